@@ -1,0 +1,111 @@
+/**
+ * `npm run host -- [--port N] [--bind ADDR] [--data DIR] [--no-discovery] [--content DIR] [--renderer DIR]`
+ *
+ * The headless host. When ready it prints ONE line of JSON to stdout (a contract other tools parse):
+ *   {"event":"listening","url":"http://127.0.0.1:PORT/","lanUrls":["http://192.168.…:PORT/",…],…}
+ * Everything else (content problems, shutdown notes) goes to stderr. SIGINT/SIGTERM close it with exit code 0.
+ */
+import { mkdir, access, constants } from 'node:fs/promises';
+import { homedir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { formatIssue } from '../../shared/content/pack';
+import { loadContentDir } from './contentLoader';
+import { startHost } from './httpServer';
+
+export const DEFAULT_PORT = 8737;
+const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+
+const USAGE = `Usage: npm run host -- [--port N] [--bind ADDR] [--data DIR] [--no-discovery] [--content DIR] [--renderer DIR]
+  --port N        port to listen on (default ${DEFAULT_PORT}; 0 picks a free port)
+  --bind ADDR     address to listen on (default 0.0.0.0: every interface, so learners on the LAN can join)
+  --data DIR      where sessions are stored (default ~/.workshop-kit)
+  --no-discovery  do not advertise the room on the network (no multicast); tests and CI always pass it
+  --content DIR   content pack folder (default ./content)
+  --renderer DIR  built app folder (default ./out/renderer)`;
+
+function fail(message: string): never {
+  process.stderr.write(`host: ${message}\n`);
+  process.exit(2);
+}
+
+function parse() {
+  try {
+    return parseArgs({
+      options: {
+        port: { type: 'string' },
+        bind: { type: 'string' },
+        data: { type: 'string' },
+        'no-discovery': { type: 'boolean' },
+        content: { type: 'string' },
+        renderer: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+      strict: true,
+      allowPositionals: false,
+    }).values;
+  } catch (error) {
+    fail(`${(error as Error).message}\n${USAGE}`);
+  }
+}
+
+const args = parse();
+if (args.help) {
+  process.stdout.write(`${USAGE}\n`);
+  process.exit(0);
+}
+const port = args.port === undefined ? DEFAULT_PORT : Number(args.port);
+if (!Number.isInteger(port) || port < 0 || port > 65535) fail(`--port must be a whole number from 0 to 65535, got "${args.port}"`);
+const bind = args.bind ?? '0.0.0.0';
+const contentDir = resolve(args.content ?? join(repoRoot, 'content'));
+const rendererDir = resolve(args.renderer ?? join(repoRoot, 'out', 'renderer'));
+const dataDir = resolve(args.data ?? join(homedir(), '.workshop-kit'));
+
+try {
+  await mkdir(dataDir, { recursive: true });
+  await access(dataDir, constants.W_OK);
+} catch (error) {
+  fail(`cannot write to the data folder ${dataDir} (${(error as Error).message}): pass --data with a folder you can write to`);
+}
+
+const content = await loadContentDir(contentDir);
+if (!content.ok) {
+  process.stderr.write(`host: the content pack in ${contentDir} has ${content.issues.length} problem(s); the app will show them until they are fixed:\n`);
+  for (const issue of content.issues) process.stderr.write(`  ${formatIssue(issue, contentDir)}\n`);
+}
+
+let host;
+try {
+  host = await startHost({ port, bind, rendererDir, contentDir, content });
+} catch (error) {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === 'EADDRINUSE') fail(`port ${port} is already in use on ${bind}: stop the other program or pass --port 0 for a free port`);
+  if (code === 'EADDRNOTAVAIL') fail(`${bind} is not an address of this machine: pass --bind 0.0.0.0 or one of its addresses`);
+  fail((error as Error).message);
+}
+
+process.stdout.write(
+  `${JSON.stringify({
+    event: 'listening',
+    url: host.url,
+    lanUrls: host.lanUrls,
+    port: host.port,
+    bind,
+    discovery: false,
+    content: content.ok ? 'ok' : 'invalid',
+    dataDir,
+  })}\n`,
+);
+
+let closing = false;
+const shutdown = (signal: string) => {
+  if (closing) return;
+  closing = true;
+  process.stderr.write(`host: ${signal} received, closing\n`);
+  const force = setTimeout(() => process.exit(0), 3000);
+  force.unref();
+  void host.close().then(() => process.exit(0));
+};
+process.on('SIGINT', () => shutdown('SIGINT'));
+process.on('SIGTERM', () => shutdown('SIGTERM'));

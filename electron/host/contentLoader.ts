@@ -1,0 +1,55 @@
+/**
+ * Reads a content pack from disk and validates it with the shared schema.
+ *
+ * Owns: walking the folder, YAML parsing (syntax errors carry the line), and handing the parsed files to
+ * `assemblePack`. Used by the host at start, by the build and by `npm run content:check`, so all three agree.
+ */
+import { readdir, readFile } from 'node:fs/promises';
+import { join, relative, sep } from 'node:path';
+import { parseDocument } from 'yaml';
+import { assemblePack, type ContentFile, type ContentIssue, type PackResult } from '../../shared/content/pack';
+
+async function walk(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { withFileTypes: true });
+  const out: string[] = [];
+  for (const entry of entries) {
+    if (entry.name.startsWith('.')) continue;
+    const full = join(dir, entry.name);
+    if (entry.isDirectory()) out.push(...(await walk(full)));
+    else if (entry.isFile()) out.push(full);
+  }
+  return out;
+}
+
+export async function loadContentDir(root: string): Promise<PackResult> {
+  let paths: string[];
+  try {
+    paths = await walk(root);
+  } catch (error) {
+    const message = `cannot read the content folder ${root}: ${(error as Error).message}`;
+    return { ok: false, issues: [{ file: '', field: '', message }] };
+  }
+  const files: ContentFile[] = [];
+  const assets = new Set<string>();
+  const issues: ContentIssue[] = [];
+  for (const full of paths) {
+    const path = relative(root, full).split(sep).join('/');
+    if (!/\.ya?ml$/.test(path)) {
+      assets.add(path);
+      continue;
+    }
+    const text = await readFile(full, 'utf8');
+    const doc = parseDocument(text, { prettyErrors: true });
+    if (doc.errors.length > 0) {
+      for (const error of doc.errors) {
+        const line = error.linePos?.[0];
+        issues.push({ file: path, field: '', message: `YAML syntax error${line ? ` at line ${line.line}, column ${line.col}` : ''}: ${error.message.split('\n')[0]}` });
+      }
+      continue;
+    }
+    files.push({ path, data: doc.toJS() });
+  }
+  const result = assemblePack(files, assets);
+  if (issues.length === 0) return result;
+  return { ok: false, issues: [...issues, ...(result.ok ? [] : result.issues)] };
+}

@@ -1,0 +1,78 @@
+/** Routes of the kit browser. Every route works with no session (self-study) and is served by the host. */
+import { BrowserRouter, Route, Routes, useLocation } from 'react-router';
+import { useEffect } from 'react';
+import { ContentProvider } from '../content/ContentProvider';
+import { NotFound } from '../ui/bits';
+import { AgendaPage } from '../kit/AgendaPage';
+import { CasePage, CasesPage } from '../kit/CasesPage';
+import { ConceptPage } from '../kit/ConceptPage';
+import { ConceptsPage } from '../kit/ConceptsPage';
+import { DeckPage } from '../kit/DeckPage';
+import { DiagramPage, DiagramsPage } from '../kit/DiagramsPage';
+import { EthicsPage, RolesPage } from '../kit/EthicsRolesPages';
+import { GuidePage } from '../kit/GuidePage';
+import { HandoutPage } from '../kit/HandoutPage';
+import { HomePage } from '../kit/HomePage';
+import { LessonPlanPage } from '../kit/LessonPlanPage';
+import { MlTestScorePage } from '../kit/MlTestScorePage';
+import { PhasePage } from '../kit/PhasePage';
+import { PollsPage } from '../kit/PollsPage';
+import { ResourcePage, ResourcesPage } from '../kit/ResourcesPage';
+import { RubricPage } from '../kit/RubricPage';
+import { TemplatePage } from '../kit/TemplatePage';
+import { ToolPage, ToolsPage } from '../kit/ToolsPage';
+import { WorksheetPage } from '../kit/WorksheetPage';
+import { Layout } from './Layout';
+
+/** On navigation: scroll to the top (or the #anchor) and move focus to the page for screen readers. */
+function ScrollManager() {
+  const { pathname, hash } = useLocation();
+  useEffect(() => {
+    if (hash) {
+      document.getElementById(decodeURIComponent(hash.slice(1)))?.scrollIntoView();
+      return;
+    }
+    window.scrollTo(0, 0);
+    document.getElementById('main')?.focus({ preventScroll: true });
+  }, [pathname, hash]);
+  return null;
+}
+
+export function App() {
+  return (
+    <BrowserRouter>
+      <ContentProvider>
+        <ScrollManager />
+        <Routes>
+          <Route element={<Layout />}>
+            <Route index element={<HomePage />} />
+            <Route path="kit/agenda" element={<AgendaPage />} />
+            <Route path="kit/lesson" element={<LessonPlanPage />} />
+            <Route path="kit/phases/:id" element={<PhasePage />} />
+            <Route path="kit/concepts" element={<ConceptsPage />} />
+            <Route path="kit/concepts/:id" element={<ConceptPage />} />
+            <Route path="kit/cases" element={<CasesPage />} />
+            <Route path="kit/cases/:id" element={<CasePage />} />
+            <Route path="kit/decks/:deckId/:slideId?" element={<DeckPage />} />
+            <Route path="kit/diagrams" element={<DiagramsPage />} />
+            <Route path="kit/diagrams/:id" element={<DiagramPage />} />
+            <Route path="kit/tools" element={<ToolsPage />} />
+            <Route path="kit/tools/:id" element={<ToolPage />} />
+            <Route path="kit/resources" element={<ResourcesPage />} />
+            <Route path="kit/resources/:id" element={<ResourcePage />} />
+            <Route path="kit/worksheets/:id" element={<WorksheetPage />} />
+            <Route path="kit/templates/:id" element={<TemplatePage />} />
+            <Route path="kit/rubrics/:id" element={<RubricPage />} />
+            <Route path="kit/polls" element={<PollsPage />} />
+            <Route path="kit/ml-test-score/:id" element={<MlTestScorePage />} />
+            <Route path="kit/ethics" element={<EthicsPage />} />
+            <Route path="kit/roles" element={<RolesPage />} />
+            <Route path="kit/guide" element={<GuidePage />} />
+            <Route path="kit/handout" element={<HandoutPage />} />
+            <Route path="*" element={<NotFound what="page" />} />
+          </Route>
+        </Routes>
+      </ContentProvider>
+    </BrowserRouter>
+  );
+}

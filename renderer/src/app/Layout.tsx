@@ -1,0 +1,102 @@
+/** The kit's frame: a sidebar with the whole lesson at a glance, and the page. */
+import {
+  BookOpen, CalendarClock, ClipboardCheck, FileText, FlaskConical, Gauge, Home, Lightbulb, LayoutTemplate,
+  Library, ListChecks, Moon, Network, Presentation, Printer, ShieldCheck, Sun, Users, Vote, Wrench,
+} from 'lucide-react';
+import type { ReactNode } from 'react';
+import { NavLink, Outlet } from 'react-router';
+import { useContent } from '../content/ContentProvider';
+import { useTheme } from './theme';
+
+function Item({ to, icon, children, meta }: { to: string; icon?: ReactNode; children: ReactNode; meta?: string }) {
+  return (
+    <li>
+      <NavLink to={to} end={to === '/'} className="nav-link">
+        {icon}
+        <span>{children}</span>
+        {meta ? <span className="meta">{meta}</span> : null}
+      </NavLink>
+    </li>
+  );
+}
+
+export function Layout() {
+  const { pack } = useContent();
+  const [theme, toggleTheme] = useTheme();
+  const first = <T extends { id: string }>(items: T[]) => items[0]?.id;
+  const deck = first(pack.decks);
+  const template = first(pack.templates);
+  const rubric = first(pack.rubrics);
+  const worksheet = first(pack.worksheets);
+  const mts = first(pack.mltestscore);
+  const phaseOrder = pack.lesson.phases.map((id) => pack.phases.find((p) => p.id === id)).filter((p) => p !== undefined);
+  const s = 18;
+  return (
+    <div className="shell">
+      <a className="skip-link" href="#main">
+        Skip to content
+      </a>
+      <nav className="sidebar" aria-label="Kit">
+        <NavLink to="/" className="brand" aria-label="Workshop Kit: lesson overview">
+          <img src="/favicon.svg" alt="" />
+          <span>
+            <strong>Workshop Kit</strong>
+            <span>{pack.lesson.title}</span>
+          </span>
+        </NavLink>
+        <div className="nav-group">
+          <h2>Lesson</h2>
+          <ul>
+            <Item to="/" icon={<Home size={s} aria-hidden="true" />}>Overview</Item>
+            <Item to="/kit/agenda" icon={<CalendarClock size={s} aria-hidden="true" />} meta={`${pack.lesson.durationMinutes} min`}>Agenda</Item>
+            <Item to="/kit/lesson" icon={<BookOpen size={s} aria-hidden="true" />}>Lesson plan</Item>
+          </ul>
+        </div>
+        <div className="nav-group">
+          <h2>Phases</h2>
+          <ul>
+            {phaseOrder.map((p) => (
+              <Item key={p.id} to={`/kit/phases/${p.id}`} icon={<span className="phase-dot" style={{ background: `var(--phase-${p.id}, var(--accent))` }} />} meta={`${p.minutes} min`}>
+                {p.title}
+              </Item>
+            ))}
+          </ul>
+        </div>
+        <div className="nav-group">
+          <h2>Materials</h2>
+          <ul>
+            <Item to="/kit/concepts" icon={<Lightbulb size={s} aria-hidden="true" />}>Concepts</Item>
+            <Item to="/kit/cases" icon={<FileText size={s} aria-hidden="true" />}>Case studies</Item>
+            {deck ? <Item to={`/kit/decks/${deck}`} icon={<Presentation size={s} aria-hidden="true" />}>Slides</Item> : null}
+            <Item to="/kit/diagrams" icon={<Network size={s} aria-hidden="true" />}>Diagrams</Item>
+            {worksheet ? <Item to={`/kit/worksheets/${worksheet}`} icon={<ListChecks size={s} aria-hidden="true" />}>Worksheet</Item> : null}
+            <Item to="/kit/tools" icon={<Wrench size={s} aria-hidden="true" />}>Tool cards</Item>
+            {template ? <Item to={`/kit/templates/${template}`} icon={<LayoutTemplate size={s} aria-hidden="true" />}>Strategy template</Item> : null}
+            {rubric ? <Item to={`/kit/rubrics/${rubric}`} icon={<ClipboardCheck size={s} aria-hidden="true" />}>Rubric</Item> : null}
+            <Item to="/kit/polls" icon={<Vote size={s} aria-hidden="true" />}>Polls &amp; quizzes</Item>
+            <Item to="/kit/resources" icon={<Library size={s} aria-hidden="true" />}>Resources</Item>
+            {mts ? <Item to={`/kit/ml-test-score/${mts}`} icon={<Gauge size={s} aria-hidden="true" />}>ML Test Score</Item> : null}
+            <Item to="/kit/ethics" icon={<ShieldCheck size={s} aria-hidden="true" />}>Safety &amp; ethics</Item>
+            <Item to="/kit/roles" icon={<Users size={s} aria-hidden="true" />}>Team roles</Item>
+          </ul>
+        </div>
+        <div className="nav-group">
+          <h2>Print</h2>
+          <ul>
+            <Item to="/kit/guide" icon={<Printer size={s} aria-hidden="true" />}>Facilitator guide</Item>
+            <Item to="/kit/handout" icon={<FlaskConical size={s} aria-hidden="true" />}>Learner handout</Item>
+          </ul>
+        </div>
+        <div className="sidebar-footer">
+          <button type="button" className="btn" onClick={toggleTheme} aria-label={theme === 'dark' ? 'Switch to light theme' : 'Switch to dark theme'}>
+            {theme === 'dark' ? <Sun size={s} aria-hidden="true" /> : <Moon size={s} aria-hidden="true" />}
+            {theme === 'dark' ? 'Light' : 'Dark'}
+          </button>
+        </div>
+      </nav>
+      <main className="main" id="main" tabIndex={-1}>
+        <Outlet />
+      </main>
+    </div>
+  );
+}

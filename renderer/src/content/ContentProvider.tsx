@@ -1,0 +1,58 @@
+/**
+ * Loads the validated content pack from the host the page came from (`/content/pack.json`) and hands it to
+ * the app. Three outcomes, each with its own screen: loading, the pack, or an error that says what to do
+ * (content problems list file and field; an unreachable host says so).
+ */
+import { createContext, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import type { ContentPack } from '../../../shared/content/schema';
+import type { ContentIssue } from '../../../shared/content/pack';
+import { buildItemIndex, type ItemIndex } from './itemIndex';
+import { ContentErrorPage, LoadingPage } from './ContentErrorPage';
+
+export type ContentState =
+  | { status: 'loading' }
+  | { status: 'ready'; pack: ContentPack; index: ItemIndex }
+  | { status: 'invalid'; issues: ContentIssue[] }
+  | { status: 'unreachable'; message: string };
+
+const ContentContext = createContext<{ pack: ContentPack; index: ItemIndex } | null>(null);
+
+export async function fetchPack(): Promise<Exclude<ContentState, { status: 'loading' }>> {
+  let response: Response;
+  try {
+    response = await fetch('/content/pack.json', { cache: 'no-cache' });
+  } catch (error) {
+    return { status: 'unreachable', message: (error as Error).message };
+  }
+  let body: unknown;
+  try {
+    body = await response.json();
+  } catch {
+    return { status: 'unreachable', message: `the host answered ${response.status} without a content pack` };
+  }
+  const data = body as { ok?: boolean; pack?: ContentPack; issues?: ContentIssue[] };
+  if (data.ok && data.pack) return { status: 'ready', pack: data.pack, index: buildItemIndex(data.pack) };
+  if (Array.isArray(data.issues)) return { status: 'invalid', issues: data.issues };
+  return { status: 'unreachable', message: `unexpected answer from the host (HTTP ${response.status})` };
+}
+
+export function ContentProvider({ children }: { children: ReactNode }) {
+  const [state, setState] = useState<ContentState>({ status: 'loading' });
+  useEffect(() => {
+    let live = true;
+    void fetchPack().then((next) => live && setState(next));
+    return () => {
+      live = false;
+    };
+  }, []);
+  const value = useMemo(() => (state.status === 'ready' ? { pack: state.pack, index: state.index } : null), [state]);
+  if (state.status === 'loading') return <LoadingPage />;
+  if (state.status !== 'ready') return <ContentErrorPage state={state} />;
+  return <ContentContext.Provider value={value ?? { pack: state.pack, index: state.index }}>{children}</ContentContext.Provider>;
+}
+
+export function useContent(): { pack: ContentPack; index: ItemIndex } {
+  const value = useContext(ContentContext);
+  if (!value) throw new Error('useContent() outside <ContentProvider>');
+  return value;
+}

@@ -1,0 +1,46 @@
+/** Framework diagrams: a gallery and one diagram at full width. SVGs are files of the pack, rendered as images. */
+import { Link, useParams } from 'react-router';
+import { useContent } from '../content/ContentProvider';
+import { Markdown, contentAssetUrl } from '../ui/Markdown';
+import { ItemLinks, NotFound, PageHeader } from '../ui/bits';
+
+export function DiagramsPage() {
+  const { pack } = useContent();
+  return (
+    <div className="page-wide">
+      <PageHeader eyebrow="Framework diagrams" title="Diagrams" lead="Vector drawings used in the slides; open one to show it large." />
+      <div className="grid">
+        {pack.diagrams.map((d) => (
+          <Link key={d.id} to={`/kit/diagrams/${d.id}`} className="card card-link">
+            <figure className="diagram-figure">
+              <img src={contentAssetUrl(`diagrams/${d.file}`)} alt={d.alt} loading="lazy" />
+              <figcaption>
+                <strong>{d.title}</strong>
+              </figcaption>
+            </figure>
+          </Link>
+        ))}
+      </div>
+      {pack.diagrams.length === 0 ? <p className="empty">No diagrams in this pack yet.</p> : null}
+    </div>
+  );
+}
+
+export function DiagramPage() {
+  const { id } = useParams();
+  const { pack } = useContent();
+  const d = pack.diagrams.find((x) => x.id === id);
+  if (!d) return <NotFound what="diagram" />;
+  return (
+    <article className="page-wide">
+      <PageHeader eyebrow="Diagram" title={d.title} />
+      <figure className="diagram-figure">
+        <img src={contentAssetUrl(`diagrams/${d.file}`)} alt={d.alt} />
+        <figcaption>
+          <Markdown text={d.caption} />
+        </figcaption>
+      </figure>
+      <ItemLinks ids={d.concepts} showKind={false} empty="" />
+    </article>
+  );
+}

@@ -1,0 +1,58 @@
+/**
+ * Renders a Markdown field of the content pack (GitHub-flavoured). Raw HTML is not rendered, relative images
+ * resolve into /content/, links inside the kit navigate in-app, and links to the outside world are shown as text
+ * (the room has no internet; the address is there to look up later).
+ */
+import ReactMarkdown, { type Components } from 'react-markdown';
+import remarkGfm from 'remark-gfm';
+import { Link } from 'react-router';
+
+export function contentAssetUrl(path: string): string {
+  if (/^(data:|blob:|\/)/.test(path)) return path;
+  return `/content/${path.replace(/^\.\//, '')}`;
+}
+
+const components: Components = {
+  img: ({ src, alt }) => <img src={typeof src === 'string' ? contentAssetUrl(src) : undefined} alt={alt ?? ''} loading="lazy" />,
+  a: ({ href, children }) => {
+    if (href && href.startsWith('/')) return <Link to={href}>{children}</Link>;
+    if (href && href.startsWith('#')) return <a href={href}>{children}</a>;
+    const text = String(Array.isArray(children) ? children.join('') : children ?? '');
+    return (
+      <span>
+        {children}
+        {href && href !== text ? <span className="ext-link"> ({href})</span> : null}
+      </span>
+    );
+  },
+};
+
+export function Markdown({ text, inline = false }: { text: string; inline?: boolean }) {
+  if (inline) {
+    return (
+      <ReactMarkdown remarkPlugins={[remarkGfm]} components={{ ...components, p: ({ children }) => <>{children}</> }}>
+        {text}
+      </ReactMarkdown>
+    );
+  }
+  return (
+    <div className="markdown">
+      <ReactMarkdown remarkPlugins={[remarkGfm]} components={components}>
+        {text}
+      </ReactMarkdown>
+    </div>
+  );
+}
+
+export function MarkdownList({ items, className = 'list' }: { items: string[] | undefined; className?: string }) {
+  if (!items || items.length === 0) return <p className="empty">None listed.</p>;
+  return (
+    <ul className={className}>
+      {items.map((item, i) => (
+        <li key={i}>
+          <Markdown text={item} inline />
+        </li>
+      ))}
+    </ul>
+  );
+}

@@ -1,0 +1,447 @@
+/**
+ * The content schema: the shape of every file under `content/`.
+ *
+ * Owns: one zod schema per kind of content file, and the `ContentPack` type the app renders.
+ * Content is input like any other: the host, the build and `npm run content:check` parse every file with
+ * these schemas, so a facilitator's typo becomes an error naming the file and the field, never a blank screen.
+ * Objects are strict: an unknown key is an error (it is almost always a misspelt field).
+ *
+ * Markdown fields are plain strings rendered as GitHub-flavoured Markdown; images in Markdown or `image`
+ * fields are paths relative to `content/` (e.g. `images/pipeline.png`).
+ */
+import { z } from 'zod';
+
+export const idSchema = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9-]*$/, 'an id uses lowercase letters, digits and hyphens, e.g. "model-drift"');
+/** A Markdown string. */
+const md = z.string().trim().min(1, 'must not be empty');
+const mdList = z.array(md);
+const ref = idSchema;
+const refs = z.array(ref);
+/** A path inside content/ to an image or other asset. */
+const assetPath = z
+  .string()
+  .regex(/^(?!\/)(?!.*\.\.)[A-Za-z0-9_\-./]+\.(png|jpe?g|gif|webp|svg)$/, 'a relative path inside content/ to a .png, .jpg, .gif, .webp or .svg file');
+
+export const BLOOM_LEVELS = ['Remembering', 'Understanding', 'Applying', 'Analyzing', 'Evaluating', 'Creating'] as const;
+
+export const sourceSchema = z.strictObject({
+  title: z.string().min(1),
+  publisher: z.string().optional(),
+  authors: z.string().optional(),
+  year: z.number().int().optional(),
+  /** Shown as text for the reader to look up later; the app never fetches it. */
+  url: z.string().optional(),
+});
+
+export const objectiveSchema = z.strictObject({
+  id: idSchema,
+  text: md,
+  bloom: z.enum(BLOOM_LEVELS),
+});
+
+export const profileSchema = z.strictObject({
+  id: idSchema,
+  label: z.string().min(1),
+  description: md.optional(),
+});
+
+export const lessonSchema = z.strictObject({
+  id: idSchema,
+  title: z.string().min(1),
+  subtitle: z.string().optional(),
+  durationMinutes: z.number().int().positive(),
+  audience: md,
+  summary: md.optional(),
+  objectives: z.array(objectiveSchema).min(1),
+  /** Concept ids, in the order the lesson lists them. */
+  keyConcepts: refs,
+  priorKnowledge: mdList,
+  materials: mdList,
+  /** Phase ids, in running order. */
+  phases: refs.min(1),
+  assessment: z.array(
+    z.strictObject({
+      id: idSchema,
+      kind: z.enum(['formative', 'summative']),
+      method: md,
+      alignment: md,
+      objectives: refs.optional(),
+      evidence: mdList.optional(),
+    }),
+  ),
+  differentiation: z.array(
+    z.strictObject({
+      id: idSchema,
+      audience: z.string().min(1),
+      strategies: mdList.min(1),
+    }),
+  ),
+  crossDisciplinary: mdList,
+  realWorldApplications: z.array(z.strictObject({ text: md, case: ref.optional() })),
+  metacognition: mdList,
+  extensionActivities: mdList,
+  safety: mdList,
+  reflection: z.strictObject({ learners: mdList.min(1), facilitator: mdList.min(1) }),
+  virtualAdaptations: mdList,
+  /** Resource ids. */
+  additionalResources: refs,
+  /** Experience profiles a learner picks when joining (used for grouping and differentiation). */
+  profiles: z.array(profileSchema).optional(),
+});
+
+export const runOfShowStepSchema = z.strictObject({
+  /** Minutes from the start of the phase. */
+  minute: z.number().int().min(0),
+  minutes: z.number().int().positive(),
+  title: z.string().min(1),
+  facilitatorSays: md.optional(),
+  facilitatorDoes: md.optional(),
+  learnersDo: md.optional(),
+  /** The item learners see on their screens during this step. */
+  screen: ref.optional(),
+  expected: md.optional(),
+  misconceptions: mdList.optional(),
+});
+
+export const phaseSchema = z.strictObject({
+  id: idSchema,
+  title: z.string().min(1),
+  minutes: z.number().int().positive(),
+  goal: md,
+  objectives: refs.optional(),
+  facilitatorActions: mdList.min(1),
+  learnerActivities: mdList.min(1),
+  /** Ids of any items (case studies, decks, diagrams, templates, tools, resources, polls...). */
+  resources: refs,
+  differentiation: mdList,
+  technologyIntegration: mdList,
+  runOfShow: z.array(runOfShowStepSchema).optional(),
+  timingCues: z.array(z.strictObject({ when: md, do: md })).optional(),
+});
+
+export const conceptSchema = z.strictObject({
+  id: idSchema,
+  term: z.string().min(1),
+  aka: z.array(z.string()).optional(),
+  /** One sentence for someone new to ML. */
+  oneLiner: md,
+  whatItIs: md,
+  whyMl: md,
+  forDevOps: md.optional(),
+  example: z.strictObject({ case: ref, text: md }),
+  pitfalls: mdList.min(1),
+  /** Tool ids. */
+  tools: refs,
+  related: refs.optional(),
+  sources: z.array(sourceSchema).optional(),
+});
+
+export const toolSchema = z.strictObject({
+  id: idSchema,
+  name: z.string().min(1),
+  category: z.string().min(1),
+  whatItDoes: md,
+  whereItFits: md,
+  concepts: refs,
+  strengths: mdList.optional(),
+  watchOutFor: mdList.optional(),
+  license: z.string().optional(),
+  alternatives: z.array(z.string()).optional(),
+  docs: z.string().optional(),
+});
+
+export const caseSchema = z.strictObject({
+  id: idSchema,
+  title: z.string().min(1),
+  /** engage: the opening scenario; elaborate: the complex case; application: the real-world application cases. */
+  kind: z.enum(['engage', 'elaborate', 'application']),
+  domain: z.string().min(1),
+  summary: md,
+  body: md,
+  /** Extra background for learners new to ML deployment. */
+  moreContext: md.optional(),
+  facts: z.array(z.strictObject({ label: z.string().min(1), value: md })),
+  constraints: mdList,
+  symptoms: mdList.optional(),
+  incidents: mdList.optional(),
+  discussionQuestions: mdList.min(1),
+  /** Concept ids this case exercises. */
+  concepts: refs.min(1),
+  /** Whether teams may take this case in Elaborate. */
+  elaborateChoice: z.boolean().optional(),
+  image: assetPath.optional(),
+  sources: z.array(sourceSchema).optional(),
+});
+
+export const slideSchema = z.strictObject({
+  id: idSchema,
+  title: z.string().min(1),
+  layout: z.enum(['title', 'section', 'content', 'diagram']).optional(),
+  body: md.optional(),
+  /** Diagram id shown on the slide. */
+  diagram: ref.optional(),
+  image: assetPath.optional(),
+  notes: md,
+  /** Poll id the facilitator runs at this slide. */
+  poll: ref.optional(),
+  concepts: refs.optional(),
+});
+
+export const deckSchema = z.strictObject({
+  id: idSchema,
+  title: z.string().min(1),
+  phase: ref,
+  slides: z.array(slideSchema).min(1),
+});
+
+export const diagramSchema = z.strictObject({
+  id: idSchema,
+  title: z.string().min(1),
+  caption: md,
+  /** SVG file beside this one, e.g. `ml-lifecycle.svg`. */
+  file: z.string().regex(/^[a-z0-9][a-z0-9-]*\.svg$/, 'the name of an .svg file in content/diagrams/'),
+  alt: z.string().min(1),
+  concepts: refs.optional(),
+});
+
+export const POLL_KINDS = ['single', 'multiple', 'scale', 'wordcloud', 'text', 'quiz'] as const;
+
+export const pollSchema = z
+  .strictObject({
+    id: idSchema,
+    kind: z.enum(POLL_KINDS),
+    prompt: md,
+    options: z.array(z.strictObject({ id: idSchema, label: md })).optional(),
+    /** Option ids of the correct answers (quiz). */
+    correct: refs.optional(),
+    explanation: md.optional(),
+    scale: z
+      .strictObject({
+        min: z.number().int(),
+        max: z.number().int(),
+        minLabel: z.string().optional(),
+        maxLabel: z.string().optional(),
+      })
+      .optional(),
+    concepts: refs.optional(),
+  })
+  .superRefine((poll, ctx) => {
+    const choice = poll.kind === 'single' || poll.kind === 'multiple' || poll.kind === 'quiz';
+    if (choice && (poll.options?.length ?? 0) < 2) {
+      ctx.addIssue({ code: 'custom', path: ['options'], message: `a ${poll.kind} poll needs at least two options` });
+    }
+    if (poll.kind === 'quiz' && (poll.correct?.length ?? 0) === 0) {
+      ctx.addIssue({ code: 'custom', path: ['correct'], message: 'a quiz needs the id of its correct option(s)' });
+    }
+    if (poll.kind === 'quiz' && !poll.explanation) {
+      ctx.addIssue({ code: 'custom', path: ['explanation'], message: 'a quiz needs an explanation of the answer' });
+    }
+    const optionIds = new Set(poll.options?.map((o) => o.id));
+    poll.correct?.forEach((c, i) => {
+      if (!optionIds.has(c)) ctx.addIssue({ code: 'custom', path: ['correct', i], message: `"${c}" is not one of this poll's option ids` });
+    });
+    if (poll.kind === 'scale') {
+      if (!poll.scale) ctx.addIssue({ code: 'custom', path: ['scale'], message: 'a scale poll needs scale: {min, max}' });
+      else if (poll.scale.max <= poll.scale.min) ctx.addIssue({ code: 'custom', path: ['scale', 'max'], message: 'max must be greater than min' });
+    }
+  });
+
+export const pollBankSchema = z.strictObject({
+  id: idSchema,
+  title: z.string().min(1),
+  phase: ref,
+  polls: z.array(pollSchema).min(1),
+});
+
+export const templateSchema = z.strictObject({
+  id: idSchema,
+  title: z.string().min(1),
+  intro: md,
+  sections: z
+    .array(
+      z.strictObject({
+        id: idSchema,
+        title: z.string().min(1),
+        purpose: md,
+        guidingQuestions: mdList.min(1),
+        hints: z.array(z.strictObject({ text: md, concept: ref.optional(), case: ref.optional() })),
+        exampleAnswer: md,
+      }),
+    )
+    .min(1),
+});
+
+export const rubricSchema = z
+  .strictObject({
+    id: idSchema,
+    title: z.string().min(1),
+    intro: md.optional(),
+    levels: z.array(z.strictObject({ score: z.number().int(), label: z.string().min(1) })).min(2),
+    criteria: z
+      .array(
+        z.strictObject({
+          id: idSchema,
+          title: z.string().min(1),
+          description: md,
+          /** Percent of the total; the weights of a rubric add up to 100. */
+          weight: z.number().positive(),
+          /** One descriptor per level, in the order of `levels`. */
+          descriptors: mdList,
+          objectives: refs.optional(),
+        }),
+      )
+      .min(1),
+  })
+  .superRefine((rubric, ctx) => {
+    rubric.criteria.forEach((c, i) => {
+      if (c.descriptors.length !== rubric.levels.length) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['criteria', i, 'descriptors'],
+          message: `has ${c.descriptors.length} descriptors but the rubric has ${rubric.levels.length} levels`,
+        });
+      }
+    });
+    const total = rubric.criteria.reduce((sum, c) => sum + c.weight, 0);
+    if (Math.abs(total - 100) > 1e-9) {
+      ctx.addIssue({ code: 'custom', path: ['criteria'], message: `weights add up to ${total}, not 100` });
+    }
+  });
+
+export const worksheetSchema = z.strictObject({
+  id: idSchema,
+  title: z.string().min(1),
+  instructions: md,
+  dimensions: z
+    .array(
+      z.strictObject({
+        id: idSchema,
+        dimension: z.string().min(1),
+        prompt: md,
+        /** Answer key for the facilitator. */
+        devops: md,
+        mlops: md,
+        discussion: md.optional(),
+      }),
+    )
+    .min(1),
+});
+
+export const resourceSchema = z.strictObject({
+  id: idSchema,
+  title: z.string().min(1),
+  kind: z.enum(['reference', 'reading', 'paper', 'guide']),
+  level: z.enum(['novice', 'experienced', 'all']),
+  authors: z.string().optional(),
+  publisher: z.string().optional(),
+  year: z.number().int().optional(),
+  /** Where to find the original, shown as text only. */
+  citation: z.string().min(1),
+  readingMinutes: z.number().int().positive().optional(),
+  summary: md,
+  keyPoints: mdList.min(1),
+  body: md.optional(),
+  concepts: refs.optional(),
+});
+
+export const mlTestScoreSchema = z.strictObject({
+  id: idSchema,
+  title: z.string().min(1),
+  source: sourceSchema,
+  intro: md,
+  /** How points are given per test and how the final score is derived. */
+  scoring: md,
+  points: z.array(z.strictObject({ value: z.number(), label: z.string().min(1) })).min(1),
+  interpretation: z.array(z.strictObject({ minScore: z.number(), label: z.string().min(1), meaning: md })).min(1),
+  categories: z
+    .array(
+      z.strictObject({
+        id: idSchema,
+        name: z.string().min(1),
+        description: md,
+        tests: z.array(z.strictObject({ id: idSchema, title: z.string().min(1), description: md, concepts: refs.optional() })).min(1),
+      }),
+    )
+    .min(1),
+});
+
+export const ethicsSchema = z.strictObject({
+  id: idSchema,
+  title: z.string().min(1),
+  body: md,
+  prompts: z.array(z.strictObject({ id: idSchema, prompt: md, case: ref.optional(), concepts: refs.optional() })).min(1),
+});
+
+export const roleSchema = z.strictObject({
+  id: idSchema,
+  name: z.string().min(1),
+  summary: md,
+  responsibilities: mdList.min(1),
+  /** Profile ids (from the lesson's `profiles`) this role suits. */
+  goodFitFor: refs.optional(),
+});
+
+/**
+ * Each folder of `content/` holds one kind of file. `lesson.yaml` sits at the top.
+ * Diagrams are a YAML file plus the SVG it names; `images/` holds assets and is not parsed.
+ */
+export const CONTENT_FOLDERS = {
+  phases: phaseSchema,
+  concepts: conceptSchema,
+  tools: toolSchema,
+  cases: caseSchema,
+  decks: deckSchema,
+  diagrams: diagramSchema,
+  polls: pollBankSchema,
+  templates: templateSchema,
+  rubrics: rubricSchema,
+  worksheets: worksheetSchema,
+  resources: resourceSchema,
+  mltestscore: mlTestScoreSchema,
+  ethics: ethicsSchema,
+  roles: roleSchema,
+} as const;
+export type ContentFolder = keyof typeof CONTENT_FOLDERS;
+export const ASSET_FOLDERS = ['images'] as const;
+
+export type Lesson = z.infer<typeof lessonSchema>;
+export type Objective = z.infer<typeof objectiveSchema>;
+export type Phase = z.infer<typeof phaseSchema>;
+export type RunOfShowStep = z.infer<typeof runOfShowStepSchema>;
+export type Concept = z.infer<typeof conceptSchema>;
+export type Tool = z.infer<typeof toolSchema>;
+export type CaseStudy = z.infer<typeof caseSchema>;
+export type Deck = z.infer<typeof deckSchema>;
+export type Slide = z.infer<typeof slideSchema>;
+export type Diagram = z.infer<typeof diagramSchema>;
+export type Poll = z.infer<typeof pollSchema>;
+export type PollBank = z.infer<typeof pollBankSchema>;
+export type StrategyTemplate = z.infer<typeof templateSchema>;
+export type Rubric = z.infer<typeof rubricSchema>;
+export type Worksheet = z.infer<typeof worksheetSchema>;
+export type Resource = z.infer<typeof resourceSchema>;
+export type MlTestScore = z.infer<typeof mlTestScoreSchema>;
+export type Ethics = z.infer<typeof ethicsSchema>;
+export type Role = z.infer<typeof roleSchema>;
+export type Source = z.infer<typeof sourceSchema>;
+
+/** Every item of the pack, validated and cross-checked. Arrays keep a stable order (by file name). */
+export interface ContentPack {
+  lesson: Lesson;
+  phases: Phase[];
+  concepts: Concept[];
+  tools: Tool[];
+  cases: CaseStudy[];
+  decks: Deck[];
+  diagrams: Diagram[];
+  polls: PollBank[];
+  templates: StrategyTemplate[];
+  rubrics: Rubric[];
+  worksheets: Worksheet[];
+  resources: Resource[];
+  mltestscore: MlTestScore[];
+  ethics: Ethics[];
+  roles: Role[];
+}

@@ -1,0 +1,46 @@
+/**
+ * The renderer's Vite settings, shared by electron-vite (the desktop build) and `renderer/vite.config.ts`
+ * (a browser-only dev server: `npx vite --config vite.renderer.ts`). The content pack is validated during the build: an invalid pack stops it with
+ * every problem named by file and field.
+ */
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import react from '@vitejs/plugin-react';
+import type { Plugin, UserConfig } from 'vite';
+import { loadContentDir } from './electron/host/contentLoader';
+import { formatIssue } from './shared/content/pack';
+
+function validateContent(): Plugin {
+  return {
+    name: 'workshop-kit:validate-content',
+    async buildStart() {
+      const result = await loadContentDir(resolve('content'));
+      if (result.ok) return;
+      const lines = result.issues.map((i) => `  ${formatIssue(i)}`).join('\n');
+      const message = `the content pack has ${result.issues.length} problem(s):\n${lines}\nFix them (npm run content:check lists them) and build again.`;
+      if (process.env.WORKSHOP_KIT_CONTENT_CHECK === 'warn') this.warn(message);
+      else this.error(message);
+    },
+  };
+}
+
+export function rendererConfig(): UserConfig {
+  return {
+    root: resolve('renderer'),
+    base: '/',
+    plugins: [react(), validateContent()],
+    define: { __APP_VERSION__: JSON.stringify((JSON.parse(readFileSync(resolve('package.json'), 'utf8')) as { version: string }).version) },
+    build: {
+      outDir: resolve('out/renderer'),
+      emptyOutDir: true,
+      minify: true,
+      sourcemap: false,
+      reportCompressedSize: false,
+      chunkSizeWarningLimit: 1500,
+      rolldownOptions: { input: { index: resolve('renderer/index.html') } },
+    },
+  };
+}
+
+/** `npx vite --config vite.renderer.ts`: the renderer alone, for browser development, with /content from a running host. */
+export default { ...rendererConfig(), server: { proxy: { '/content': 'http://127.0.0.1:8737' } } } satisfies UserConfig;
