@@ -24,11 +24,26 @@ function validateContent(): Plugin {
   };
 }
 
+/**
+ * electron-vite forces a relative base ('./') for production renderer builds, which breaks deep routes such as
+ * /kit/phases/engage (assets would resolve under /kit/phases/). The app is always served over HTTP from the root
+ * of its host, in Electron as in a browser, so the base is absolute.
+ */
+function absoluteBase(): Plugin {
+  return {
+    name: 'workshop-kit:absolute-base',
+    enforce: 'post',
+    config(config) {
+      config.base = '/';
+    },
+  };
+}
+
 export function rendererConfig(): UserConfig {
   return {
     root: resolve('renderer'),
     base: '/',
-    plugins: [react(), validateContent()],
+    plugins: [react(), validateContent(), absoluteBase()],
     define: { __APP_VERSION__: JSON.stringify((JSON.parse(readFileSync(resolve('package.json'), 'utf8')) as { version: string }).version) },
     build: {
       outDir: resolve('out/renderer'),

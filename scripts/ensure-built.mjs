@@ -35,7 +35,7 @@ export function isBuildFresh() {
 export function ensureBuilt() {
   if (isBuildFresh()) return true;
   process.stderr.write('Building the app (first run or sources changed)…\n');
-  const result = spawnSync(process.execPath, [join(root, 'node_modules', 'electron-vite', 'bin', 'electron-vite.js'), 'build'], {
+  const result = spawnSync(process.execPath, [join(root, 'node_modules', 'electron-vite', 'bin', 'electron-vite.js'), 'build', '--logLevel', 'warn'], {
     cwd: root,
     stdio: ['ignore', process.stderr, process.stderr],
     env: { ...process.env, WORKSHOP_KIT_CONTENT_CHECK: 'warn' },
@@ -45,6 +45,7 @@ export function ensureBuilt() {
     return false;
   }
   writeFileSync(stamp, new Date().toISOString());
+  process.stderr.write('Built.\n');
   return true;
 }
 

@@ -21,6 +21,23 @@ async function walk(dir: string): Promise<string[]> {
   return out;
 }
 
+/**
+ * SVGs ship inside the app and must work offline and safely: no scripts or event handlers, and nothing loaded
+ * from elsewhere (external links, remote fonts or images, @import).
+ */
+export function checkSvg(path: string, text: string): ContentIssue[] {
+  const problems: [RegExp, string][] = [
+    [/<script\b/i, 'contains a <script>: diagrams must be static drawings'],
+    [/\son[a-z]+\s*=/i, 'has an event handler attribute (on…=): remove it'],
+    [/(?:href|src)\s*=\s*["']\s*(?:https?:|\/\/)/i, 'links to another site: embed the resource or remove the link'],
+    [/url\(\s*["']?\s*(?:https?:|\/\/)/i, 'loads a url() from another site: the room has no internet'],
+    [/@import/i, 'uses @import: inline the styles instead'],
+  ];
+  const issues = problems.filter(([re]) => re.test(text)).map(([, message]) => ({ file: path, field: '', message }));
+  if (!/<svg\b[^>]*\bviewBox=/i.test(text)) issues.push({ file: path, field: '', message: 'has no viewBox on its <svg> element, so it cannot scale to the screen' });
+  return issues;
+}
+
 export async function loadContentDir(root: string): Promise<PackResult> {
   let paths: string[];
   try {
@@ -36,6 +53,7 @@ export async function loadContentDir(root: string): Promise<PackResult> {
     const path = relative(root, full).split(sep).join('/');
     if (!/\.ya?ml$/.test(path)) {
       assets.add(path);
+      if (path.endsWith('.svg')) issues.push(...checkSvg(path, await readFile(full, 'utf8')));
       continue;
     }
     const text = await readFile(full, 'utf8');

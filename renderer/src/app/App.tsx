@@ -1,6 +1,6 @@
 /** Routes of the kit browser. Every route works with no session (self-study) and is served by the host. */
 import { BrowserRouter, Route, Routes, useLocation } from 'react-router';
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
 import { ContentProvider } from '../content/ContentProvider';
 import { NotFound } from '../ui/bits';
 import { AgendaPage } from '../kit/AgendaPage';
@@ -27,7 +27,13 @@ import { Layout } from './Layout';
 /** On navigation: scroll to the top (or the #anchor) and move focus to the page for screen readers. */
 function ScrollManager() {
   const { pathname, hash } = useLocation();
+  const first = useRef(true);
   useEffect(() => {
+    // The first page keeps the browser's natural focus order (Tab reaches "Skip to content" first).
+    if (first.current) {
+      first.current = false;
+      if (!hash) return;
+    }
     if (hash) {
       document.getElementById(decodeURIComponent(hash.slice(1)))?.scrollIntoView();
       return;

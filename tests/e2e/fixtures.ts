@@ -1,0 +1,79 @@
+/**
+ * Playwright fixtures: one real host per worker (the built app, the real content, loopback, --no-discovery),
+ * and a page that fails its test if it contacts any origin but the host's, or logs an error (CSP violations
+ * and failed loads show up as console errors).
+ */
+import { test as base, expect, type Page } from '@playwright/test';
+import { mkdirSync } from 'node:fs';
+import { startHostProcess, type HostProcess } from '../helpers/hostProcess';
+
+export const SCREENSHOTS = 'test-results/screenshots';
+mkdirSync(SCREENSHOTS, { recursive: true });
+
+interface Fixtures {
+  offsiteRequests: string[];
+  consoleErrors: string[];
+}
+
+export const test = base.extend<Fixtures, { host: HostProcess }>({
+  host: [
+    // eslint-disable-next-line no-empty-pattern -- Playwright fixtures take their dependencies by destructuring
+    async ({}, use) => {
+      const host = await startHostProcess();
+      await use(host);
+      await host.stop();
+    },
+    { scope: 'worker' },
+  ],
+  baseURL: async ({ host }, use) => use(host.url),
+  offsiteRequests: async ({ page, host }, use) => {
+    const origin = new URL(host.url).origin;
+    const offsite: string[] = [];
+    page.on('request', (request) => {
+      const url = request.url();
+      if (url.startsWith('data:') || url.startsWith('blob:')) return;
+      if (new URL(url).origin !== origin) offsite.push(url);
+    });
+    await use(offsite);
+  },
+  consoleErrors: async ({ page }, use) => {
+    const errors: string[] = [];
+    page.on('console', (msg) => {
+      if (msg.type() === 'error') errors.push(msg.text());
+    });
+    page.on('pageerror', (error) => errors.push(String(error)));
+    await use(errors);
+  },
+});
+
+export { expect };
+
+export async function screenshot(page: Page, name: string, fullPage = false): Promise<void> {
+  await page.screenshot({ path: `${SCREENSHOTS}/${name}.png`, fullPage });
+}
+
+/** Every <img> on the page finished loading with real pixels (no broken diagrams). */
+export async function expectImagesLoaded(page: Page): Promise<void> {
+  await page.waitForFunction(() => Array.from(document.images).every((img) => img.complete));
+  const broken = await page.evaluate(() => Array.from(document.images).filter((img) => img.naturalWidth === 0).map((img) => img.src));
+  expect(broken, 'broken images').toEqual([]);
+}
+
+/** Every interactive element has an accessible name. */
+export async function expectAccessibleNames(page: Page): Promise<void> {
+  const unnamed = await page.evaluate(() => {
+    const named = (el: Element): boolean => {
+      const label = el.getAttribute('aria-label') ?? el.getAttribute('title') ?? '';
+      if (label.trim()) return true;
+      const by = el.getAttribute('aria-labelledby');
+      if (by && by.split(' ').some((id) => document.getElementById(id)?.textContent?.trim())) return true;
+      if (el instanceof HTMLInputElement && el.labels && Array.from(el.labels).some((l) => l.textContent?.trim())) return true;
+      if ((el.textContent ?? '').trim()) return true;
+      return Array.from(el.querySelectorAll('img')).some((img) => img.alt.trim());
+    };
+    return Array.from(document.querySelectorAll('a[href], button, input, select, textarea, [role="button"], [role="link"]'))
+      .filter((el) => !named(el))
+      .map((el) => el.outerHTML.slice(0, 120));
+  });
+  expect(unnamed, 'controls without an accessible name').toEqual([]);
+}

@@ -1,0 +1,145 @@
+/**
+ * The kit browser, end to end in Chromium against the real host: every route renders (no error, no broken
+ * image, no request to another origin), is screenshotted for review, and the main interactions work.
+ */
+import { cpSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { ContentPack } from '../../shared/content/schema';
+import { startHostProcess } from '../helpers/hostProcess';
+import { SCREENSHOTS, expect, expectAccessibleNames, expectImagesLoaded, screenshot, test } from './fixtures';
+import { kitRoutes } from './routes';
+
+async function loadPack(url: string): Promise<ContentPack> {
+  const res = await fetch(new URL('content/pack.json', url));
+  const body = (await res.json()) as { ok: boolean; pack: ContentPack };
+  if (!body.ok) throw new Error('the content pack served by the host is invalid: run npm run content:check');
+  return body.pack;
+}
+
+test.describe('every route', () => {
+  test('renders with no request to another origin, no console error, no broken image', async ({ page, host, offsiteRequests, consoleErrors }) => {
+    test.setTimeout(240_000);
+    const pack = await loadPack(host.url);
+    const routes = kitRoutes(pack);
+    expect(routes.length).toBeGreaterThan(60);
+    for (const route of routes) {
+      await page.goto(route.path);
+      await expect(page.locator('main h1').first(), route.path).toBeVisible();
+      await expect(page.getByText('No such'), route.path).toHaveCount(0);
+      await expectImagesLoaded(page);
+      await screenshot(page, route.name);
+    }
+    expect(offsiteRequests, 'requests to other origins').toEqual([]);
+    expect(consoleErrors, 'console errors').toEqual([]);
+  });
+
+  test('every control has an accessible name on the main pages', async ({ page }) => {
+    for (const path of ['/', '/kit/agenda', '/kit/phases/engage', '/kit/concepts', '/kit/decks/explain-deck', '/kit/worksheets/devops-vs-mlops-worksheet', '/kit/polls']) {
+      await page.goto(path);
+      await expect(page.locator('main h1').first()).toBeVisible();
+      await expectAccessibleNames(page);
+    }
+  });
+});
+
+test('home shows the lesson: title, audience, duration, objectives with Bloom levels, agenda', async ({ page, host }) => {
+  const pack = await loadPack(host.url);
+  await page.goto('/');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(pack.lesson.title);
+  await expect(page.getByText(/Professional software engineers/).first()).toBeVisible();
+  const objectives = page.locator('#objectives tbody tr');
+  await expect(objectives).toHaveCount(4);
+  for (const o of pack.lesson.objectives) await expect(page.locator('#objectives')).toContainText(o.bloom);
+  const segments = page.locator('.timeline-seg');
+  await expect(segments).toHaveCount(5);
+  await expect(segments).toHaveText([/Engage\s*30 min/, /Explore\s*45 min/, /Explain\s*45 min/, /Elaborate\s*45 min/, /Evaluate\s*15 min/]);
+});
+
+test('a phase page has every section of the plan and its run-of-show', async ({ page }) => {
+  await page.goto('/kit/phases/explore');
+  for (const heading of ['Facilitator actions', 'Learner activities', 'Resources', 'Differentiation', 'Technology integration', 'Run of show']) {
+    await expect(page.getByRole('heading', { name: heading, exact: true })).toBeVisible();
+  }
+  await expect(page.locator('.ros-step').first()).toBeVisible();
+  await page.getByRole('link', { name: /Explain/ }).last().click();
+  await expect(page).toHaveURL(/\/kit\/phases\/explain$/);
+});
+
+test('glossary search narrows the concepts and says when nothing matches', async ({ page }) => {
+  await page.goto('/kit/concepts');
+  const items = page.locator('.glossary > li');
+  await expect(items).toHaveCount(10);
+  await page.getByRole('searchbox', { name: 'Search concepts' }).fill('drift');
+  await expect(items.first()).toContainText('drift');
+  expect(await items.count()).toBeLessThan(10);
+  await screenshot(page, 'concepts-search-drift');
+  await page.getByRole('searchbox', { name: 'Search concepts' }).fill('qwertyzzz');
+  await expect(items).toHaveCount(0);
+  await expect(page.getByText('No concept matches')).toBeVisible();
+});
+
+test('keyboard: skip link, focus is visible, slides move with the arrow keys', async ({ page }) => {
+  await page.goto('/');
+  await expect(page.locator('main h1')).toBeVisible();
+  await page.keyboard.press('Tab');
+  const skip = page.getByRole('link', { name: 'Skip to content' });
+  await expect(skip).toBeFocused();
+  const outline = await skip.evaluate((el) => getComputedStyle(el).outlineStyle);
+  expect(outline).not.toBe('none');
+  await page.keyboard.press('Enter');
+  await expect(page.locator('#main')).toBeFocused();
+
+  await page.goto('/kit/decks/explain-deck');
+  await expect(page.getByText('Slide 1 of')).toBeVisible();
+  await page.keyboard.press('ArrowRight');
+  await expect(page.getByText('Slide 2 of')).toBeVisible();
+  await page.keyboard.press('ArrowLeft');
+  await expect(page.getByText('Slide 1 of')).toBeVisible();
+});
+
+test('dark theme is remembered across reloads', async ({ page }) => {
+  await page.goto('/');
+  await page.getByRole('button', { name: 'Switch to dark theme' }).click();
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+  await page.reload();
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+  await screenshot(page, 'home-dark');
+  await page.goto('/kit/phases/engage');
+  await screenshot(page, 'phase-engage-dark');
+  await page.goto('/kit/decks/explain-deck/' + 'x');
+  await screenshot(page, 'slides-dark');
+});
+
+test('the facilitator guide prints to a clean PDF', async ({ page }) => {
+  await page.goto('/kit/guide');
+  await expect(page.getByRole('button', { name: 'Print or save as PDF' })).toBeVisible();
+  await page.emulateMedia({ media: 'print' });
+  await expect(page.locator('.sidebar')).toBeHidden();
+  await expect(page.getByRole('button', { name: 'Print or save as PDF' })).toBeHidden();
+  const path = `${SCREENSHOTS}/facilitator-guide.pdf`;
+  await page.pdf({ path, format: 'A4', printBackground: true });
+  expect(statSync(path).size).toBeGreaterThan(50_000);
+  const pdf = readFileSync(path, 'latin1');
+  const pages = (pdf.match(/\/Type\s*\/Page[^s]/g) ?? []).length;
+  expect(pages).toBeGreaterThan(8);
+  await page.goto('/kit/handout');
+  await page.pdf({ path: `${SCREENSHOTS}/learner-handout.pdf`, format: 'A4', printBackground: true });
+});
+
+test('a broken content file shows an error page naming the file and the field, not a blank screen', async ({ page }) => {
+  const dir = mkdtempSync(join(tmpdir(), 'wk-e2e-content-'));
+  cpSync('content', dir, { recursive: true });
+  const file = join(dir, 'phases', 'explain.yaml');
+  writeFileSync(file, readFileSync(file, 'utf8').replace(/^minutes: 45$/m, 'minutes: forty-five'));
+  const broken = await startHostProcess({ args: ['--content', dir] });
+  try {
+    await page.goto(broken.url);
+    await expect(page.getByRole('heading', { name: 'The lesson content has problems' })).toBeVisible();
+    const row = page.getByRole('row').filter({ hasText: 'content/phases/explain.yaml' }).first();
+    await expect(row).toContainText('minutes');
+    await screenshot(page, 'content-error');
+  } finally {
+    await broken.stop();
+  }
+});
