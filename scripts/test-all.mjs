@@ -83,6 +83,7 @@ const failed = results.reduce((n, r) => n + r.failed, 0);
 const skipped = results.reduce((n, r) => n + r.skipped, 0);
 console.log('\nSummary:');
 for (const r of results) console.log(`  ${r.name}: ${r.passed} passed, ${r.failed} failed${r.skipped ? `, ${r.skipped} skipped` : ''}`);
+if (skipped) console.log(`  ${skipped} skipped, each only for what this machine cannot run:`);
 for (const line of skipReasons(pw)) console.log(`  skipped: ${line}`);
 const closing = `${passed} passed, ${failed} failed`;
 writeFileSync('test-results/summary.txt', `${closing}\n`);
