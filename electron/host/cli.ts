@@ -13,11 +13,13 @@ import { parseArgs } from 'node:util';
 import { formatIssue } from '../../shared/content/pack';
 import { loadContentDir } from './contentLoader';
 import { startHost } from './httpServer';
+import { SessionManager } from './room/sessions';
 
 export const DEFAULT_PORT = 8737;
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
-const USAGE = `Usage: npm run host -- [--port N] [--bind ADDR] [--data DIR] [--no-discovery] [--content DIR] [--renderer DIR]
+const USAGE = `Usage: npm run host -- [--session TITLE] [--port N] [--bind ADDR] [--data DIR] [--no-discovery] [--content DIR] [--renderer DIR]
+  --session TITLE start a session (or resume the unfinished one with this title): prints its room code and links
   --port N        port to listen on (default ${DEFAULT_PORT}; 0 picks a free port)
   --bind ADDR     address to listen on (default 0.0.0.0: every interface, so learners on the LAN can join)
   --data DIR      where sessions are stored (default ~/.workshop-kit)
@@ -35,6 +37,7 @@ function parse() {
     return parseArgs({
       options: {
         port: { type: 'string' },
+        session: { type: 'string' },
         bind: { type: 'string' },
         data: { type: 'string' },
         'no-discovery': { type: 'boolean' },
@@ -75,9 +78,14 @@ if (!content.ok) {
   for (const issue of content.issues) process.stderr.write(`  ${formatIssue(issue, contentDir)}\n`);
 }
 
+const sessions = new SessionManager(dataDir);
+const title = args.session?.trim();
+if (args.session !== undefined && (!title || title.length > 120)) fail('--session needs a title of 1 to 120 characters, e.g. --session "MLOps workshop, room 4"');
+const room = title ? (sessions.resumeByTitle(title) ?? sessions.create(title)) : null;
+
 let host;
 try {
-  host = await startHost({ port, bind, rendererDir, contentDir, content });
+  host = await startHost({ port, bind, rendererDir, contentDir, content, sessions });
 } catch (error) {
   const code = (error as NodeJS.ErrnoException).code;
   if (code === 'EADDRINUSE') fail(`port ${port} is already in use on ${bind}: stop the other program or pass --port 0 for a free port`);
@@ -95,6 +103,16 @@ process.stdout.write(
     discovery: false,
     content: content.ok ? 'ok' : 'invalid',
     dataDir,
+    ...(room
+      ? {
+          room: room.meta.code,
+          title: room.meta.title,
+          sessionId: room.meta.id,
+          joinUrls: (host.lanUrls.length > 0 ? host.lanUrls : [host.url]).map((u) => `${u}join/${room.meta.code}`),
+          // Carries the host key: printed here, on the host's own console, and never served.
+          facilitatorUrl: `${host.url}console/${room.meta.code}#key=${sessions.hostKey}`,
+        }
+      : { consoleUrl: `${host.url}console#key=${sessions.hostKey}` }),
   })}\n`,
 );
 

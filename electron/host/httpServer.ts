@@ -13,6 +13,8 @@ import { ASSET_CSP, contentSecurityPolicy } from '../../shared/security/csp';
 import type { PackResult } from '../../shared/content/pack';
 import { FileCache, resolveInside, type StaticFile } from './staticFiles';
 import { httpUrl, reachableLanAddresses } from './network';
+import type { SessionManager } from './room/sessions';
+import { attachRoomSockets, type WsOptions } from './room/wsServer';
 
 export interface HostOptions {
   port: number;
@@ -23,6 +25,9 @@ export interface HostOptions {
   contentDir: string;
   /** The pack as validated at start. */
   content: PackResult;
+  /** Sessions of this host; without it the host only serves the kit. */
+  sessions?: SessionManager;
+  ws?: WsOptions;
 }
 
 export interface RunningHost {
@@ -73,22 +78,87 @@ function sendFile(req: IncomingMessage, res: ServerResponse, file: StaticFile, c
   res.end(req.method === 'HEAD' ? undefined : body);
 }
 
-export function createRequestHandler(options: HostOptions): (req: IncomingMessage, res: ServerResponse) => Promise<void> {
+async function readJsonBody(req: IncomingMessage, limit = 4096): Promise<unknown> {
+  let size = 0;
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > limit) throw new Error('body too large');
+    chunks.push(chunk as Buffer);
+  }
+  return chunks.length ? JSON.parse(Buffer.concat(chunks).toString('utf8')) : {};
+}
+
+/**
+ * The facilitator's session API (list, create, end, delete). Every call needs the host key as a bearer token:
+ * it is in the facilitator URL the host prints on its own console, and nowhere else.
+ */
+async function sessionsApi(req: IncomingMessage, res: ServerResponse, pathname: string, sessions: SessionManager, lanUrls: () => string[]): Promise<void> {
+  const auth = String(req.headers.authorization ?? '');
+  if (auth !== `Bearer ${sessions.hostKey}`) {
+    sendJson(res, 401, { error: 'unauthorized', message: 'open the facilitator link printed by the host to manage sessions' });
+    return;
+  }
+  const parts = pathname.split('/').filter(Boolean); // api, sessions, [id], [action]
+  const id = parts[2];
+  const action = parts[3];
+  if (parts.length === 2 && req.method === 'GET') {
+    sendJson(res, 200, { sessions: sessions.list() });
+    return;
+  }
+  if (parts.length === 2 && req.method === 'POST') {
+    let body: unknown;
+    try {
+      body = await readJsonBody(req);
+    } catch {
+      sendJson(res, 400, { error: 'bad-request', message: 'send JSON like {"title":"Workshop, room 4"}' });
+      return;
+    }
+    const title = typeof (body as { title?: unknown }).title === 'string' ? (body as { title: string }).title.trim() : '';
+    if (!title || title.length > 120) {
+      sendJson(res, 400, { error: 'bad-request', message: 'a session needs a title of 1 to 120 characters' });
+      return;
+    }
+    const room = sessions.create(title);
+    sendJson(res, 201, { id: room.meta.id, code: room.meta.code, title, joinUrls: lanUrls().map((u) => `${u}join/${room.meta.code}`) });
+    return;
+  }
+  if (id && action === 'end' && req.method === 'POST') {
+    sendJson(res, sessions.end(id) ? 200 : 404, { id, ended: true });
+    return;
+  }
+  if (id && !action && req.method === 'DELETE') {
+    sendJson(res, (await sessions.delete(id)) ? 200 : 404, { id, deleted: true });
+    return;
+  }
+  if (id && action === 'resume' && req.method === 'POST') {
+    const room = sessions.open(id);
+    sendJson(res, room ? 200 : 404, room ? { id, code: room.meta.code, ended: room.ended } : { error: 'not-found' });
+    return;
+  }
+  sendJson(res, 404, { error: 'not-found' });
+}
+
+export function createRequestHandler(options: HostOptions, lanUrls: () => string[] = () => []): (req: IncomingMessage, res: ServerResponse) => Promise<void> {
   const cache = new FileCache();
   const packJson = JSON.stringify(options.content.ok ? { ok: true, pack: options.content.pack, summary: options.content.summary } : { ok: false, issues: options.content.issues });
 
   return async (req, res) => {
     baseHeaders(res);
-    if (req.method !== 'GET' && req.method !== 'HEAD') {
-      res.setHeader('Allow', 'GET, HEAD');
-      sendText(res, 405, 'Method not allowed');
-      return;
-    }
     let pathname: string;
     try {
       pathname = new URL(req.url ?? '/', 'http://host.invalid').pathname;
     } catch {
       sendText(res, 400, 'Bad request');
+      return;
+    }
+    if (options.sessions && (pathname === '/api/sessions' || pathname.startsWith('/api/sessions/'))) {
+      await sessionsApi(req, res, pathname, options.sessions, lanUrls);
+      return;
+    }
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      res.setHeader('Allow', 'GET, HEAD');
+      sendText(res, 405, 'Method not allowed');
       return;
     }
 
@@ -140,7 +210,8 @@ export function createRequestHandler(options: HostOptions): (req: IncomingMessag
 }
 
 export async function startHost(options: HostOptions): Promise<RunningHost> {
-  const handler = createRequestHandler(options);
+  let lanUrls: string[] = [];
+  const handler = createRequestHandler(options, () => lanUrls);
   const server = createServer((req, res) => {
     handler(req, res).catch((error: unknown) => {
       process.stderr.write(`host: error serving ${req.url}: ${(error as Error).stack ?? String(error)}\n`);
@@ -149,6 +220,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     });
   });
   server.keepAliveTimeout = 65_000;
+  const sockets = options.sessions ? attachRoomSockets(server, options.sessions, options.ws) : null;
   await new Promise<void>((resolvePromise, reject) => {
     server.once('error', reject);
     server.listen(options.port, options.bind, () => {
@@ -158,15 +230,22 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
   });
   const port = (server.address() as AddressInfo).port;
   const loopback = options.bind === '0.0.0.0' || options.bind === '127.0.0.1' || options.bind === 'localhost' || options.bind === '::';
+  const url = httpUrl(loopback ? '127.0.0.1' : options.bind, port);
+  const reachable = reachableLanAddresses(options.bind).map((a) => httpUrl(a, port));
+  // Join links use the LAN addresses; a loopback-only host can only be joined from this machine.
+  lanUrls = reachable.length > 0 ? reachable : [url];
   return {
-    url: httpUrl(loopback ? '127.0.0.1' : options.bind, port),
-    lanUrls: reachableLanAddresses(options.bind).map((a) => httpUrl(a, port)),
+    url,
+    lanUrls: reachable,
     port,
     server,
-    close: () =>
-      new Promise<void>((resolvePromise) => {
+    close: async () => {
+      sockets?.close();
+      await options.sessions?.closeAll();
+      await new Promise<void>((resolvePromise) => {
         server.close(() => resolvePromise());
         server.closeAllConnections();
-      }),
+      });
+    },
   };
 }

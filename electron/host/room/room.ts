@@ -1,0 +1,514 @@
+/**
+ * One live session: its documents in memory, its connections, and every rule applied to what they send.
+ *
+ * Owns: the handshake (facilitator capability, learner token, rejoin code), subscriptions, the sync and
+ * awareness protocols per document, authorisation of every read and write (shared/room/documents.ts), durable
+ * writes before acknowledgement (DocLog), the host-owned roster (presence), commands, and counting rejections.
+ * It talks to sockets through `RoomSocket` and to disk through `SessionFiles`, so it is testable without either.
+ * Nothing throws out of `receive`: a bad frame gets an error with a reason and the room keeps serving.
+ */
+import { randomBytes, createHash, timingSafeEqual } from 'node:crypto';
+import * as decoding from 'lib0/decoding';
+import * as awarenessProtocol from 'y-protocols/awareness';
+import * as Y from 'yjs';
+import {
+  DocFrameKind,
+  PROTOCOL_VERSION,
+  assertNever,
+  decodeDocFrame,
+  encodeDocFrame,
+  parseClientText,
+  type ClientText,
+  type Command,
+  type Hello,
+  type HostText,
+  type RejectionReason,
+} from '../../../shared/protocol/protocol';
+import { authorize, type Actor, type Access } from '../../../shared/room/documents';
+import { SYNC_STEP1, SYNC_STEP2, SYNC_UPDATE, readSyncMessage, syncStep1Message, syncStep2Message, syncUpdateMessage } from '../../../shared/protocol/syncMessages';
+import type { DocLog } from './docLog';
+
+export interface RoomSocket {
+  send(data: string | Uint8Array): void;
+  close(code: number, reason: string): void;
+}
+
+export interface LearnerRecord {
+  tokenHash: string;
+  rejoinCode: string;
+  name: string;
+  profile: string | null;
+}
+
+export interface SessionMeta {
+  id: string;
+  title: string;
+  code: string;
+  createdAt: string;
+  endedAt: string | null;
+  learners: Record<string, LearnerRecord>;
+}
+
+export interface SessionFiles {
+  log: DocLog;
+  saveMeta(meta: SessionMeta): void;
+}
+
+interface Connection {
+  socket: RoomSocket;
+  actor: Actor | null;
+  subscriptions: Set<string>;
+  /** Awareness client ids this connection announced, per document, removed when it leaves. */
+  awarenessIds: Map<string, Set<number>>;
+  commandIds: Set<string>;
+}
+
+const HOST_ORIGIN = Symbol('host');
+
+export function hashToken(token: string): string {
+  return createHash('sha256').update(token).digest('hex');
+}
+
+function secretMatches(given: string, expected: string): boolean {
+  const a = Buffer.from(given);
+  const b = Buffer.from(expected);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+export class Room {
+  readonly docs = new Map<string, Y.Doc>();
+  private readonly awareness = new Map<string, awarenessProtocol.Awareness>();
+  private readonly connections = new Set<Connection>();
+  private readonly bySocket = new Map<RoomSocket, Connection>();
+  /** Rejections by reason, for the host's report and for tests. */
+  readonly rejections = new Map<RejectionReason, number>();
+  private compacting = false;
+  /** True while replaying the disk: those updates are already stored. */
+  private loading = false;
+
+  constructor(
+    public meta: SessionMeta,
+    private readonly files: SessionFiles,
+    private readonly facilitatorSecret: string,
+  ) {
+    this.loading = true;
+    for (const record of files.log.load()) {
+      try {
+        Y.applyUpdate(this.doc(record.doc), record.update, HOST_ORIGIN);
+      } catch {
+        // A record that no longer decodes is skipped; the rest of the session loads.
+      }
+    }
+    this.loading = false;
+    const roster = this.doc('roster').getMap('participants');
+    this.doc('roster').transact(() => {
+      for (const entry of roster.values()) {
+        if (entry instanceof Y.Map && entry.get('online')) entry.set('online', false);
+      }
+    }, HOST_ORIGIN);
+    const session = this.doc('session').getMap('meta');
+    if (session.get('code') !== meta.code) {
+      this.doc('session').transact(() => {
+        session.set('title', meta.title);
+        session.set('code', meta.code);
+      }, HOST_ORIGIN);
+    }
+  }
+
+  get ended(): boolean {
+    return this.meta.endedAt !== null;
+  }
+
+  /** The document, created (empty) on first use, persisted and broadcast on every change. */
+  doc(name: string): Y.Doc {
+    let doc = this.docs.get(name);
+    if (!doc) {
+      doc = new Y.Doc({ gc: true });
+      const created = doc;
+      this.docs.set(name, created);
+      created.on('update', (update: Uint8Array, origin: unknown) => this.onDocUpdate(name, update, origin));
+    }
+    return doc;
+  }
+
+  private onDocUpdate(name: string, update: Uint8Array, origin: unknown): void {
+    if (this.loading) return;
+    const written = this.files.log.append(name, update).then(() => this.maybeCompact());
+    written.catch((error: unknown) => process.stderr.write(`host: could not write ${name}: ${(error as Error).message}\n`));
+    // Other readers receive the change right away; the author is acknowledged once it is on disk.
+    const frame = encodeDocFrame(DocFrameKind.SYNC, name, syncUpdateMessage(update));
+    for (const conn of this.connections) {
+      if (conn === origin || !conn.subscriptions.has(name) || !conn.actor) continue;
+      conn.socket.send(frame);
+    }
+  }
+
+  private maybeCompact(): void {
+    if (this.compacting || !this.files.log.needsCompaction) return;
+    this.compacting = true;
+    try {
+      const states = new Map<string, Uint8Array>();
+      for (const [name, doc] of this.docs) states.set(name, Y.encodeStateAsUpdate(doc));
+      this.files.log.compact(states);
+    } finally {
+      this.compacting = false;
+    }
+  }
+
+  attach(socket: RoomSocket): void {
+    const conn: Connection = { socket, actor: null, subscriptions: new Set(), awarenessIds: new Map(), commandIds: new Set() };
+    this.connections.add(conn);
+    this.bySocket.set(socket, conn);
+  }
+
+  detach(socket: RoomSocket): void {
+    const conn = this.bySocket.get(socket);
+    if (!conn) return;
+    this.connections.delete(conn);
+    this.bySocket.delete(socket);
+    for (const [doc, ids] of conn.awarenessIds) {
+      const awareness = this.awareness.get(doc);
+      if (awareness) awarenessProtocol.removeAwarenessStates(awareness, [...ids], conn);
+    }
+    if (conn.actor && conn.actor.role === 'learner') this.setOnline(conn.actor.learnerId, this.isOnline(conn.actor.learnerId));
+    if (conn.actor && conn.actor.role === 'facilitator') this.setFacilitatorOnline(this.facilitatorOnline());
+  }
+
+  private isOnline(learnerId: string): boolean {
+    for (const c of this.connections) if (c.actor?.learnerId === learnerId) return true;
+    return false;
+  }
+
+  private facilitatorOnline(): boolean {
+    for (const c of this.connections) if (c.actor?.role === 'facilitator') return true;
+    return false;
+  }
+
+  connectionCount(): number {
+    return this.connections.size;
+  }
+
+  private reject(conn: Connection, reason: RejectionReason, message: string, extra: Partial<{ doc: string; seq: number; id: string }> = {}): void {
+    this.rejections.set(reason, (this.rejections.get(reason) ?? 0) + 1);
+    this.sendText(conn, { type: 'error', reason, message, ...extra });
+  }
+
+  private sendText(conn: Connection, message: HostText): void {
+    conn.socket.send(JSON.stringify(message));
+  }
+
+  /** Entry point for every frame of an attached socket. Never throws. */
+  receive(socket: RoomSocket, data: string | Uint8Array): void {
+    const conn = this.bySocket.get(socket);
+    if (!conn) return;
+    try {
+      if (typeof data === 'string') this.receiveText(conn, data);
+      else this.receiveBinary(conn, data);
+    } catch (error) {
+      this.reject(conn, 'internal', `the host could not process this frame (${(error as Error).message})`);
+    }
+  }
+
+  private receiveText(conn: Connection, text: string): void {
+    const parsed = parseClientText(text);
+    if (!parsed.ok) {
+      this.reject(conn, parsed.reason, parsed.message);
+      return;
+    }
+    const message: ClientText = parsed.value;
+    if (message.type === 'hello') {
+      this.hello(conn, message);
+      return;
+    }
+    if (!conn.actor) {
+      this.reject(conn, 'not-joined', 'send hello first');
+      return;
+    }
+    switch (message.type) {
+      case 'subscribe': {
+        const decision = authorize(conn.actor, message.doc, 'read', this.docContext());
+        if (!decision.ok) {
+          this.reject(conn, decision.reason, decision.message, { doc: message.doc });
+          return;
+        }
+        conn.subscriptions.add(message.doc);
+        this.sendText(conn, { type: 'subscribed', doc: message.doc });
+        // Start the sync: our state vector, so the client can send what we lack (its step 2 is a write).
+        const doc = this.doc(message.doc);
+        conn.socket.send(encodeDocFrame(DocFrameKind.SYNC, message.doc, syncStep1Message(doc)));
+        const awareness = this.awareness.get(message.doc);
+        if (awareness && awareness.getStates().size > 0) {
+          const update = awarenessProtocol.encodeAwarenessUpdate(awareness, [...awareness.getStates().keys()]);
+          conn.socket.send(encodeDocFrame(DocFrameKind.AWARENESS, message.doc, update));
+        }
+        return;
+      }
+      case 'unsubscribe':
+        conn.subscriptions.delete(message.doc);
+        return;
+      case 'command':
+        this.command(conn, message.id, message.command);
+        return;
+      case 'ping':
+        this.sendText(conn, { type: 'pong', t: message.t });
+        return;
+      default:
+        assertNever(message);
+    }
+  }
+
+  private hello(conn: Connection, hello: Hello): void {
+    if (conn.actor) {
+      this.reject(conn, 'already-joined', 'this connection has already joined');
+      return;
+    }
+    if (hello.secret !== undefined) {
+      if (!secretMatches(hello.secret, this.facilitatorSecret)) {
+        this.reject(conn, 'bad-secret', 'the facilitator link is not valid for this session: open the one the host printed');
+        conn.socket.close(4003, 'bad-secret');
+        return;
+      }
+      conn.actor = { role: 'facilitator', learnerId: 'facilitator' };
+      this.sendText(conn, { type: 'welcome', v: PROTOCOL_VERSION, role: 'facilitator', learnerId: 'facilitator', session: this.sessionInfo() });
+      this.setFacilitatorOnline(true);
+      return;
+    }
+    let learnerId: string | undefined;
+    let token: string | undefined;
+    if (hello.token) {
+      const hash = hashToken(hello.token);
+      learnerId = Object.keys(this.meta.learners).find((id) => this.meta.learners[id]!.tokenHash === hash);
+      if (!learnerId) {
+        // An unknown token (e.g. a different host's data) is not an error the learner can fix: start fresh.
+        learnerId = undefined;
+      } else token = hello.token;
+    }
+    if (!learnerId && hello.rejoinCode) {
+      const code = hello.rejoinCode.toUpperCase();
+      learnerId = Object.keys(this.meta.learners).find((id) => this.meta.learners[id]!.rejoinCode === code);
+      if (!learnerId) {
+        this.reject(conn, 'bad-token', 'that rejoin code is not known in this session: check it, or join as a new participant');
+        return;
+      }
+    }
+    if (!learnerId) {
+      if (this.ended) {
+        this.reject(conn, 'session-ended', 'this session has ended; it can no longer be joined');
+        return;
+      }
+      learnerId = `l-${randomBytes(6).toString('hex')}`;
+      this.meta.learners[learnerId] = { tokenHash: '', rejoinCode: rejoinCode(), name: hello.name ?? 'Guest', profile: hello.profile ?? null };
+    }
+    const record = this.meta.learners[learnerId]!;
+    if (!token) {
+      token = randomBytes(24).toString('base64url');
+      record.tokenHash = hashToken(token);
+    }
+    if (hello.name) record.name = hello.name;
+    if (hello.profile) record.profile = hello.profile;
+    this.files.saveMeta(this.meta);
+    conn.actor = { role: 'learner', learnerId };
+    this.sendText(conn, {
+      type: 'welcome',
+      v: PROTOCOL_VERSION,
+      role: 'learner',
+      learnerId,
+      token,
+      rejoinCode: record.rejoinCode,
+      session: this.sessionInfo(),
+    });
+    this.updateRosterEntry(learnerId, { name: record.name, profile: record.profile, online: true });
+  }
+
+  private sessionInfo() {
+    return { id: this.meta.id, title: this.meta.title, code: this.meta.code, ended: this.ended };
+  }
+
+  private docContext() {
+    return {};
+  }
+
+  private receiveBinary(conn: Connection, bytes: Uint8Array): void {
+    const parsed = decodeDocFrame(bytes);
+    if (!parsed.ok) {
+      this.reject(conn, parsed.reason, parsed.message);
+      return;
+    }
+    if (!conn.actor) {
+      this.reject(conn, 'not-joined', 'send hello first');
+      return;
+    }
+    const frame = parsed.value;
+    switch (frame.kind) {
+      case DocFrameKind.SYNC:
+        this.sync(conn, frame.doc, frame.payload);
+        return;
+      case DocFrameKind.AWARENESS:
+        this.awarenessUpdate(conn, frame.doc, frame.payload);
+        return;
+      case DocFrameKind.UPDATE:
+        this.write(conn, frame.doc, frame.payload, frame.seq);
+        return;
+      default:
+        assertNever(frame.kind);
+    }
+  }
+
+  private allowed(conn: Connection, doc: string, access: Access, seq?: number): boolean {
+    const decision = authorize(conn.actor!, doc, access, this.docContext());
+    if (decision.ok) return true;
+    this.reject(conn, decision.reason, decision.message, { doc, ...(seq !== undefined ? { seq } : {}) });
+    return false;
+  }
+
+  private sync(conn: Connection, docName: string, payload: Uint8Array): void {
+    let type: number;
+    let bytes: Uint8Array;
+    try {
+      ({ type, bytes } = readSyncMessage(payload));
+    } catch (error) {
+      this.reject(conn, 'malformed', `undecodable sync message (${(error as Error).message})`, { doc: docName });
+      return;
+    }
+    if (type === SYNC_STEP1) {
+      if (!this.allowed(conn, docName, 'read')) return;
+      const stateVector = bytes;
+      const update = Y.encodeStateAsUpdate(this.doc(docName), stateVector);
+      conn.socket.send(encodeDocFrame(DocFrameKind.SYNC, docName, syncStep2Message(update)));
+      return;
+    }
+    if (type === SYNC_STEP2 || type === SYNC_UPDATE) {
+      this.write(conn, docName, bytes);
+      return;
+    }
+    this.reject(conn, 'unknown-type', `unknown sync message ${type}`, { doc: docName });
+  }
+
+  private write(conn: Connection, docName: string, update: Uint8Array, seq?: number): void {
+    if (!this.allowed(conn, docName, 'write', seq)) return;
+    if (this.ended) {
+      this.reject(conn, 'session-ended', 'this session has ended and is read-only', { doc: docName, ...(seq !== undefined ? { seq } : {}) });
+      return;
+    }
+    try {
+      Y.applyUpdate(this.doc(docName), update, conn);
+    } catch (error) {
+      this.reject(conn, 'malformed', `not a valid document update (${(error as Error).message})`, { doc: docName, ...(seq !== undefined ? { seq } : {}) });
+      return;
+    }
+    if (seq === undefined) return;
+    // Acknowledge once this update (or the identical one already applied) is on disk.
+    this.files.log
+      .flushed()
+      .then(() => {
+        if (this.bySocket.has(conn.socket)) this.sendText(conn, { type: 'ack', doc: docName, seq });
+      })
+      .catch(() => this.reject(conn, 'internal', 'the host could not save this edit; it will be resent', { doc: docName, seq }));
+  }
+
+  private awarenessUpdate(conn: Connection, docName: string, payload: Uint8Array): void {
+    if (!conn.subscriptions.has(docName) || !this.allowed(conn, docName, 'read')) return;
+    let awareness = this.awareness.get(docName);
+    if (!awareness) {
+      awareness = new awarenessProtocol.Awareness(new Y.Doc());
+      awareness.setLocalState(null);
+      this.awareness.set(docName, awareness);
+    }
+    const ids = conn.awarenessIds.get(docName) ?? new Set<number>();
+    try {
+      const decoder = decoding.createDecoder(payload);
+      const count = decoding.readVarUint(decoder);
+      if (count > 64) throw new Error('too many states');
+      for (let i = 0; i < count; i++) {
+        ids.add(decoding.readVarUint(decoder));
+        decoding.readVarUint(decoder);
+        JSON.parse(decoding.readVarString(decoder));
+      }
+      awarenessProtocol.applyAwarenessUpdate(awareness, payload, conn);
+    } catch (error) {
+      this.reject(conn, 'malformed', `undecodable awareness update (${(error as Error).message})`, { doc: docName });
+      return;
+    }
+    conn.awarenessIds.set(docName, ids);
+    const frame = encodeDocFrame(DocFrameKind.AWARENESS, docName, payload);
+    for (const other of this.connections) {
+      if (other !== conn && other.subscriptions.has(docName)) other.socket.send(frame);
+    }
+  }
+
+  private command(conn: Connection, id: string, command: Command): void {
+    const actor = conn.actor!;
+    if (conn.commandIds.has(id)) {
+      this.sendText(conn, { type: 'command-ack', id });
+      return;
+    }
+    if (actor.role !== 'learner') {
+      this.reject(conn, 'forbidden', `${command.cmd} is a learner command`, { id });
+      return;
+    }
+    switch (command.cmd) {
+      case 'set-profile': {
+        const record = this.meta.learners[actor.learnerId]!;
+        record.name = command.name;
+        record.profile = command.profile;
+        this.files.saveMeta(this.meta);
+        this.updateRosterEntry(actor.learnerId, { name: command.name, profile: command.profile });
+        break;
+      }
+      case 'raise-hand':
+        this.updateRosterEntry(actor.learnerId, { hand: command.raised });
+        break;
+      default:
+        assertNever(command);
+    }
+    conn.commandIds.add(id);
+    void this.files.log.flushed().then(() => this.sendText(conn, { type: 'command-ack', id }));
+  }
+
+  private updateRosterEntry(learnerId: string, fields: Record<string, string | boolean | null>): void {
+    const roster = this.doc('roster');
+    const participants = roster.getMap<Y.Map<unknown>>('participants');
+    roster.transact(() => {
+      let entry = participants.get(learnerId);
+      if (!entry) {
+        entry = new Y.Map<unknown>();
+        participants.set(learnerId, entry);
+        entry.set('joinedAt', new Date().toISOString());
+      }
+      for (const [key, value] of Object.entries(fields)) if (entry.get(key) !== value) entry.set(key, value);
+    }, HOST_ORIGIN);
+  }
+
+  private setOnline(learnerId: string, online: boolean): void {
+    this.updateRosterEntry(learnerId, { online });
+  }
+
+  private setFacilitatorOnline(online: boolean): void {
+    const roster = this.doc('roster');
+    const meta = roster.getMap('facilitator');
+    if (meta.get('online') !== online) roster.transact(() => meta.set('online', online), HOST_ORIGIN);
+  }
+
+  /** Ends the session: it becomes read-only and everyone connected is told. */
+  end(): void {
+    if (this.ended) return;
+    this.meta.endedAt = new Date().toISOString();
+    this.files.saveMeta(this.meta);
+    for (const conn of this.connections) this.sendText(conn, { type: 'session-ended' });
+  }
+
+  closeAll(code: number, reason: string): void {
+    for (const conn of [...this.connections]) conn.socket.close(code, reason);
+  }
+
+  async close(): Promise<void> {
+    this.closeAll(1001, 'host closing');
+    await this.files.log.close();
+  }
+}
+
+function rejoinCode(): string {
+  const alphabet = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
+  const bytes = randomBytes(8);
+  return Array.from(bytes, (b) => alphabet[b % alphabet.length]).join('');
+}

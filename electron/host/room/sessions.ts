@@ -1,0 +1,130 @@
+/**
+ * Sessions over time, on disk under `<data>/sessions/<id>/` (meta.json + the document log).
+ *
+ * Owns: the host key (the facilitator capability for every session of this host, kept in `<data>/host.json`,
+ * created once), creating a session with a unique room code, listing, opening (loading a Room from disk),
+ * resuming by title, ending (read-only) and deleting.
+ */
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { roomCodeFrom } from '../../../shared/room/roomCode';
+import { DocLog, writeFileAtomic } from './docLog';
+import { Room, type SessionMeta } from './room';
+
+export interface SessionSummary {
+  id: string;
+  title: string;
+  code: string;
+  createdAt: string;
+  endedAt: string | null;
+  learners: number;
+  live: boolean;
+}
+
+export class SessionManager {
+  readonly hostKey: string;
+  private readonly rooms = new Map<string, Room>();
+  private readonly sessionsDir: string;
+
+  constructor(private readonly dataDir: string) {
+    this.sessionsDir = join(dataDir, 'sessions');
+    mkdirSync(this.sessionsDir, { recursive: true });
+    const hostFile = join(dataDir, 'host.json');
+    if (existsSync(hostFile)) {
+      this.hostKey = (JSON.parse(readFileSync(hostFile, 'utf8')) as { key: string }).key;
+    } else {
+      this.hostKey = randomBytes(24).toString('base64url');
+      writeFileAtomic(hostFile, JSON.stringify({ key: this.hostKey }));
+    }
+  }
+
+  private readMeta(id: string): SessionMeta | null {
+    try {
+      return JSON.parse(readFileSync(join(this.sessionsDir, id, 'meta.json'), 'utf8')) as SessionMeta;
+    } catch {
+      return null;
+    }
+  }
+
+  private metas(): SessionMeta[] {
+    return readdirSync(this.sessionsDir)
+      .map((id) => this.rooms.get(id)?.meta ?? this.readMeta(id))
+      .filter((m): m is SessionMeta => m !== null)
+      .sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+  }
+
+  list(): SessionSummary[] {
+    return this.metas().map((m) => ({
+      id: m.id,
+      title: m.title,
+      code: m.code,
+      createdAt: m.createdAt,
+      endedAt: m.endedAt,
+      learners: Object.keys(m.learners).length,
+      live: this.rooms.has(m.id),
+    }));
+  }
+
+  create(title: string): Room {
+    const taken = new Set(this.metas().filter((m) => !m.endedAt).map((m) => m.code));
+    let code = roomCodeFrom(randomBytes(6));
+    while (taken.has(code)) code = roomCodeFrom(randomBytes(6));
+    const id = `${new Date().toISOString().slice(0, 10)}-${randomBytes(4).toString('hex')}`;
+    mkdirSync(join(this.sessionsDir, id), { recursive: true });
+    const meta: SessionMeta = { id, title, code, createdAt: new Date().toISOString(), endedAt: null, learners: {} };
+    writeFileAtomic(join(this.sessionsDir, id, 'meta.json'), JSON.stringify(meta, null, 2));
+    return this.open(id)!;
+  }
+
+  /** The most recent session with this title that has not ended, loaded; null if there is none. */
+  resumeByTitle(title: string): Room | null {
+    const meta = this.metas().find((m) => m.title === title && !m.endedAt);
+    return meta ? this.open(meta.id) : null;
+  }
+
+  open(id: string): Room | null {
+    const loaded = this.rooms.get(id);
+    if (loaded) return loaded;
+    const meta = this.readMeta(id);
+    if (!meta) return null;
+    const dir = join(this.sessionsDir, id);
+    const room = new Room(meta, { log: new DocLog(dir), saveMeta: (m) => writeFileAtomic(join(dir, 'meta.json'), JSON.stringify(m, null, 2)) }, this.hostKey);
+    this.rooms.set(id, room);
+    return room;
+  }
+
+  /** A live room by its code (loading it from disk if the session exists and has not ended). */
+  byCode(code: string): Room | null {
+    for (const room of this.rooms.values()) if (room.meta.code === code) return room;
+    const meta = this.metas().find((m) => m.code === code && !m.endedAt);
+    return meta ? this.open(meta.id) : null;
+  }
+
+  liveRooms(): Room[] {
+    return [...this.rooms.values()];
+  }
+
+  end(id: string): boolean {
+    const room = this.open(id);
+    if (!room) return false;
+    room.end();
+    return true;
+  }
+
+  async delete(id: string): Promise<boolean> {
+    const room = this.rooms.get(id);
+    if (room) {
+      await room.close();
+      this.rooms.delete(id);
+    }
+    if (!this.readMeta(id)) return false;
+    rmSync(join(this.sessionsDir, id), { recursive: true, force: true });
+    return true;
+  }
+
+  async closeAll(): Promise<void> {
+    await Promise.all([...this.rooms.values()].map((r) => r.close()));
+    this.rooms.clear();
+  }
+}

@@ -1,0 +1,172 @@
+/**
+ * The room protocol: one WebSocket per client carries every document of the room.
+ *
+ * Owns: the protocol version, the control messages (JSON text frames, parsed by zod schemas at the edge), the
+ * binary document frames (sync, awareness, update with a client sequence number), and the named rejection
+ * reasons. Nothing here trusts its input: `parseClientText` and `decodeDocFrame` take `unknown`/bytes and return
+ * a typed message or a reason.
+ *
+ * Binary frame layout (lib0 encoding):
+ *   [kind: varUint] [doc: varString] then
+ *     kind 0 SYNC      [y-protocols sync message]      (step 1 / step 2 / update, as in y-websocket)
+ *     kind 1 AWARENESS [y-protocols awareness update]
+ *     kind 2 UPDATE    [seq: varUint] [Yjs update]    (client → host: a local edit to persist and acknowledge)
+ */
+import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
+import { z } from 'zod';
+import { DOC_NAME_PATTERN } from '../room/documents';
+
+export const PROTOCOL_VERSION = 1;
+/** Frames above this size close the socket with 1009 (message too big). */
+export const MAX_FRAME_BYTES = 1024 * 1024;
+/** A single Yjs update above this size is refused (bounds the work of decoding one). */
+export const MAX_UPDATE_BYTES = 512 * 1024;
+
+export const DocFrameKind = { SYNC: 0, AWARENESS: 1, UPDATE: 2 } as const;
+export type DocFrameKind = (typeof DocFrameKind)[keyof typeof DocFrameKind];
+
+export const REJECTION_REASONS = [
+  'malformed',
+  'too-big',
+  'unknown-type',
+  'version-mismatch',
+  'not-joined',
+  'already-joined',
+  'unknown-room',
+  'session-ended',
+  'bad-token',
+  'bad-secret',
+  'forbidden',
+  'unknown-doc',
+  'rate-limited',
+  'too-many-attempts',
+  'bad-origin',
+  'internal',
+] as const;
+export type RejectionReason = (typeof REJECTION_REASONS)[number];
+
+export const ROOM_CODE_PATTERN = /^[A-HJKMNP-Z2-9]{6}$/;
+const roomCode = z.string().regex(ROOM_CODE_PATTERN);
+const docName = z.string().max(120).regex(DOC_NAME_PATTERN);
+const id = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/);
+
+export const PROFILE_IDS = ['new-to-ml', 'data-scientist', 'devops-sre', 'it-operations', 'software-engineer'] as const;
+
+const helloSchema = z.strictObject({
+  type: z.literal('hello'),
+  v: z.number().int(),
+  room: roomCode,
+  /** Facilitator capability: the session secret from the facilitator URL. */
+  secret: z.string().min(16).max(128).optional(),
+  /** A learner's device token, to resume the same identity. */
+  token: z.string().min(16).max(128).optional(),
+  /** Move an identity to this device. */
+  rejoinCode: z.string().min(6).max(16).optional(),
+  name: z.string().trim().min(1).max(60).optional(),
+  profile: z.enum(PROFILE_IDS).optional(),
+});
+
+const commandSchema = z.discriminatedUnion('cmd', [
+  z.strictObject({ cmd: z.literal('set-profile'), name: z.string().trim().min(1).max(60), profile: z.enum(PROFILE_IDS) }),
+  z.strictObject({ cmd: z.literal('raise-hand'), raised: z.boolean() }),
+]);
+export type Command = z.infer<typeof commandSchema>;
+
+export const clientTextSchema = z.discriminatedUnion('type', [
+  helloSchema,
+  z.strictObject({ type: z.literal('subscribe'), doc: docName }),
+  z.strictObject({ type: z.literal('unsubscribe'), doc: docName }),
+  z.strictObject({ type: z.literal('command'), id, command: commandSchema }),
+  z.strictObject({ type: z.literal('ping'), t: z.number().optional() }),
+]);
+export type ClientText = z.infer<typeof clientTextSchema>;
+export type Hello = z.infer<typeof helloSchema>;
+
+export interface Welcome {
+  type: 'welcome';
+  v: number;
+  role: 'facilitator' | 'learner';
+  learnerId: string;
+  /** Present for learners: keep it to resume this identity. */
+  token?: string;
+  rejoinCode?: string;
+  session: { id: string; title: string; code: string; ended: boolean };
+}
+
+export type HostText =
+  | Welcome
+  | { type: 'ack'; doc: string; seq: number }
+  | { type: 'command-ack'; id: string }
+  | { type: 'subscribed'; doc: string }
+  | { type: 'error'; reason: RejectionReason; message: string; doc?: string; seq?: number; id?: string }
+  | { type: 'session-ended' }
+  | { type: 'pong'; t?: number };
+
+export type ParseResult<T> = { ok: true; value: T } | { ok: false; reason: RejectionReason; message: string };
+
+export function parseClientText(text: string): ParseResult<ClientText> {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch {
+    return { ok: false, reason: 'malformed', message: 'not JSON' };
+  }
+  const type = typeof data === 'object' && data !== null ? (data as { type?: unknown }).type : undefined;
+  const parsed = clientTextSchema.safeParse(data);
+  if (parsed.success) {
+    if (parsed.data.type === 'hello' && parsed.data.v !== PROTOCOL_VERSION) {
+      return { ok: false, reason: 'version-mismatch', message: `this host speaks protocol ${PROTOCOL_VERSION}, the client ${parsed.data.v}: reload the page` };
+    }
+    return { ok: true, value: parsed.data };
+  }
+  const known = ['hello', 'subscribe', 'unsubscribe', 'command', 'ping'];
+  if (typeof type !== 'string' || !known.includes(type)) return { ok: false, reason: 'unknown-type', message: `unknown message type ${JSON.stringify(type)}` };
+  const issue = parsed.error.issues[0];
+  return { ok: false, reason: 'malformed', message: `${type}: ${issue ? `${issue.path.join('.') || '(message)'}: ${issue.message}` : 'invalid'}` };
+}
+
+export interface DocFrame {
+  kind: DocFrameKind;
+  doc: string;
+  /** For UPDATE frames: the client's sequence number of this edit. */
+  seq: number;
+  /** The y-protocols message (SYNC, AWARENESS) or the Yjs update (UPDATE). */
+  payload: Uint8Array;
+}
+
+export function encodeDocFrame(kind: DocFrameKind, doc: string, payload: Uint8Array, seq = 0): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, kind);
+  encoding.writeVarString(encoder, doc);
+  if (kind === DocFrameKind.UPDATE) encoding.writeVarUint(encoder, seq);
+  encoding.writeUint8Array(encoder, payload);
+  return encoding.toUint8Array(encoder);
+}
+
+export function decodeDocFrame(bytes: Uint8Array): ParseResult<DocFrame> {
+  if (bytes.length > MAX_FRAME_BYTES) return { ok: false, reason: 'too-big', message: `frame of ${bytes.length} bytes` };
+  try {
+    const decoder = decoding.createDecoder(bytes);
+    const kind = decoding.readVarUint(decoder);
+    if (kind !== DocFrameKind.SYNC && kind !== DocFrameKind.AWARENESS && kind !== DocFrameKind.UPDATE) {
+      return { ok: false, reason: 'unknown-type', message: `unknown frame kind ${kind}` };
+    }
+    // A doc name is short: refuse a length prefix that claims more before reading it.
+    const nameLength = decoding.peekVarUint(decoder);
+    if (nameLength > 120) return { ok: false, reason: 'malformed', message: 'document name too long' };
+    const doc = decoding.readVarString(decoder);
+    if (!DOC_NAME_PATTERN.test(doc)) return { ok: false, reason: 'malformed', message: 'invalid document name' };
+    const seq = kind === DocFrameKind.UPDATE ? decoding.readVarUint(decoder) : 0;
+    const payload = bytes.subarray(decoder.pos);
+    if (payload.length === 0) return { ok: false, reason: 'malformed', message: 'empty payload' };
+    if (payload.length > MAX_UPDATE_BYTES) return { ok: false, reason: 'too-big', message: `payload of ${payload.length} bytes` };
+    return { ok: true, value: { kind: kind as DocFrameKind, doc, seq, payload } };
+  } catch (error) {
+    return { ok: false, reason: 'malformed', message: `undecodable frame (${(error as Error).message})` };
+  }
+}
+
+export function assertNever(value: never): never {
+  throw new Error(`unexpected value ${JSON.stringify(value)}`);
+}

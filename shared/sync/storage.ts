@@ -1,0 +1,62 @@
+/**
+ * What a room client keeps on its device, as an interface: the browser implements it with Dexie (IndexedDB),
+ * Node tests and benchmarks with `MemoryStorage`. Per room: each document's updates, the outbox of edits not yet
+ * acknowledged by the host, and the learner's identity (token, rejoin code).
+ */
+export interface OutboxItem {
+  doc: string;
+  seq: number;
+  update: Uint8Array;
+}
+
+export interface Identity {
+  token: string;
+  learnerId: string;
+  rejoinCode: string;
+  name: string;
+  profile: string;
+}
+
+export interface ClientStorage {
+  loadDoc(room: string, doc: string): Promise<Uint8Array[]>;
+  storeUpdate(room: string, doc: string, update: Uint8Array): Promise<void>;
+  loadOutbox(room: string): Promise<OutboxItem[]>;
+  addOutbox(room: string, item: OutboxItem): Promise<void>;
+  removeOutbox(room: string, doc: string, seq: number): Promise<void>;
+  loadIdentity(room: string): Promise<Identity | null>;
+  saveIdentity(room: string, identity: Identity): Promise<void>;
+}
+
+/** Keeps everything in memory: a "device" that survives reconnects but not a restart of the process. */
+export class MemoryStorage implements ClientStorage {
+  private readonly docs = new Map<string, Uint8Array[]>();
+  private readonly outbox = new Map<string, Map<string, OutboxItem>>();
+  private readonly identities = new Map<string, Identity>();
+
+  async loadDoc(room: string, doc: string): Promise<Uint8Array[]> {
+    return [...(this.docs.get(`${room}/${doc}`) ?? [])];
+  }
+  async storeUpdate(room: string, doc: string, update: Uint8Array): Promise<void> {
+    const key = `${room}/${doc}`;
+    const list = this.docs.get(key) ?? [];
+    list.push(update);
+    this.docs.set(key, list);
+  }
+  async loadOutbox(room: string): Promise<OutboxItem[]> {
+    return [...(this.outbox.get(room)?.values() ?? [])];
+  }
+  async addOutbox(room: string, item: OutboxItem): Promise<void> {
+    const map = this.outbox.get(room) ?? new Map<string, OutboxItem>();
+    map.set(`${item.doc}#${item.seq}`, item);
+    this.outbox.set(room, map);
+  }
+  async removeOutbox(room: string, doc: string, seq: number): Promise<void> {
+    this.outbox.get(room)?.delete(`${doc}#${seq}`);
+  }
+  async loadIdentity(room: string): Promise<Identity | null> {
+    return this.identities.get(room) ?? null;
+  }
+  async saveIdentity(room: string, identity: Identity): Promise<void> {
+    this.identities.set(room, identity);
+  }
+}

@@ -1,0 +1,38 @@
+/**
+ * Node room clients for tests and benchmarks: the shared RoomClient (the code browsers run) over `ws`, with the
+ * in-memory device storage. Plus small polling helpers.
+ */
+import WebSocket from 'ws';
+import { RoomClient, type ClientSocket, type RoomClientOptions } from '../../shared/sync/roomClient';
+import { MemoryStorage, type ClientStorage } from '../../shared/sync/storage';
+
+export function wsUrl(httpUrl: string): string {
+  return `${httpUrl.replace(/^http/, 'ws').replace(/\/$/, '')}/ws`;
+}
+
+export function hostKeyOf(facilitatorUrl: string): string {
+  return new URL(facilitatorUrl).hash.replace(/^#key=/, '');
+}
+
+export function connectClient(httpUrl: string, room: string, options: Partial<RoomClientOptions> & { storage?: ClientStorage } = {}): RoomClient {
+  return new RoomClient({
+    url: wsUrl(httpUrl),
+    room,
+    createSocket: (url) => new WebSocket(url) as unknown as ClientSocket,
+    storage: options.storage ?? new MemoryStorage(),
+    backoffMs: 50,
+    ...options,
+  });
+}
+
+export async function waitFor(condition: () => boolean, what: string, timeoutMs = 10_000): Promise<void> {
+  const start = Date.now();
+  while (!condition()) {
+    if (Date.now() - start > timeoutMs) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}
+
+export async function online(client: RoomClient): Promise<void> {
+  await waitFor(() => client.status === 'online', `client online (status ${client.status}, last error ${client.lastError?.message})`);
+}
