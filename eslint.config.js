@@ -66,6 +66,7 @@ export default tseslint.config(
       'no-restricted-imports': layeringRules.renderer,
     },
   },
+  { files: ['renderer/sw.js'], languageOptions: { globals: { ...globals.serviceworker, __PRECACHE__: 'readonly' } } },
   { files: ['shared/**/*.ts'], rules: { 'no-restricted-imports': layeringRules.shared } },
   { files: ['electron/main/**/*.ts', 'electron/preload/**/*.ts'], rules: { 'no-restricted-imports': layeringRules.electron } },
   { files: ['electron/host/**/*.ts'], rules: { 'no-restricted-imports': layeringRules.host } },

@@ -3,6 +3,7 @@
  * (a browser-only dev server: `npx vite --config vite.renderer.ts`). The content pack is validated during the build: an invalid pack stops it with
  * every problem named by file and field.
  */
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
@@ -39,11 +40,29 @@ function absoluteBase(): Plugin {
   };
 }
 
+/**
+ * Emits sw.js with the list of built files to precache (see renderer/sw.js), so a learner can reload the kit
+ * while the host is unreachable.
+ */
+function serviceWorker(): Plugin {
+  return {
+    name: 'workshop-kit:service-worker',
+    apply: 'build',
+    generateBundle(_options, bundle) {
+      const files = Object.keys(bundle).filter((f) => !f.endsWith('.map') && f !== 'sw.js');
+      const precache = ['/', '/favicon.svg', '/content/pack.json', ...files.filter((f) => f !== 'index.html').map((f) => `/${f}`)];
+      const version = createHash('sha256').update(files.sort().join('\n')).digest('hex').slice(0, 12);
+      const source = readFileSync(resolve('renderer/sw.js'), 'utf8').replaceAll('__PRECACHE__', JSON.stringify(precache)).replaceAll('__VERSION__', version);
+      this.emitFile({ type: 'asset', fileName: 'sw.js', source });
+    },
+  };
+}
+
 export function rendererConfig(): UserConfig {
   return {
     root: resolve('renderer'),
     base: '/',
-    plugins: [react(), validateContent(), absoluteBase()],
+    plugins: [react(), validateContent(), absoluteBase(), serviceWorker()],
     define: { __APP_VERSION__: JSON.stringify((JSON.parse(readFileSync(resolve('package.json'), 'utf8')) as { version: string }).version) },
     build: {
       outDir: resolve('out/renderer'),

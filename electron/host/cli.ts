@@ -14,6 +14,7 @@ import { formatIssue } from '../../shared/content/pack';
 import { loadContentDir } from './contentLoader';
 import { startHost } from './httpServer';
 import { SessionManager } from './room/sessions';
+import { advertise, type Advertisement } from './discovery';
 
 export const DEFAULT_PORT = 8737;
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -93,6 +94,12 @@ try {
   fail((error as Error).message);
 }
 
+// Advertise the running session on the LAN (DNS-SD over mDNS) unless told not to, or bound to loopback only.
+let advertisement: Advertisement | null = null;
+if (room && !args['no-discovery'] && host.lanUrls.length > 0) {
+  advertisement = advertise({ title: room.meta.title, code: room.meta.code, port: host.port });
+}
+
 process.stdout.write(
   `${JSON.stringify({
     event: 'listening',
@@ -100,7 +107,7 @@ process.stdout.write(
     lanUrls: host.lanUrls,
     port: host.port,
     bind,
-    discovery: false,
+    discovery: advertisement !== null,
     content: content.ok ? 'ok' : 'invalid',
     dataDir,
     ...(room
@@ -123,7 +130,10 @@ const shutdown = (signal: string) => {
   process.stderr.write(`host: ${signal} received, closing\n`);
   const force = setTimeout(() => process.exit(0), 3000);
   force.unref();
-  void host.close().then(() => process.exit(0));
+  void (advertisement?.stop() ?? Promise.resolve())
+    .catch(() => undefined)
+    .then(() => host.close())
+    .then(() => process.exit(0));
 };
 process.on('SIGINT', () => shutdown('SIGINT'));
 process.on('SIGTERM', () => shutdown('SIGTERM'));

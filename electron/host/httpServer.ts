@@ -103,7 +103,7 @@ async function sessionsApi(req: IncomingMessage, res: ServerResponse, pathname: 
   const id = parts[2];
   const action = parts[3];
   if (parts.length === 2 && req.method === 'GET') {
-    sendJson(res, 200, { sessions: sessions.list() });
+    sendJson(res, 200, { sessions: sessions.list(), joinBases: lanUrls() });
     return;
   }
   if (parts.length === 2 && req.method === 'POST') {

@@ -13,3 +13,10 @@ createRoot(root).render(
     <App />
   </StrictMode>,
 );
+
+// Offline reloads: browsers allow service workers on https and loopback only (not on a plain-HTTP LAN).
+if ('serviceWorker' in navigator && window.isSecureContext && !window.workshopKit && import.meta.env.PROD) {
+  window.addEventListener('load', () => {
+    navigator.serviceWorker.register('/sw.js').catch(() => undefined);
+  });
+}

@@ -69,6 +69,8 @@ export class RoomClient {
   private seq = Date.now();
   private attempts = 0;
   private closed = false;
+  /** The device reports no network (the browser's offline event): stay offline until it returns. */
+  private networkDown = false;
   private reconnectTimer: unknown = null;
   private readonly listeners = { status: new Set<Listener<ConnectionStatus>>(), error: new Set<Listener<ClientError>>(), pending: new Set<Listener<number>>() };
   private readonly ready: Promise<void>;
@@ -80,7 +82,9 @@ export class RoomClient {
         this.seq = Math.max(this.seq, item.seq + 1);
       }
     });
-    void this.ready.then(() => this.connect());
+    void this.ready.then(() => {
+      if (!this.networkDown) this.connect();
+    });
   }
 
   on(event: 'status', fn: Listener<ConnectionStatus>): () => void;
@@ -90,6 +94,11 @@ export class RoomClient {
     const set = this.listeners[event] as Set<Listener<never>>;
     set.add(fn);
     return () => set.delete(fn);
+  }
+
+  /** The room code this client joins. */
+  get room(): string {
+    return this.options.room;
   }
 
   /** Local edits not yet acknowledged by the host (saved on this device, not yet in the room). */
@@ -146,6 +155,10 @@ export class RoomClient {
     this.socket = null;
     for (const entry of this.synced.values()) if (entry.done) this.resetSynced(entry);
     if (this.closed || this.status === 'ended' || this.status === 'refused') return;
+    if (this.networkDown) {
+      this.setStatus('offline');
+      return;
+    }
     if (code === 4003) {
       this.setStatus('refused');
       return;
@@ -331,6 +344,29 @@ export class RoomClient {
 
   command(id: string, command: Command): boolean {
     return this.send(JSON.stringify({ type: 'command', id, command }));
+  }
+
+  /**
+   * The device's network went away or came back (browser online/offline events): go offline at once instead of
+   * waiting for a timeout, and reconnect immediately when it returns.
+   */
+  setNetworkAvailable(available: boolean): void {
+    if (this.closed) return;
+    if (!available) {
+      this.networkDown = true;
+      if (this.reconnectTimer) timers.clearTimeout(this.reconnectTimer);
+      this.reconnectTimer = null;
+      if (this.socket) this.socket.close();
+      else if (this.status !== 'ended' && this.status !== 'refused') this.setStatus('offline');
+      return;
+    }
+    if (!this.networkDown) return;
+    this.networkDown = false;
+    this.attempts = 0;
+    if (!this.socket && this.status !== 'ended' && this.status !== 'refused') {
+      this.setStatus('reconnecting');
+      this.connect();
+    }
   }
 
   /** Drop the connection now (as a lost Wi-Fi would); it reconnects with backoff unless closed. */

@@ -23,6 +23,10 @@ import { TemplatePage } from '../kit/TemplatePage';
 import { ToolPage, ToolsPage } from '../kit/ToolsPage';
 import { WorksheetPage } from '../kit/WorksheetPage';
 import { Layout } from './Layout';
+import { RoomProvider } from '../sync/RoomProvider';
+import { JoinCodePage, JoinPage } from '../room/JoinPage';
+import { RoomPage } from '../room/RoomPage';
+import { ConsolePage } from '../room/ConsolePage';
 
 /** On navigation: scroll to the top (or the #anchor) and move focus to the page for screen readers. */
 function ScrollManager() {
@@ -48,36 +52,43 @@ export function App() {
   return (
     <BrowserRouter>
       <ContentProvider>
-        <ScrollManager />
-        <Routes>
-          <Route element={<Layout />}>
-            <Route index element={<HomePage />} />
-            <Route path="kit/agenda" element={<AgendaPage />} />
-            <Route path="kit/lesson" element={<LessonPlanPage />} />
-            <Route path="kit/phases/:id" element={<PhasePage />} />
-            <Route path="kit/concepts" element={<ConceptsPage />} />
-            <Route path="kit/concepts/:id" element={<ConceptPage />} />
-            <Route path="kit/cases" element={<CasesPage />} />
-            <Route path="kit/cases/:id" element={<CasePage />} />
-            <Route path="kit/decks/:deckId/:slideId?" element={<DeckPage />} />
-            <Route path="kit/diagrams" element={<DiagramsPage />} />
-            <Route path="kit/diagrams/:id" element={<DiagramPage />} />
-            <Route path="kit/tools" element={<ToolsPage />} />
-            <Route path="kit/tools/:id" element={<ToolPage />} />
-            <Route path="kit/resources" element={<ResourcesPage />} />
-            <Route path="kit/resources/:id" element={<ResourcePage />} />
-            <Route path="kit/worksheets/:id" element={<WorksheetPage />} />
-            <Route path="kit/templates/:id" element={<TemplatePage />} />
-            <Route path="kit/rubrics/:id" element={<RubricPage />} />
-            <Route path="kit/polls" element={<PollsPage />} />
-            <Route path="kit/ml-test-score/:id" element={<MlTestScorePage />} />
-            <Route path="kit/ethics" element={<EthicsPage />} />
-            <Route path="kit/roles" element={<RolesPage />} />
-            <Route path="kit/guide" element={<GuidePage />} />
-            <Route path="kit/handout" element={<HandoutPage />} />
-            <Route path="*" element={<NotFound what="page" />} />
-          </Route>
-        </Routes>
+        <RoomProvider>
+          <ScrollManager />
+          <Routes>
+            <Route element={<Layout />}>
+              <Route index element={<HomePage />} />
+              <Route path="kit/agenda" element={<AgendaPage />} />
+              <Route path="kit/lesson" element={<LessonPlanPage />} />
+              <Route path="kit/phases/:id" element={<PhasePage />} />
+              <Route path="kit/concepts" element={<ConceptsPage />} />
+              <Route path="kit/concepts/:id" element={<ConceptPage />} />
+              <Route path="kit/cases" element={<CasesPage />} />
+              <Route path="kit/cases/:id" element={<CasePage />} />
+              <Route path="kit/decks/:deckId/:slideId?" element={<DeckPage />} />
+              <Route path="kit/diagrams" element={<DiagramsPage />} />
+              <Route path="kit/diagrams/:id" element={<DiagramPage />} />
+              <Route path="kit/tools" element={<ToolsPage />} />
+              <Route path="kit/tools/:id" element={<ToolPage />} />
+              <Route path="kit/resources" element={<ResourcesPage />} />
+              <Route path="kit/resources/:id" element={<ResourcePage />} />
+              <Route path="kit/worksheets/:id" element={<WorksheetPage />} />
+              <Route path="kit/templates/:id" element={<TemplatePage />} />
+              <Route path="kit/rubrics/:id" element={<RubricPage />} />
+              <Route path="kit/polls" element={<PollsPage />} />
+              <Route path="kit/ml-test-score/:id" element={<MlTestScorePage />} />
+              <Route path="kit/ethics" element={<EthicsPage />} />
+              <Route path="kit/roles" element={<RolesPage />} />
+              <Route path="kit/guide" element={<GuidePage />} />
+              <Route path="kit/handout" element={<HandoutPage />} />
+              <Route path="join" element={<JoinCodePage />} />
+              <Route path="join/:code" element={<JoinPage />} />
+              <Route path="room/:code" element={<RoomPage />} />
+              <Route path="console" element={<ConsolePage />} />
+              <Route path="console/:code" element={<ConsolePage />} />
+              <Route path="*" element={<NotFound what="page" />} />
+            </Route>
+          </Routes>
+        </RoomProvider>
       </ContentProvider>
     </BrowserRouter>
   );

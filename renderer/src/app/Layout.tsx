@@ -1,12 +1,14 @@
 /** The kit's frame: a sidebar with the whole lesson at a glance, and the page. */
 import {
-  BookOpen, CalendarClock, ClipboardCheck, FileText, FlaskConical, Gauge, Home, Lightbulb, LayoutTemplate,
+  BookOpen, CalendarClock, DoorOpen, Radio, ClipboardCheck, FileText, FlaskConical, Gauge, Home, Lightbulb, LayoutTemplate,
   Library, ListChecks, Moon, Network, Presentation, Printer, ShieldCheck, Sun, Users, Vote, Wrench,
 } from 'lucide-react';
 import type { ReactNode } from 'react';
 import { NavLink, Outlet } from 'react-router';
 import { useContent } from '../content/ContentProvider';
 import { useTheme } from './theme';
+import { useConnectionStatus, useRoom } from '../sync/RoomProvider';
+import { StatusIndicator } from '../room/StatusIndicator';
 
 function Item({ to, icon, children, meta }: { to: string; icon?: ReactNode; children: ReactNode; meta?: string }) {
   return (
@@ -23,6 +25,8 @@ function Item({ to, icon, children, meta }: { to: string; icon?: ReactNode; chil
 export function Layout() {
   const { pack } = useContent();
   const [theme, toggleTheme] = useTheme();
+  const { client } = useRoom();
+  useConnectionStatus(client);
   const first = <T extends { id: string }>(items: T[]) => items[0]?.id;
   const deck = first(pack.decks);
   const template = first(pack.templates);
@@ -51,6 +55,23 @@ export function Layout() {
             <span>{pack.lesson.title}</span>
           </span>
         </NavLink>
+        <div className="nav-group">
+          <h2>Session</h2>
+          <ul>
+            {client ? (
+              <Item to={client.welcome?.role === 'facilitator' ? `/console/${client.room}` : `/room/${client.room}`} icon={<Radio size={s} aria-hidden="true" />} meta={client.room}>
+                Back to the room
+              </Item>
+            ) : (
+              <Item to="/join" icon={<DoorOpen size={s} aria-hidden="true" />}>Join a session</Item>
+            )}
+          </ul>
+          {client ? (
+            <div style={{ padding: '6px 4px' }}>
+              <StatusIndicator client={client} compact />
+            </div>
+          ) : null}
+        </div>
         <div className="nav-group">
           <h2>Lesson</h2>
           <ul>

@@ -51,6 +51,11 @@ export function ContentProvider({ children }: { children: ReactNode }) {
   return <ContentContext.Provider value={value ?? { pack: state.pack, index: state.index }}>{children}</ContentContext.Provider>;
 }
 
+/** The pack when inside the provider, otherwise null (for components that also render outside it). */
+export function useOptionalContent(): { pack: ContentPack; index: ItemIndex } | null {
+  return useContext(ContentContext);
+}
+
 export function useContent(): { pack: ContentPack; index: ItemIndex } {
   const value = useContext(ContentContext);
   if (!value) throw new Error('useContent() outside <ContentProvider>');

@@ -3,16 +3,28 @@
  * resolve into /content/, links inside the kit navigate in-app, and links to the outside world are shown as text
  * (the room has no internet; the address is there to look up later).
  */
+import type React from 'react';
 import ReactMarkdown, { type Components } from 'react-markdown';
 import remarkGfm from 'remark-gfm';
 import { Link } from 'react-router';
+import { useOptionalContent } from '../content/ContentProvider';
 
 export function contentAssetUrl(path: string): string {
   if (/^(data:|blob:|\/)/.test(path)) return path;
   return `/content/${path.replace(/^\.\//, '')}`;
 }
 
+/** Inline `some-id` that names an item of the pack becomes a link to it, titled with the item's title. */
+function InlineCode({ children }: { children?: React.ReactNode }) {
+  const content = useOptionalContent();
+  const text = typeof children === 'string' ? children : Array.isArray(children) && children.length === 1 && typeof children[0] === 'string' ? children[0] : null;
+  const item = text ? content?.index.get(text) : undefined;
+  if (item) return <Link to={item.route}>{item.title}</Link>;
+  return <code>{children}</code>;
+}
+
 const components: Components = {
+  code: ({ children, className }) => (className ? <code className={className}>{children}</code> : <InlineCode>{children}</InlineCode>),
   img: ({ src, alt }) => <img src={typeof src === 'string' ? contentAssetUrl(src) : undefined} alt={alt ?? ''} loading="lazy" />,
   a: ({ href, children }) => {
     if (href && href.startsWith('/')) return <Link to={href}>{children}</Link>;

@@ -1,0 +1,227 @@
+/**
+ * The facilitator's console (opened from the link the host prints, which carries the host key): sessions over
+ * time (start, open, end, delete) and, for the open session, the join card with QR code and the live roster.
+ */
+import QRCode from 'qrcode';
+import { Play, Square, Trash2, Users } from 'lucide-react';
+import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { Link, useNavigate, useParams } from 'react-router';
+import { useContent } from '../content/ContentProvider';
+import { useRoom, useYMapJson } from '../sync/RoomProvider';
+import { PageHeader, Section } from '../ui/bits';
+import type { Participant } from './RoomPage';
+import { StatusIndicator } from './StatusIndicator';
+
+const KEY = 'workshop-kit:host-key';
+
+interface SessionSummary {
+  id: string;
+  title: string;
+  code: string;
+  createdAt: string;
+  endedAt: string | null;
+  learners: number;
+  live: boolean;
+}
+
+/** Reads the host key from the facilitator link's #key=…, keeps it for this tab, and removes it from the address bar. */
+export function useHostKey(): string | null {
+  const [key] = useState(() => {
+    const match = /#key=([A-Za-z0-9_-]+)/.exec(location.hash);
+    if (match?.[1]) {
+      sessionStorage.setItem(KEY, match[1]);
+      history.replaceState(null, '', location.pathname + location.search);
+      return match[1];
+    }
+    return sessionStorage.getItem(KEY);
+  });
+  return key;
+}
+
+async function api<T>(key: string, path: string, init: RequestInit = {}): Promise<T> {
+  const res = await fetch(path, { ...init, headers: { ...(init.headers ?? {}), Authorization: `Bearer ${key}`, 'Content-Type': 'application/json' } });
+  const body = (await res.json()) as T & { message?: string };
+  if (!res.ok) throw new Error(body.message ?? `HTTP ${res.status}`);
+  return body;
+}
+
+export function ConsolePage() {
+  const key = useHostKey();
+  const { code } = useParams();
+  if (!key) {
+    return (
+      <div className="page">
+        <PageHeader eyebrow="Facilitator" title="Open the facilitator link" lead="The console needs the link the host printed when it started (it carries the facilitator's key). Learners join with the room code instead." />
+        <Link className="btn" to="/join">
+          Join as a learner
+        </Link>
+      </div>
+    );
+  }
+  return code ? <SessionConsole hostKey={key} code={code} /> : <SessionsPage hostKey={key} />;
+}
+
+function SessionsPage({ hostKey }: { hostKey: string }) {
+  const navigate = useNavigate();
+  const [sessions, setSessions] = useState<SessionSummary[] | null>(null);
+  const [title, setTitle] = useState('');
+  const [error, setError] = useState('');
+  const refresh = useCallback(() => {
+    api<{ sessions: SessionSummary[] }>(hostKey, '/api/sessions')
+      .then((r) => setSessions(r.sessions))
+      .catch((e: Error) => setError(e.message));
+  }, [hostKey]);
+  useEffect(refresh, [refresh]);
+
+  const create = async (e: FormEvent) => {
+    e.preventDefault();
+    try {
+      const created = await api<{ code: string }>(hostKey, '/api/sessions', { method: 'POST', body: JSON.stringify({ title }) });
+      navigate(`/console/${created.code}`);
+    } catch (err) {
+      setError((err as Error).message);
+    }
+  };
+  const act = async (session: SessionSummary, action: 'end' | 'delete') => {
+    if (action === 'delete' && !confirm(`Delete “${session.title}” and everything in it? This cannot be undone.`)) return;
+    try {
+      await api(hostKey, action === 'end' ? `/api/sessions/${session.id}/end` : `/api/sessions/${session.id}`, { method: action === 'end' ? 'POST' : 'DELETE' });
+      refresh();
+    } catch (err) {
+      setError((err as Error).message);
+    }
+  };
+  return (
+    <div className="page">
+      <PageHeader eyebrow="Facilitator" title="Sessions" lead="Start a session for today's room, or resume one. Ended sessions stay readable." />
+      <form onSubmit={create} className="card" style={{ display: 'flex', gap: 10, alignItems: 'end' }}>
+        <div className="form-row" style={{ flex: 1, margin: 0 }}>
+          <label htmlFor="session-title">New session title</label>
+          <input id="session-title" className="input" value={title} maxLength={120} onChange={(e) => setTitle(e.target.value)} placeholder="From DevOps to MLOps — room 4" />
+        </div>
+        <button className="btn btn-primary" type="submit" disabled={!title.trim()}>
+          <Play size={18} aria-hidden="true" /> Start session
+        </button>
+      </form>
+      {error ? (
+        <p role="alert" style={{ color: 'var(--danger)' }}>
+          {error}
+        </p>
+      ) : null}
+      <Section title="Past and current sessions" id="sessions">
+        {sessions === null ? <p className="muted">Loading…</p> : null}
+        {sessions?.length === 0 ? <p className="empty">No sessions yet.</p> : null}
+        <table>
+          <tbody>
+            {sessions?.map((s) => (
+              <tr key={s.id}>
+                <td>
+                  <strong>{s.title}</strong>
+                  <div className="muted">
+                    {new Date(s.createdAt).toLocaleString()} · {s.learners} participants · {s.endedAt ? 'ended' : 'open'}
+                  </div>
+                </td>
+                <td>
+                  <code>{s.code}</code>
+                </td>
+                <td style={{ whiteSpace: 'nowrap' }}>
+                  <Link className="btn" to={`/console/${s.code}`} aria-label={`Open ${s.title}`}>
+                    Open
+                  </Link>{' '}
+                  {!s.endedAt ? (
+                    <button type="button" className="btn" onClick={() => void act(s, 'end')} aria-label={`End ${s.title}`}>
+                      <Square size={16} aria-hidden="true" /> End
+                    </button>
+                  ) : null}{' '}
+                  <button type="button" className="btn" onClick={() => void act(s, 'delete')} aria-label={`Delete ${s.title}`}>
+                    <Trash2 size={16} aria-hidden="true" />
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </Section>
+    </div>
+  );
+}
+
+function SessionConsole({ hostKey, code }: { hostKey: string; code: string }) {
+  const { client, join } = useRoom();
+  const { pack } = useContent();
+  const [joinBases, setJoinBases] = useState<string[]>([]);
+  const [qr, setQr] = useState<string | null>(null);
+  useEffect(() => {
+    join({ code, secret: hostKey });
+  }, [code, hostKey, join]);
+  useEffect(() => {
+    api<{ joinBases: string[] }>(hostKey, '/api/sessions')
+      .then((r) => setJoinBases(r.joinBases))
+      .catch(() => setJoinBases([location.origin + '/']));
+  }, [hostKey]);
+  const joinUrl = `${joinBases[0] ?? `${location.origin}/`}join/${code}`;
+  useEffect(() => {
+    void QRCode.toString(joinUrl, { type: 'svg', margin: 1, errorCorrectionLevel: 'M' }).then((svg) => setQr(`data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`));
+  }, [joinUrl]);
+  const meta = useYMapJson<{ title?: string }>(client, 'session', 'meta');
+  const state = useYMapJson<{ phase?: string }>(client, 'session', 'state');
+  const participants = useYMapJson<Record<string, Participant>>(client, 'roster', 'participants') ?? {};
+  const people = Object.entries(participants).sort(([, a], [, b]) => Number(b.online) - Number(a.online) || (a.name ?? '').localeCompare(b.name ?? ''));
+  const online = people.filter(([, p]) => p.online).length;
+  const setPhase = (phase: string) => client?.doc('session').getMap('state').set('phase', phase);
+
+  return (
+    <div className="page-wide">
+      <PageHeader eyebrow="Facilitator console" title={meta?.title ?? 'Session'} />
+      <StatusIndicator client={client} />
+      <section className="card join-card section" aria-label="Join card">
+        <div>
+          <div className="eyebrow">Join at</div>
+          {(joinBases.length ? joinBases : [`${location.origin}/`]).map((base) => (
+            <div key={base} className="ext-link" style={{ fontSize: '1.2rem' }}>
+              {base}join/{code}
+            </div>
+          ))}
+          <div className="eyebrow" style={{ marginTop: 16 }}>
+            Room code
+          </div>
+          <div className="room-code" data-testid="room-code">
+            {code}
+          </div>
+        </div>
+        {qr ? <img className="qr" src={qr} alt={`QR code for ${joinUrl}`} /> : null}
+      </section>
+      <Section title="Phase" id="phase">
+        <div className="tags">
+          {pack.lesson.phases.map((id) => {
+            const phase = pack.phases.find((p) => p.id === id);
+            return (
+              <button key={id} type="button" className={`btn ${state?.phase === id ? 'btn-primary' : ''}`} aria-pressed={state?.phase === id} onClick={() => setPhase(id)}>
+                {phase?.title ?? id}
+              </button>
+            );
+          })}
+        </div>
+      </Section>
+      <Section title={`Roster · ${online} online of ${people.length}`} id="roster">
+        {people.length === 0 ? (
+          <p className="empty">
+            <Users size={16} aria-hidden="true" /> Nobody has joined yet: show the join card on the projector.
+          </p>
+        ) : (
+          <ul className="roster" data-testid="roster">
+            {people.map(([id, p]) => (
+              <li key={id} data-online={p.online ? 'true' : 'false'}>
+                <span className={`presence ${p.online ? 'on' : ''}`} aria-hidden="true" />
+                <span>{p.name ?? 'Guest'}</span>
+                <span className="muted" style={{ marginLeft: 'auto', fontSize: '0.8rem' }}>
+                  {p.online ? 'online' : 'offline'}
+                </span>
+              </li>
+            ))}
+          </ul>
+        )}
+      </Section>
+    </div>
+  );
+}
