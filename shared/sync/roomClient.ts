@@ -256,7 +256,10 @@ export class RoomClient {
           void this.options.storage.removeOutbox(this.options.room, message.doc, message.seq);
           this.emitPending();
         }
-        if (['unknown-room', 'bad-secret', 'too-many-attempts', 'version-mismatch', 'bad-token'].includes(message.reason) && !this.welcome) {
+        if (!this.welcome && message.reason === 'session-ended') {
+          this.setStatus('ended');
+          this.socket?.close();
+        } else if (['unknown-room', 'bad-secret', 'too-many-attempts', 'version-mismatch', 'bad-token'].includes(message.reason) && !this.welcome) {
           this.setStatus('refused');
           this.socket?.close();
         }

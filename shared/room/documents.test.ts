@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { authorize, type Actor } from './documents';
+
+const facilitator: Actor = { role: 'facilitator', learnerId: 'facilitator' };
+const ada: Actor = { role: 'learner', learnerId: 'l-ada', teamId: 'red' };
+const bo: Actor = { role: 'learner', learnerId: 'l-bo', teamId: 'blue' };
+const host: Actor = { role: 'host', learnerId: 'host' };
+const ok = { ok: true };
+
+describe('authorize', () => {
+  it('session: everyone reads, only the facilitator writes', () => {
+    expect(authorize(ada, 'session', 'read')).toEqual(ok);
+    expect(authorize(facilitator, 'session', 'write')).toEqual(ok);
+    expect(authorize(ada, 'session', 'write')).toMatchObject({ ok: false, reason: 'forbidden' });
+  });
+  it('roster: only the host writes', () => {
+    expect(authorize(ada, 'roster', 'read')).toEqual(ok);
+    expect(authorize(facilitator, 'roster', 'write')).toMatchObject({ ok: false });
+    expect(authorize(host, 'roster', 'write')).toEqual(ok);
+  });
+  it('team documents: the team and the facilitator; others read only when shared', () => {
+    expect(authorize(ada, 'team/red/board', 'write')).toEqual(ok);
+    expect(authorize(bo, 'team/red/board', 'read')).toMatchObject({ ok: false, reason: 'forbidden' });
+    expect(authorize(bo, 'team/red/board', 'read', { sharedTeams: new Set(['red']) })).toEqual(ok);
+    expect(authorize(bo, 'team/red/board', 'write', { sharedTeams: new Set(['red']) })).toMatchObject({ ok: false });
+    expect(authorize(facilitator, 'team/red/board', 'write')).toEqual(ok);
+    expect(authorize({ ...bo, teamId: null }, 'team/blue/notes', 'read')).toMatchObject({ ok: false });
+  });
+  it('private documents: their learner only, not even the facilitator', () => {
+    expect(authorize(ada, 'learner/l-ada/journal', 'write')).toEqual(ok);
+    expect(authorize(bo, 'learner/l-ada/journal', 'read')).toMatchObject({ ok: false });
+    expect(authorize(facilitator, 'learner/l-ada/journal', 'read')).toMatchObject({ ok: false });
+  });
+  it('room-wide documents are open to everyone in the room', () => {
+    expect(authorize(bo, 'room/brainstorm', 'write')).toEqual(ok);
+  });
+  it('unknown or malformed names are refused', () => {
+    for (const name of ['', 'secrets', '../session', 'team/red', 'learner/x', 'room/', 'room/UPPER', 'session/extra']) {
+      expect(authorize(facilitator, name, 'read'), name).toMatchObject({ ok: false, reason: 'unknown-doc' });
+    }
+  });
+});
