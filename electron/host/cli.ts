@@ -15,8 +15,8 @@ import { loadContentDir } from './contentLoader';
 import { startHost } from './httpServer';
 import { SessionManager } from './room/sessions';
 import { advertise, type Advertisement } from './discovery';
+import { DEFAULT_PORT } from './defaults';
 
-export const DEFAULT_PORT = 8737;
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
 const USAGE = `Usage: npm run host -- [--session TITLE] [--port N] [--bind ADDR] [--data DIR] [--no-discovery] [--content DIR] [--renderer DIR]

@@ -1,7 +1,7 @@
 /**
  * The desktop bridge: every IPC channel with its request and response. Main registers one handler per
- * channel from this map, the preload exposes exactly these calls, the renderer calls through them.
- * Nothing else crosses the bridge (no generic send/invoke, no ipcRenderer, no process.env).
+ * channel from this map (parsing each request as unknown), the preload exposes exactly these calls, the renderer
+ * calls through them. Nothing else crosses the bridge (no generic send/invoke, no ipcRenderer, no process.env).
  */
 export interface AppInfo {
   version: string;
@@ -10,14 +10,41 @@ export interface AppInfo {
   electron: string | null;
 }
 
+export interface HostedSession {
+  code: string;
+  title: string;
+  /** Links learners open on the LAN (one per network address). */
+  joinUrls: string[];
+  /** Path of the facilitator console on this app's own origin (carries the host key in its fragment). */
+  consolePath: string;
+  /** Whether the session is advertised on the LAN (DNS-SD). */
+  discovery: boolean;
+}
+
+export interface NearbySession {
+  title: string;
+  code: string;
+  urls: string[];
+}
+
 export interface IpcContract {
   'app:info': { request: null; response: AppInfo };
+  'host:start': { request: { title: string }; response: HostedSession };
+  'host:current': { request: null; response: HostedSession | null };
+  'discovery:browse': { request: null; response: NearbySession[] };
+  'discovery:open': { request: { url: string }; response: boolean };
 }
 
 export type IpcChannel = keyof IpcContract;
-export const IPC_CHANNELS: readonly IpcChannel[] = ['app:info'];
+export const IPC_CHANNELS: readonly IpcChannel[] = ['app:info', 'host:start', 'host:current', 'discovery:browse', 'discovery:open'];
+/** Channels that act on this computer: answered only for the app's own pages, never for a joined remote host. */
+export const LOCAL_ONLY_CHANNELS: readonly IpcChannel[] = ['host:start', 'host:current', 'discovery:browse', 'discovery:open'];
 
 /** What the preload exposes as `window.workshopKit`. */
 export interface DesktopApi {
   appInfo(): Promise<AppInfo>;
+  hostSession(title: string): Promise<HostedSession>;
+  currentSession(): Promise<HostedSession | null>;
+  sessionsNearby(): Promise<NearbySession[]>;
+  openNearby(url: string): Promise<boolean>;
 }

@@ -21,7 +21,7 @@ test.describe('Electron app', () => {
     const userData = mkdtempSync(join(tmpdir(), 'wk-electron-'));
     const app = await electron.launch({
       executablePath: binary.path!,
-      args: ['.', `--user-data-dir=${userData}`],
+      args: ['.', '--no-discovery', `--user-data-dir=${userData}`],
       env: { ...process.env, ELECTRON_ENABLE_LOGGING: '0' },
     });
     try {
@@ -46,6 +46,23 @@ test.describe('Electron app', () => {
       await win.goto(`${origin}/kit/agenda`);
       await expect(win.getByRole('heading', { level: 1 })).toBeVisible();
       expect(offsite).toEqual([]);
+    } finally {
+      await app.close();
+    }
+  });
+
+  test('"Host a session" serves a room and opens the console; "Sessions nearby" says what to try when it finds none', async () => {
+    const userData = mkdtempSync(join(tmpdir(), 'wk-electron-'));
+    const app = await electron.launch({ executablePath: binary.path!, args: ['.', '--no-discovery', `--user-data-dir=${userData}`] });
+    try {
+      const win = await app.firstWindow();
+      await win.getByLabel('Session title').fill('Smoke session');
+      await win.getByRole('button', { name: 'Host on this network' }).click();
+      await expect(win.getByTestId('room-code')).toHaveText(/^[A-HJKMNP-Z2-9]{6}$/);
+      await expect(win.getByRole('img', { name: /QR code for http/ })).toBeVisible();
+      await win.goto(new URL('/', win.url()).toString());
+      await win.getByRole('button', { name: 'Look for sessions' }).click();
+      await expect(win.getByTestId('nearby').or(win.getByText('No session found nearby.'))).toBeVisible({ timeout: 10_000 });
     } finally {
       await app.close();
     }

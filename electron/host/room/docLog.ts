@@ -144,10 +144,15 @@ export class DocLog {
     this.logBytes = 0;
   }
 
-  async close(): Promise<void> {
-    await this.flushed();
-    this.closed = true;
-    closeSync(this.fd);
+  private closing: Promise<void> | null = null;
+
+  /** Flushes and closes; safe to call more than once. */
+  close(): Promise<void> {
+    this.closing ??= this.flushed().then(() => {
+      this.closed = true;
+      closeSync(this.fd);
+    });
+    return this.closing;
   }
 }
 

@@ -5,6 +5,7 @@ import { useContent } from '../content/ContentProvider';
 import { Markdown } from '../ui/Markdown';
 import { Section } from '../ui/bits';
 import { AgendaTimeline, phasesInOrder } from './AgendaTimeline';
+import { SessionStart } from '../room/SessionStart';
 
 export function HomePage() {
   const { pack } = useContent();
@@ -65,6 +66,10 @@ export function HomePage() {
           <Markdown text={lesson.summary} />
         </div>
       ) : null}
+
+      <Section title="Run or join a live session" id="session">
+        <SessionStart />
+      </Section>
 
       <Section title="Learning objectives" id="objectives">
         <table>

@@ -1,9 +1,10 @@
 /**
  * The renderer's view of its platform. In the desktop app the preload script exposes `window.workshopKit`
  * (a narrow, typed API, see shared/ipc/contract.ts); in a plain browser the same interface has a browser
- * implementation, so every page works in both.
+ * implementation, so every page works in both: a browser cannot host a room or browse the LAN, and says how
+ * to do it instead.
  */
-import type { AppInfo, DesktopApi } from '../../../shared/ipc/contract';
+import type { AppInfo, DesktopApi, HostedSession, NearbySession } from '../../../shared/ipc/contract';
 
 declare global {
   interface Window {
@@ -14,6 +15,12 @@ declare global {
 export interface Platform {
   kind: 'desktop' | 'browser';
   appInfo(): Promise<AppInfo>;
+  /** Desktop only: serve a session on the LAN from this computer. */
+  hostSession?(title: string): Promise<HostedSession>;
+  currentSession?(): Promise<HostedSession | null>;
+  /** Desktop only: sessions advertised on the LAN (DNS-SD). */
+  sessionsNearby?(): Promise<NearbySession[]>;
+  openNearby?(url: string): Promise<boolean>;
 }
 
 const browserPlatform: Platform = {
@@ -24,5 +31,12 @@ const browserPlatform: Platform = {
 export function platform(): Platform {
   const api = window.workshopKit;
   if (!api) return browserPlatform;
-  return { kind: 'desktop', appInfo: () => api.appInfo() };
+  return {
+    kind: 'desktop',
+    appInfo: () => api.appInfo(),
+    hostSession: (title) => api.hostSession(title),
+    currentSession: () => api.currentSession(),
+    sessionsNearby: () => api.sessionsNearby(),
+    openNearby: (url) => api.openNearby(url),
+  };
 }

@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { isOpenableJoinUrl, parseIpcRequest } from './ipcRequests';
+
+describe('parseIpcRequest', () => {
+  it('accepts well-formed requests and refuses everything else', () => {
+    expect(parseIpcRequest('host:start', { title: ' Room 4 ' })).toEqual({ title: 'Room 4' });
+    expect(parseIpcRequest('app:info', undefined)).toBeNull();
+    expect(() => parseIpcRequest('host:start', { title: '' })).toThrow(/a session needs a title/);
+    expect(() => parseIpcRequest('host:start', { title: 'x', admin: true })).toThrow(/invalid host:start/);
+    expect(() => parseIpcRequest('host:start', 'Room 4')).toThrow();
+    expect(() => parseIpcRequest('app:info', { sneaky: 1 })).toThrow();
+  });
+});
+
+describe('isOpenableJoinUrl', () => {
+  const found = new Set(['http://192.168.1.20:8737/join/K7M2QX', 'file:///etc/passwd', 'http://192.168.1.20:8737/admin']);
+  it('opens only join links that discovery found', () => {
+    expect(isOpenableJoinUrl('http://192.168.1.20:8737/join/K7M2QX', found)).toBe(true);
+    expect(isOpenableJoinUrl('http://192.168.1.21:8737/join/K7M2QX', found)).toBe(false);
+    expect(isOpenableJoinUrl('file:///etc/passwd', found)).toBe(false);
+    expect(isOpenableJoinUrl('http://192.168.1.20:8737/admin', found)).toBe(false);
+  });
+});
