@@ -96,6 +96,11 @@ export class RoomClient {
     return () => set.delete(fn);
   }
 
+  /** Why the client is offline: this device has no network, or the host does not answer. */
+  get offlineReason(): 'network' | 'host' {
+    return this.networkDown ? 'network' : 'host';
+  }
+
   /** The room code this client joins. */
   get room(): string {
     return this.options.room;

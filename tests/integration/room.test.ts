@@ -70,19 +70,30 @@ describe('room', () => {
     expect(late.doc('room/brainstorm').getArray('notes').toArray()).toEqual(['challenge: no monitoring', 'solution: drift alerts']);
   });
 
-  it('keeps edits made offline and merges them on reconnect', async () => {
+  it('keeps edits made offline and merges them on reconnect; a dropped socket reconnects by itself', async () => {
     const a = client(host.url, room, { name: 'Offline Olga' });
     const b = client(host.url, room, { name: 'Online Otto' });
     await Promise.all([a.whenSynced('room/notes'), b.whenSynced('room/notes')]);
-    a.dropConnection();
-    await waitFor(() => a.status !== 'online', 'a offline');
+    const statuses: string[] = [];
+    a.on('status', (status) => statuses.push(status));
+    a.setNetworkAvailable(false);
+    await waitFor(() => a.status === 'offline', 'a offline');
     a.doc('room/notes').getMap('m').set('olga', 'written offline');
     b.doc('room/notes').getMap('m').set('otto', 'written online');
+    await new Promise((r) => setTimeout(r, 200));
     expect(a.pendingCount).toBeGreaterThan(0);
+    expect(b.doc('room/notes').getMap('m').get('olga')).toBeUndefined();
+    a.setNetworkAvailable(true);
     await online(a);
+    expect(statuses).toEqual(['offline', 'reconnecting', 'online']);
     await waitFor(() => a.pendingCount === 0, 'offline edit acknowledged after reconnect');
     await waitFor(() => b.doc('room/notes').getMap('m').get('olga') === 'written offline', 'b receives the offline edit');
     await waitFor(() => a.doc('room/notes').getMap('m').get('otto') === 'written online', 'a receives b’s edit');
+    const dropped: string[] = [];
+    b.on('status', (status) => dropped.push(status));
+    b.dropConnection();
+    await waitFor(() => dropped.length === 2, 'b reconnected');
+    expect(dropped).toEqual(['reconnecting', 'online']);
   });
 
   it('resumes the same identity with the device token, and moves it with the rejoin code', async () => {

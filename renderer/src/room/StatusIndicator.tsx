@@ -21,7 +21,14 @@ export function StatusIndicator({ client, compact = false }: { client: RoomClien
     connecting: { icon: <LoaderCircle size={16} aria-hidden="true" />, text: 'Connecting to the room…', cls: 'status-wait' },
     online: { icon: <CircleCheck size={16} aria-hidden="true" />, text: pending > 0 ? `Saving${waiting}` : 'Synced with the room', cls: 'status-ok' },
     reconnecting: { icon: <LoaderCircle size={16} aria-hidden="true" />, text: `Reconnecting… your work is saved on this device${waiting}`, cls: 'status-wait' },
-    offline: { icon: <CloudOff size={16} aria-hidden="true" />, text: `Offline — your work is saved on this device${waiting}`, cls: 'status-off' },
+    offline: {
+      icon: <CloudOff size={16} aria-hidden="true" />,
+      text:
+        client?.offlineReason === 'network'
+          ? `Offline — your work is saved on this device${waiting}`
+          : `The host is not answering (is the facilitator's kit still running?) — your work is saved on this device, retrying${waiting}`,
+      cls: 'status-off',
+    },
     ended: { icon: <Lock size={16} aria-hidden="true" />, text: 'The session has ended: read-only', cls: 'status-off' },
     refused: { icon: <OctagonX size={16} aria-hidden="true" />, text: client?.lastError?.message ?? 'The host refused this connection', cls: 'status-bad' },
   }[status];
