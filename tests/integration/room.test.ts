@@ -96,6 +96,18 @@ describe('room', () => {
     expect(dropped).toEqual(['reconnecting', 'online']);
   });
 
+  it('relays awareness (presence) to the document’s readers and forgets a learner who leaves', async () => {
+    const a = client(host.url, room, { name: 'Aware Ana' });
+    const b = client(host.url, room, { name: 'Aware Ben' });
+    await Promise.all([a.whenSynced('room/presence'), b.whenSynced('room/presence')]);
+    const awarenessA = a.awareness('room/presence');
+    const awarenessB = b.awareness('room/presence');
+    awarenessA.setLocalStateField('user', { name: 'Ana' });
+    await waitFor(() => awarenessB.getStates().get(awarenessA.clientID)?.user?.name === 'Ana', 'Ben sees Ana');
+    a.close();
+    await waitFor(() => !awarenessB.getStates().has(awarenessA.clientID), 'Ana’s presence removed');
+  });
+
   it('resumes the same identity with the device token, and moves it with the rejoin code', async () => {
     const storage = new MemoryStorage();
     const first = client(host.url, room, { name: 'Grace', storage });

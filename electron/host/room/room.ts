@@ -7,9 +7,6 @@
  * It talks to sockets through `RoomSocket` and to disk through `SessionFiles`, so it is testable without either.
  * Nothing throws out of `receive`: a bad frame gets an error with a reason and the room keeps serving.
  */
-import { randomBytes, createHash, timingSafeEqual } from 'node:crypto';
-import * as decoding from 'lib0/decoding';
-import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import {
   DocFrameKind,
@@ -27,26 +24,15 @@ import {
 import { authorize, type Actor, type Access } from '../../../shared/room/documents';
 import { SYNC_STEP1, SYNC_STEP2, SYNC_UPDATE, readSyncMessage, syncStep1Message, syncStep2Message, syncUpdateMessage } from '../../../shared/protocol/syncMessages';
 import type { DocLog } from './docLog';
+import { resolveLearner, secretMatches, type SessionMeta } from './identity';
+import { AwarenessRelay } from './awarenessRelay';
+import { markEveryoneOffline, setFacilitatorOnline, setParticipant, type RosterFields } from './roster';
+
+export type { LearnerRecord, SessionMeta } from './identity';
 
 export interface RoomSocket {
   send(data: string | Uint8Array): void;
   close(code: number, reason: string): void;
-}
-
-export interface LearnerRecord {
-  tokenHash: string;
-  rejoinCode: string;
-  name: string;
-  profile: string | null;
-}
-
-export interface SessionMeta {
-  id: string;
-  title: string;
-  code: string;
-  createdAt: string;
-  endedAt: string | null;
-  learners: Record<string, LearnerRecord>;
 }
 
 export interface SessionFiles {
@@ -65,19 +51,9 @@ interface Connection {
 
 const HOST_ORIGIN = Symbol('host');
 
-export function hashToken(token: string): string {
-  return createHash('sha256').update(token).digest('hex');
-}
-
-function secretMatches(given: string, expected: string): boolean {
-  const a = Buffer.from(given);
-  const b = Buffer.from(expected);
-  return a.length === b.length && timingSafeEqual(a, b);
-}
-
 export class Room {
   readonly docs = new Map<string, Y.Doc>();
-  private readonly awareness = new Map<string, awarenessProtocol.Awareness>();
+  private readonly awareness = new AwarenessRelay();
   private readonly connections = new Set<Connection>();
   private readonly bySocket = new Map<RoomSocket, Connection>();
   /** Rejections by reason, for the host's report and for tests. */
@@ -100,12 +76,7 @@ export class Room {
       }
     }
     this.loading = false;
-    const roster = this.doc('roster').getMap('participants');
-    this.doc('roster').transact(() => {
-      for (const entry of roster.values()) {
-        if (entry instanceof Y.Map && entry.get('online')) entry.set('online', false);
-      }
-    }, HOST_ORIGIN);
+    markEveryoneOffline(this.doc('roster'), HOST_ORIGIN);
     const session = this.doc('session').getMap('meta');
     if (session.get('code') !== meta.code) {
       this.doc('session').transact(() => {
@@ -166,10 +137,7 @@ export class Room {
     if (!conn) return;
     this.connections.delete(conn);
     this.bySocket.delete(socket);
-    for (const [doc, ids] of conn.awarenessIds) {
-      const awareness = this.awareness.get(doc);
-      if (awareness) awarenessProtocol.removeAwarenessStates(awareness, [...ids], conn);
-    }
+    for (const [doc, ids] of conn.awarenessIds) this.awareness.remove(doc, [...ids], conn);
     if (conn.actor && conn.actor.role === 'learner') this.setOnline(conn.actor.learnerId, this.isOnline(conn.actor.learnerId));
     if (conn.actor && conn.actor.role === 'facilitator') this.setFacilitatorOnline(this.facilitatorOnline());
   }
@@ -236,11 +204,8 @@ export class Room {
         // Start the sync: our state vector, so the client can send what we lack (its step 2 is a write).
         const doc = this.doc(message.doc);
         conn.socket.send(encodeDocFrame(DocFrameKind.SYNC, message.doc, syncStep1Message(doc)));
-        const awareness = this.awareness.get(message.doc);
-        if (awareness && awareness.getStates().size > 0) {
-          const update = awarenessProtocol.encodeAwarenessUpdate(awareness, [...awareness.getStates().keys()]);
-          conn.socket.send(encodeDocFrame(DocFrameKind.AWARENESS, message.doc, update));
-        }
+        const presence = this.awareness.snapshot(message.doc);
+        if (presence) conn.socket.send(encodeDocFrame(DocFrameKind.AWARENESS, message.doc, presence));
         return;
       }
       case 'unsubscribe':
@@ -273,39 +238,12 @@ export class Room {
       this.setFacilitatorOnline(true);
       return;
     }
-    let learnerId: string | undefined;
-    let token: string | undefined;
-    if (hello.token) {
-      const hash = hashToken(hello.token);
-      learnerId = Object.keys(this.meta.learners).find((id) => this.meta.learners[id]!.tokenHash === hash);
-      if (!learnerId) {
-        // An unknown token (e.g. a different host's data) is not an error the learner can fix: start fresh.
-        learnerId = undefined;
-      } else token = hello.token;
+    const identity = resolveLearner(this.meta, hello, this.ended);
+    if (!identity.ok) {
+      this.reject(conn, identity.reason, identity.message);
+      return;
     }
-    if (!learnerId && hello.rejoinCode) {
-      const code = hello.rejoinCode.toUpperCase();
-      learnerId = Object.keys(this.meta.learners).find((id) => this.meta.learners[id]!.rejoinCode === code);
-      if (!learnerId) {
-        this.reject(conn, 'bad-token', 'that rejoin code is not known in this session: check it, or join as a new participant');
-        return;
-      }
-    }
-    if (!learnerId) {
-      if (this.ended) {
-        this.reject(conn, 'session-ended', 'this session has ended; it can no longer be joined');
-        return;
-      }
-      learnerId = `l-${randomBytes(6).toString('hex')}`;
-      this.meta.learners[learnerId] = { tokenHash: '', rejoinCode: rejoinCode(), name: hello.name ?? 'Guest', profile: hello.profile ?? null };
-    }
-    const record = this.meta.learners[learnerId]!;
-    if (!token) {
-      token = randomBytes(24).toString('base64url');
-      record.tokenHash = hashToken(token);
-    }
-    if (hello.name) record.name = hello.name;
-    if (hello.profile) record.profile = hello.profile;
+    const { learnerId, token, record } = identity;
     this.files.saveMeta(this.meta);
     conn.actor = { role: 'learner', learnerId };
     this.sendText(conn, {
@@ -408,23 +346,9 @@ export class Room {
 
   private awarenessUpdate(conn: Connection, docName: string, payload: Uint8Array): void {
     if (!conn.subscriptions.has(docName) || !this.allowed(conn, docName, 'read')) return;
-    let awareness = this.awareness.get(docName);
-    if (!awareness) {
-      awareness = new awarenessProtocol.Awareness(new Y.Doc());
-      awareness.setLocalState(null);
-      this.awareness.set(docName, awareness);
-    }
     const ids = conn.awarenessIds.get(docName) ?? new Set<number>();
     try {
-      const decoder = decoding.createDecoder(payload);
-      const count = decoding.readVarUint(decoder);
-      if (count > 64) throw new Error('too many states');
-      for (let i = 0; i < count; i++) {
-        ids.add(decoding.readVarUint(decoder));
-        decoding.readVarUint(decoder);
-        JSON.parse(decoding.readVarString(decoder));
-      }
-      awarenessProtocol.applyAwarenessUpdate(awareness, payload, conn);
+      for (const id of this.awareness.apply(docName, payload, conn)) ids.add(id);
     } catch (error) {
       this.reject(conn, 'malformed', `undecodable awareness update (${(error as Error).message})`, { doc: docName });
       return;
@@ -465,18 +389,8 @@ export class Room {
     void this.files.log.flushed().then(() => this.sendText(conn, { type: 'command-ack', id }));
   }
 
-  private updateRosterEntry(learnerId: string, fields: Record<string, string | boolean | null>): void {
-    const roster = this.doc('roster');
-    const participants = roster.getMap<Y.Map<unknown>>('participants');
-    roster.transact(() => {
-      let entry = participants.get(learnerId);
-      if (!entry) {
-        entry = new Y.Map<unknown>();
-        participants.set(learnerId, entry);
-        entry.set('joinedAt', new Date().toISOString());
-      }
-      for (const [key, value] of Object.entries(fields)) if (entry.get(key) !== value) entry.set(key, value);
-    }, HOST_ORIGIN);
+  private updateRosterEntry(learnerId: string, fields: RosterFields): void {
+    setParticipant(this.doc('roster'), learnerId, fields, HOST_ORIGIN);
   }
 
   private setOnline(learnerId: string, online: boolean): void {
@@ -484,9 +398,7 @@ export class Room {
   }
 
   private setFacilitatorOnline(online: boolean): void {
-    const roster = this.doc('roster');
-    const meta = roster.getMap('facilitator');
-    if (meta.get('online') !== online) roster.transact(() => meta.set('online', online), HOST_ORIGIN);
+    setFacilitatorOnline(this.doc('roster'), online, HOST_ORIGIN);
   }
 
   /** Ends the session: it becomes read-only and everyone connected is told. */
@@ -507,8 +419,3 @@ export class Room {
   }
 }
 
-function rejoinCode(): string {
-  const alphabet = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
-  const bytes = randomBytes(8);
-  return Array.from(bytes, (b) => alphabet[b % alphabet.length]).join('');
-}
