@@ -70,6 +70,22 @@ const helloSchema = z.strictObject({
 const commandSchema = z.discriminatedUnion('cmd', [
   z.strictObject({ cmd: z.literal('set-profile'), name: z.string().trim().min(1).max(60), profile: z.enum(PROFILE_IDS) }),
   z.strictObject({ cmd: z.literal('raise-hand'), raised: z.boolean() }),
+  z.strictObject({
+    cmd: z.literal('vote'),
+    pollId: z.string().regex(/^[a-z0-9-]{1,80}$/),
+    answer: z.union([
+      z.strictObject({ choices: z.array(z.string().max(80)).min(1).max(20) }),
+      z.strictObject({ value: z.number() }),
+      z.strictObject({ text: z.string().max(1000) }),
+    ]),
+  }),
+  z.strictObject({ cmd: z.literal('ask'), questionId: z.string().regex(/^[A-Za-z0-9_-]{6,40}$/), text: z.string().trim().min(3).max(400), anonymous: z.boolean() }),
+  z.strictObject({ cmd: z.literal('upvote'), questionId: z.string().regex(/^[A-Za-z0-9_-]{6,40}$/), up: z.boolean() }),
+  z.strictObject({
+    cmd: z.literal('moderate'),
+    questionId: z.string().regex(/^[A-Za-z0-9_-]{6,40}$/),
+    action: z.enum(['answered', 'unanswered', 'pin', 'unpin', 'hide', 'unhide']),
+  }),
 ]);
 export type Command = z.infer<typeof commandSchema>;
 

@@ -7,8 +7,11 @@
  *   room/<name>               read: everyone   write: everyone      (room-wide shared work, e.g. the brainstorm)
  *   team/<teamId>/<name>      read+write: that team and the facilitator (+ read for everyone once shared)
  *   learner/<learnerId>/<name> read+write: that learner only
+ *   qa                        read: everyone   write: host only     (questions and upvotes arrive as commands)
+ *   poll/<pollId>/tally       read: facilitator, everyone once revealed   write: host only (votes are commands)
+ *   poll/<pollId>/votes       read: nobody but the host (who answered what)
  */
-export const DOC_NAME_PATTERN = /^(session|roster|room\/[a-z0-9-]{1,40}|team\/[a-z0-9-]{1,40}\/[a-z0-9-]{1,40}|learner\/[A-Za-z0-9_-]{1,40}\/[a-z0-9-]{1,40})$/;
+export const DOC_NAME_PATTERN = /^(session|roster|qa|poll\/[a-z0-9-]{1,80}\/(tally|votes)|room\/[a-z0-9-]{1,40}|team\/[a-z0-9-]{1,40}\/[a-z0-9-]{1,40}|learner\/[A-Za-z0-9_-]{1,40}\/[a-z0-9-]{1,40})$/;
 
 export type Role = 'facilitator' | 'learner' | 'host';
 export type Access = 'read' | 'write';
@@ -23,6 +26,8 @@ export interface Actor {
 export interface DocContext {
   /** Team ids whose documents the facilitator has shared with the whole room. */
   sharedTeams?: ReadonlySet<string>;
+  /** Polls whose results the facilitator has revealed. */
+  revealedPolls?: ReadonlySet<string>;
 }
 
 export type Decision = { ok: true } | { ok: false; reason: 'forbidden' | 'unknown-doc'; message: string };
@@ -39,6 +44,15 @@ export function authorize(actor: Actor, doc: string, access: Access, context: Do
       return access === 'read' || actor.role === 'facilitator' ? allow : deny('only the facilitator can change the session (phase, clock, screens, polls)');
     case 'roster':
       return access === 'read' ? allow : deny('the roster is kept by the host');
+    case 'qa':
+      return access === 'read' ? allow : deny('questions and votes are sent as commands; the host keeps the Q&A');
+    case 'poll': {
+      const part = doc.split('/')[2];
+      if (access === 'write') return deny('votes are sent as commands; the host keeps the tally');
+      if (part === 'votes') return deny('individual answers are private');
+      if (actor.role === 'facilitator' || (owner && context.revealedPolls?.has(owner))) return allow;
+      return deny('results are hidden until the facilitator reveals them');
+    }
     case 'room':
       return allow;
     case 'team':

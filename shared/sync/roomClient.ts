@@ -46,6 +46,8 @@ export interface ClientError {
   reason: RejectionReason;
   message: string;
   doc?: string;
+  /** The command this error answers. */
+  id?: string;
 }
 
 type Listener<T> = (value: T) => void;
@@ -66,6 +68,8 @@ export class RoomClient {
   private readonly synced = new Map<string, { promise: Promise<void>; resolve: () => void; done: boolean }>();
   private readonly awarenessByDoc = new Map<string, awarenessProtocol.Awareness>();
   private outbox = new Map<string, OutboxItem>();
+  /** Commands not yet acknowledged (idempotent by id: resent after every reconnect). */
+  private readonly commands = new Map<string, Command>();
   private seq = Date.now();
   private attempts = 0;
   private closed = false;
@@ -108,7 +112,7 @@ export class RoomClient {
 
   /** Local edits not yet acknowledged by the host (saved on this device, not yet in the room). */
   get pendingCount(): number {
-    return this.outbox.size;
+    return this.outbox.size + this.commands.size;
   }
 
   private setStatus(status: ConnectionStatus): void {
@@ -118,7 +122,7 @@ export class RoomClient {
   }
 
   private emitPending(): void {
-    for (const fn of this.listeners.pending) fn(this.outbox.size);
+    for (const fn of this.listeners.pending) fn(this.pendingCount);
   }
 
   private connect(): void {
@@ -238,9 +242,14 @@ export class RoomClient {
         this.setStatus(message.session.ended ? 'ended' : 'online');
         for (const name of this.docs.keys()) this.subscribe(name);
         for (const item of this.outbox.values()) this.send(encodeDocFrame(DocFrameKind.UPDATE, item.doc, item.update, item.seq));
+        for (const [id, command] of this.commands) this.send(JSON.stringify({ type: 'command', id, command }));
         for (const [name, awareness] of this.awarenessByDoc) {
           if (awareness.getLocalState() !== null) this.send(encodeDocFrame(DocFrameKind.AWARENESS, name, awarenessProtocol.encodeAwarenessUpdate(awareness, [awareness.clientID])));
         }
+        return;
+      case 'command-ack':
+        this.commands.delete(message.id);
+        this.emitPending();
         return;
       case 'ack': {
         const key = `${message.doc}#${message.seq}`;
@@ -251,7 +260,8 @@ export class RoomClient {
         return;
       }
       case 'error': {
-        const error: ClientError = { reason: message.reason, message: message.message, ...(message.doc ? { doc: message.doc } : {}) };
+        const error: ClientError = { reason: message.reason, message: message.message, ...(message.doc ? { doc: message.doc } : {}), ...(message.id ? { id: message.id } : {}) };
+        if (message.id && this.commands.delete(message.id)) this.emitPending();
         this.lastError = error;
         this.rejections.push(error);
         for (const fn of this.listeners.error) fn(error);
@@ -275,7 +285,6 @@ export class RoomClient {
         this.setStatus('ended');
         return;
       case 'subscribed':
-      case 'command-ack':
       case 'pong':
         return;
     }
@@ -350,8 +359,11 @@ export class RoomClient {
     return created;
   }
 
-  command(id: string, command: Command): boolean {
-    return this.send(JSON.stringify({ type: 'command', id, command }));
+  /** Sends a command now, or as soon as the room is reachable again; resent until the host acknowledges it. */
+  command(id: string, command: Command): void {
+    this.commands.set(id, command);
+    this.emitPending();
+    if (this.welcome) this.send(JSON.stringify({ type: 'command', id, command }));
   }
 
   /**

@@ -21,7 +21,8 @@ import {
   type HostText,
   type RejectionReason,
 } from '../../../shared/protocol/protocol';
-import { authorize, type Actor, type Access } from '../../../shared/room/documents';
+import { authorize, type Actor, type Access, type DocContext } from '../../../shared/room/documents';
+import { ask, moderate, revealedPolls, upvote, vote, type CommandResult } from './liveCommands';
 import { SYNC_STEP1, SYNC_STEP2, SYNC_UPDATE, readSyncMessage, syncStep1Message, syncStep2Message, syncUpdateMessage } from '../../../shared/protocol/syncMessages';
 import type { DocLog } from './docLog';
 import { resolveLearner, secretMatches, type SessionMeta } from './identity';
@@ -262,8 +263,8 @@ export class Room {
     return { id: this.meta.id, title: this.meta.title, code: this.meta.code, ended: this.ended };
   }
 
-  private docContext() {
-    return {};
+  private docContext(): DocContext {
+    return { revealedPolls: revealedPolls(this.doc('session')) };
   }
 
   private receiveBinary(conn: Connection, bytes: Uint8Array): void {
@@ -366,10 +367,16 @@ export class Room {
       this.sendText(conn, { type: 'command-ack', id });
       return;
     }
-    if (actor.role !== 'learner') {
-      this.reject(conn, 'forbidden', `${command.cmd} is a learner command`, { id });
+    const facilitatorCommand = command.cmd === 'moderate';
+    if ((actor.role === 'facilitator') !== facilitatorCommand) {
+      this.reject(conn, 'forbidden', facilitatorCommand ? 'only the facilitator moderates questions' : `${command.cmd} is a learner command`, { id });
       return;
     }
+    if (this.ended) {
+      this.reject(conn, 'session-ended', 'this session has ended and is read-only', { id });
+      return;
+    }
+    let result: CommandResult = { ok: true };
     switch (command.cmd) {
       case 'set-profile': {
         const record = this.meta.learners[actor.learnerId]!;
@@ -382,8 +389,24 @@ export class Room {
       case 'raise-hand':
         this.updateRosterEntry(actor.learnerId, { hand: command.raised });
         break;
+      case 'vote':
+        result = vote(this.doc('session'), this.doc(`poll/${command.pollId}/votes`), this.doc(`poll/${command.pollId}/tally`), actor.learnerId, command.pollId, command.answer, HOST_ORIGIN);
+        break;
+      case 'ask':
+        result = ask(this.doc('qa'), command.questionId, actor.learnerId, this.meta.learners[actor.learnerId]?.name ?? 'Guest', command.text, command.anonymous, HOST_ORIGIN);
+        break;
+      case 'upvote':
+        result = upvote(this.doc('qa'), command.questionId, actor.learnerId, command.up, HOST_ORIGIN);
+        break;
+      case 'moderate':
+        result = moderate(this.doc('qa'), this.doc('qa-private'), command.questionId, command.action, HOST_ORIGIN);
+        break;
       default:
         assertNever(command);
+    }
+    if (!result.ok) {
+      this.reject(conn, result.reason, result.message, { id });
+      return;
     }
     conn.commandIds.add(id);
     void this.files.log.flushed().then(() => this.sendText(conn, { type: 'command-ack', id }));

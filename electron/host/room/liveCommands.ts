@@ -1,0 +1,111 @@
+/**
+ * What learners contribute to state they must not be able to rewrite — votes, questions, upvotes — and the
+ * facilitator's moderation, applied by the host to host-owned documents:
+ *   session  → `polls` map (written by the facilitator): each poll's definition, status, revealed, anonymous
+ *   poll/<id>/votes  (host only): learner id → answer; one per learner, replaced until the poll closes
+ *   poll/<id>/tally  (host; facilitator reads, learners once revealed): the tally of those answers
+ *   qa  (everyone reads, host writes): questions with upvoters; the text of a hidden question is kept aside in
+ *        qa-private so learners no longer receive it
+ * Every function returns a rejection with a reason instead of throwing.
+ */
+import * as Y from 'yjs';
+import { checkAnswer, tally, type Answer, type PollDefinition } from '../../../shared/room/pollTally';
+
+export interface SessionPoll {
+  def: PollDefinition;
+  status: 'open' | 'closed';
+  revealed: boolean;
+  anonymous: boolean;
+}
+
+export type CommandResult = { ok: true } | { ok: false; reason: 'forbidden' | 'malformed'; message: string };
+
+const ok: CommandResult = { ok: true };
+
+export function sessionPoll(session: Y.Doc, pollId: string): SessionPoll | null {
+  const value = session.getMap('polls').get(pollId) as Partial<SessionPoll> | undefined;
+  if (!value || typeof value !== 'object' || !value.def || typeof value.def.kind !== 'string') return null;
+  return value as SessionPoll;
+}
+
+export function revealedPolls(session: Y.Doc): Set<string> {
+  const out = new Set<string>();
+  for (const [id, value] of session.getMap('polls')) if ((value as Partial<SessionPoll>)?.revealed) out.add(id);
+  return out;
+}
+
+export function vote(session: Y.Doc, votes: Y.Doc, tallyDoc: Y.Doc, learnerId: string, pollId: string, raw: unknown, origin: unknown): CommandResult {
+  const poll = sessionPoll(session, pollId);
+  if (!poll) return { ok: false, reason: 'malformed', message: `there is no poll "${pollId}" in this session` };
+  if (poll.status !== 'open') return { ok: false, reason: 'forbidden', message: 'this poll is closed' };
+  const checked = checkAnswer(poll.def, raw);
+  if (!checked.ok) return { ok: false, reason: 'malformed', message: checked.message };
+  const ballots = votes.getMap<Answer>('answers');
+  votes.transact(() => ballots.set(learnerId, checked.answer), origin);
+  retally(poll.def, votes, tallyDoc, origin);
+  return ok;
+}
+
+export function retally(def: PollDefinition, votes: Y.Doc, tallyDoc: Y.Doc, origin: unknown): void {
+  const result = tally(def, votes.getMap<Answer>('answers').values());
+  tallyDoc.transact(() => tallyDoc.getMap('tally').set('result', result), origin);
+}
+
+interface Question {
+  text: string;
+  name: string | null;
+  author: string;
+  askedAt: string;
+  voters: string[];
+  answered: boolean;
+  pinned: boolean;
+  hidden: boolean;
+}
+
+export function ask(qa: Y.Doc, questionId: string, learnerId: string, name: string, text: string, anonymous: boolean, origin: unknown): CommandResult {
+  const questions = qa.getMap<Question>('questions');
+  if (questions.has(questionId)) return ok; // a resent command
+  const mine = [...questions.values()].filter((q) => q.author === learnerId).length;
+  if (mine >= 20) return { ok: false, reason: 'forbidden', message: 'you have asked 20 questions already: upvote others instead' };
+  qa.transact(() => {
+    questions.set(questionId, {
+      text,
+      name: anonymous ? null : name,
+      author: learnerId,
+      askedAt: new Date().toISOString(),
+      voters: [],
+      answered: false,
+      pinned: false,
+      hidden: false,
+    });
+  }, origin);
+  return ok;
+}
+
+export function upvote(qa: Y.Doc, questionId: string, learnerId: string, up: boolean, origin: unknown): CommandResult {
+  const questions = qa.getMap<Question>('questions');
+  const q = questions.get(questionId);
+  if (!q || q.hidden) return { ok: false, reason: 'malformed', message: 'that question is not there any more' };
+  const voters = new Set(q.voters);
+  if (up) voters.add(learnerId);
+  else voters.delete(learnerId);
+  if (voters.size !== q.voters.length) qa.transact(() => questions.set(questionId, { ...q, voters: [...voters] }), origin);
+  return ok;
+}
+
+export function moderate(qa: Y.Doc, aside: Y.Doc, questionId: string, action: 'answered' | 'unanswered' | 'pin' | 'unpin' | 'hide' | 'unhide', origin: unknown): CommandResult {
+  const questions = qa.getMap<Question>('questions');
+  const q = questions.get(questionId);
+  if (!q) return { ok: false, reason: 'malformed', message: 'no such question' };
+  const hiddenTexts = aside.getMap<string>('texts');
+  let next: Question = q;
+  if (action === 'answered' || action === 'unanswered') next = { ...q, answered: action === 'answered' };
+  if (action === 'pin' || action === 'unpin') next = { ...q, pinned: action === 'pin' };
+  if (action === 'hide' && !q.hidden) {
+    aside.transact(() => hiddenTexts.set(questionId, q.text), origin);
+    next = { ...q, hidden: true, text: '', pinned: false };
+  }
+  if (action === 'unhide' && q.hidden) next = { ...q, hidden: false, text: hiddenTexts.get(questionId) ?? q.text };
+  if (next !== q) qa.transact(() => questions.set(questionId, next), origin);
+  return ok;
+}
