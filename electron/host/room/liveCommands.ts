@@ -8,7 +8,7 @@
  *        qa-private so learners no longer receive it
  * Every function returns a rejection with a reason instead of throwing.
  */
-import * as Y from 'yjs';
+import type * as Y from 'yjs';
 import { checkAnswer, tally, type Answer, type PollDefinition } from '../../../shared/room/pollTally';
 
 export interface SessionPoll {
