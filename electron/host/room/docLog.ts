@@ -2,15 +2,17 @@
  * Durable storage of one session's documents: an append-only log of Yjs updates, compacted into a snapshot.
  *
  * Durability rule: `append()` resolves only after the record is written AND fsync'ed; the room acknowledges an
- * edit to its author only then ("acknowledged means on disk"). Appends that arrive together are written in one
- * batch with one fdatasync (group commit), so 60 learners typing cost a handful of syncs per second.
+ * edit to its author only then ("acknowledged means on disk"). The fdatasync runs off the event loop (a slow disk
+ * must not stall every other learner's sync); appends that arrive while it is in flight form the next batch, so the
+ * number of syncs adapts to the disk (group commit). Compaction runs only between batches, when nothing is in
+ * flight (bench/README.md has the measurements behind this).
  *
  * Record format (both files): [length: u32 LE][doc name length: u16 LE][doc name utf8][Yjs update]. A torn record
  * at the end of the log (power cut mid-write) is ignored on load; everything before it is intact.
  * Compaction writes snapshot.tmp (one record per document: its full state), fsyncs it, renames it over
  * snapshot.bin, fsyncs the folder, then truncates the log.
  */
-import { closeSync, fdatasyncSync, fsyncSync, openSync, readFileSync, renameSync, writeSync, existsSync, ftruncateSync, fstatSync } from 'node:fs';
+import { closeSync, fdatasync, fsyncSync, openSync, readFileSync, renameSync, writeSync, existsSync, ftruncateSync, fstatSync } from 'node:fs';
 import { join } from 'node:path';
 
 export interface LogRecord {
@@ -106,27 +108,49 @@ export class DocLog {
   private flush(): void {
     const batch = this.queue;
     this.queue = [];
-    try {
-      const bytes = Buffer.concat(batch.map((b) => b.bytes));
-      if (bytes.length > 0) {
-        let written = 0;
-        while (written < bytes.length) written += writeSync(this.fd, bytes, written);
-        fdatasyncSync(this.fd);
-        this.logBytes += bytes.length;
+    const done = (error: Error | null) => {
+      for (const item of batch) {
+        if (error) item.reject(error);
+        else item.resolve();
       }
-      for (const item of batch) item.resolve();
-    } catch (error) {
-      for (const item of batch) item.reject(error as Error);
+      if (this.queue.length > 0) {
+        setImmediate(() => this.flush());
+        return;
+      }
+      this.flushing = false;
+      const compaction = this.pendingCompaction;
+      this.pendingCompaction = null;
+      if (compaction && !this.closed) this.compact(compaction());
+    };
+    const bytes = Buffer.concat(batch.map((b) => b.bytes));
+    if (bytes.length === 0) {
+      done(null);
+      return;
     }
-    if (this.queue.length > 0) setImmediate(() => this.flush());
-    else this.flushing = false;
+    try {
+      let written = 0;
+      while (written < bytes.length) written += writeSync(this.fd, bytes, written);
+      this.logBytes += bytes.length;
+    } catch (error) {
+      done(error as Error);
+      return;
+    }
+    fdatasync(this.fd, (error) => done(error));
+  }
+
+  private pendingCompaction: (() => Map<string, Uint8Array>) | null = null;
+
+  /** Compacts now if the log is idle, otherwise as soon as the batch in flight is on disk. */
+  compactWhenIdle(states: () => Map<string, Uint8Array>): void {
+    if (this.flushing || this.queue.length > 0) this.pendingCompaction = states;
+    else this.compact(states());
   }
 
   /**
    * Replaces snapshot + log with a snapshot of `states` (doc name → full state update). Synchronous, so no
-   * append interleaves: callers pass the current state of every document.
+   * append interleaves; only call it while no batch is in flight (see compactWhenIdle).
    */
-  compact(states: Map<string, Uint8Array>): void {
+  private compact(states: Map<string, Uint8Array>): void {
     const tmp = join(this.dir, 'snapshot.tmp');
     const fd = openSync(tmp, 'w');
     try {

@@ -59,7 +59,6 @@ export class Room {
   private readonly bySocket = new Map<RoomSocket, Connection>();
   /** Rejections by reason, for the host's report and for tests. */
   readonly rejections = new Map<RejectionReason, number>();
-  private compacting = false;
   /** True while replaying the disk: those updates are already stored. */
   private loading = false;
 
@@ -116,15 +115,12 @@ export class Room {
   }
 
   private maybeCompact(): void {
-    if (this.compacting || !this.files.log.needsCompaction) return;
-    this.compacting = true;
-    try {
+    if (!this.files.log.needsCompaction) return;
+    this.files.log.compactWhenIdle(() => {
       const states = new Map<string, Uint8Array>();
       for (const [name, doc] of this.docs) states.set(name, Y.encodeStateAsUpdate(doc));
-      this.files.log.compact(states);
-    } finally {
-      this.compacting = false;
-    }
+      return states;
+    });
   }
 
   attach(socket: RoomSocket): void {

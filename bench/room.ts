@@ -1,0 +1,404 @@
+/**
+ * `npm run bench:room -- [--clients 60] [--seconds 20] [--teams N] [--warmup 2] [--seed 1] [--order ours-first|stock-first]
+ *                        [--skip-stock] [--cpu-prof DIR] [--keep-data]`
+ *
+ * Edit propagation in a live room, measured end to end against our real host and, in the same run, against the
+ * stock y-websocket server (the baseline of quality-targets.md). See bench/README.md for the method.
+ * Progress goes to stderr; the LAST line of stdout is one JSON object (a contract: keep the key names).
+ */
+import { mkdtempSync, readFileSync, existsSync, rmSync } from 'node:fs';
+import type { Socket } from 'node:net';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import WebSocket from 'ws';
+import * as Y from 'yjs';
+import { decodeRecords } from '../electron/host/room/docLog';
+import type { ClientSocket } from '../shared/sync/roomClient';
+import { connectClient, hostKeyOf } from '../tests/helpers/roomClients';
+import { startServerChild, type ServerChild } from './childProcess';
+import { ProcessSampler } from './procStats';
+import { StockClient } from './stockClient';
+import { percentile, runWorkload, teamDoc, teamOf, type Peer, type WorkloadResult } from './workload';
+
+const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const log = (line: string) => process.stderr.write(`${line}\n`);
+
+const USAGE = `Usage: npm run bench:room -- [options]
+  --clients N      simulated learners (default 60), plus one facilitator
+  --seconds S      measured seconds (default 20)
+  --teams N        teams, one document each (default min(10, round(clients/6)), at least 1)
+  --warmup S       seconds of the same workload before measuring, not counted (default 2)
+  --rate R         edits per learner per second (default 2)
+  --seed N         seed of the jittered schedule, the same for both servers (default 1)
+  --order O        ours-first (default) or stock-first
+  --rounds N       repeat both measurements N times, alternating the order (default 1); the JSON then holds the
+                   median over rounds of each figure (RSS: the maximum; lost and updates: the sums)
+  --skip-stock     measure our host only (the "stock" fields are then null)
+  --cpu-prof DIR   write V8 CPU profiles of each server child into DIR/ours and DIR/stock (one file per thread;
+                   the main thread's is the largest): read them with bench/profileSummary.ts
+  --probe          preload bench/hostProbe.ts into each server child: times its fsyncs and event-loop delay
+  --experiment X   preload bench/experiments/X.ts into OUR host only (a what-if, e.g. asyncFsync); the JSON line
+                   then carries "experiment":"X" so it is never mistaken for a measurement of the shipped host
+  --keep-data      keep the host's temporary data folder (its path is printed)`;
+
+function parse() {
+  try {
+    return parseArgs({
+      options: {
+        clients: { type: 'string', default: '60' },
+        seconds: { type: 'string', default: '20' },
+        teams: { type: 'string' },
+        warmup: { type: 'string', default: '2' },
+        rate: { type: 'string', default: '2' },
+        seed: { type: 'string', default: '1' },
+        order: { type: 'string', default: 'ours-first' },
+        rounds: { type: 'string', default: '1' },
+        'skip-stock': { type: 'boolean', default: false },
+        'cpu-prof': { type: 'string' },
+        probe: { type: 'boolean', default: false },
+        experiment: { type: 'string' },
+        'keep-data': { type: 'boolean', default: false },
+        help: { type: 'boolean', short: 'h' },
+      },
+      strict: true,
+      allowPositionals: false,
+    }).values;
+  } catch (error) {
+    log(`bench:room: ${(error as Error).message}\n${USAGE}`);
+    process.exit(2);
+  }
+}
+
+const args = parse();
+if (args.help) {
+  process.stdout.write(`${USAGE}\n`);
+  process.exit(0);
+}
+function number(name: string, value: string, min: number, integer = true): number {
+  const n = Number(value);
+  if (!Number.isFinite(n) || n < min || (integer && !Number.isInteger(n))) {
+    log(`bench:room: --${name} must be ${integer ? 'a whole number' : 'a number'} ≥ ${min}, got "${value}"\n${USAGE}`);
+    process.exit(2);
+  }
+  return n;
+}
+const clients = number('clients', args.clients, 2);
+const seconds = number('seconds', args.seconds, 1, false);
+const teams = args.teams === undefined ? Math.min(10, Math.max(1, Math.round(clients / 6))) : number('teams', args.teams, 1);
+const warmupSeconds = number('warmup', args.warmup, 0, false);
+const rate = number('rate', args.rate, 0.1, false);
+const seed = number('seed', args.seed, 0);
+const rounds = number('rounds', args.rounds, 1);
+if (args.order !== 'ours-first' && args.order !== 'stock-first') {
+  log(`bench:room: --order must be ours-first or stock-first\n${USAGE}`);
+  process.exit(2);
+}
+const cpuProfDir = args['cpu-prof'] ? resolve(args['cpu-prof']) : null;
+// One folder per server: node writes one profile per thread (main, and tsx's module-loader worker).
+const profFlags = (name: string) => (cpuProfDir ? ['--cpu-prof', '--cpu-prof-dir', join(cpuProfDir, name)] : []);
+const probeFlags = args.probe ? ['--import', './bench/hostProbe.ts'] : [];
+const experiment = args.experiment ?? null;
+if (
+  experiment !== null &&
+  !(/^[A-Za-z0-9-]+$/.test(experiment) && existsSync(join(repoRoot, 'bench', 'experiments', `${experiment}.ts`)))
+) {
+  log(`bench:room: no experiment bench/experiments/${experiment}.ts\n${USAGE}`);
+  process.exit(2);
+}
+const experimentFlags = experiment ? ['--import', `./bench/experiments/${experiment}.ts`] : [];
+/** Prints the probe's line from a server child's stderr (present with --probe). */
+function reportProbe(label: string, stderr: string): void {
+  const line = stderr.split('\n').find((l) => l.startsWith('probe '));
+  if (line) log(`[${label}] ${line}`);
+}
+
+interface TargetResult {
+  label: string;
+  workload: WorkloadResult;
+  hostCpuPct: number;
+  hostCpuUserPct: number;
+  hostCpuSystemPct: number;
+  hostRssMb: number;
+  durableWrites?: boolean;
+}
+
+const round = (n: number, step: number) => (Number.isFinite(n) ? Math.round(n / step) * step : null);
+const r2 = (n: number) => (round(n, 0.01) === null ? null : Number(round(n, 0.01)!.toFixed(2)));
+const r1 = (n: number) => (round(n, 0.1) === null ? null : Number(round(n, 0.1)!.toFixed(1)));
+
+async function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>(
+    (_, reject) => (timer = setTimeout(() => reject(new Error(`timed out after ${ms} ms waiting for ${what}`)), ms)),
+  );
+  try {
+    return await Promise.race([promise, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+async function measure(
+  label: string,
+  child: ServerChild<unknown>,
+  learners: Peer[],
+  facilitator: Peer,
+): Promise<Omit<TargetResult, 'durableWrites'>> {
+  const sampler = new ProcessSampler(child.pid);
+  sampler.start();
+  try {
+    const joinStart = performance.now();
+    await withTimeout(
+      Promise.all([
+        ...learners.flatMap((peer, i) => [peer.whenSynced(teamDoc(teamOf(i, teams))), peer.whenSynced('session')]),
+        facilitator.whenSynced('session'),
+      ]),
+      60_000,
+      `${learners.length + 1} clients to join and sync`,
+    );
+    log(
+      `[${label}] ${learners.length} learners in ${teams} team(s) + facilitator joined and synced in ${(performance.now() - joinStart).toFixed(0)} ms`,
+    );
+    const workload = await runWorkload({
+      label,
+      learners,
+      facilitator,
+      teams,
+      seconds,
+      warmupSeconds,
+      seed,
+      updatesPerSecond: rate,
+      tickMs: 1000,
+      drainMs: 3000,
+      onWindowStart: () => {
+        sampler.markWindowStart();
+        if (args.probe) child.proc.kill('SIGUSR2');
+      },
+      onWindowEnd: () => {
+        sampler.markWindowEnd();
+        if (args.probe) child.proc.kill('SIGUSR2');
+      },
+      log,
+    });
+    const cpu = sampler.cpuPct();
+    return { label, workload, hostCpuPct: cpu.total, hostCpuUserPct: cpu.user, hostCpuSystemPct: cpu.system, hostRssMb: sampler.maxRssMb };
+  } finally {
+    sampler.stop();
+  }
+}
+
+/** Our client over `ws`, counting the bytes its sockets write (the HTTP upgrade, every frame and its mask). */
+function roomPeer(url: string, room: string, options: { name?: string; profile?: string; secret?: string }): Peer {
+  const sockets: Socket[] = [];
+  const client = connectClient(url, room, {
+    ...options,
+    createSocket: (socketUrl) => {
+      const ws = new WebSocket(socketUrl);
+      ws.on('upgrade', (response) => sockets.push(response.socket as Socket));
+      return ws as unknown as ClientSocket;
+    },
+  });
+  return {
+    doc: (name) => client.doc(name),
+    whenSynced: (name) => client.whenSynced(name),
+    bytesWritten: () => sockets.reduce((sum, s) => sum + s.bytesWritten, 0),
+    pending: () => client.pendingCount,
+    close: () => client.close(),
+  };
+}
+
+interface HostLine {
+  url: string;
+  room: string;
+  facilitatorUrl: string;
+  sessionId: string;
+  dataDir: string;
+}
+
+/** Every learner edit the host has on disk (its snapshot + log), checked against the edits made. */
+function checkDisk(dataDir: string, sessionId: string, editIds: Map<string, string[]>): { missing: number; total: number } {
+  const dir = join(dataDir, 'sessions', sessionId);
+  const docs = new Map<string, Y.Doc>();
+  for (const file of ['snapshot.bin', 'docs.log']) {
+    const path = join(dir, file);
+    if (!existsSync(path)) continue;
+    for (const record of decodeRecords(readFileSync(path)).records) {
+      let doc = docs.get(record.doc);
+      if (!doc) docs.set(record.doc, (doc = new Y.Doc()));
+      Y.applyUpdate(doc, record.update);
+    }
+  }
+  let missing = 0;
+  let total = 0;
+  for (const [name, ids] of editIds) {
+    const onDisk = new Set((docs.get(name)?.getText('t').toString() ?? '').split('|'));
+    total += ids.length;
+    missing += ids.filter((id) => !onDisk.has(id)).length;
+  }
+  return { missing, total };
+}
+
+async function runOurs(label: string): Promise<TargetResult> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'wk-bench-'));
+  log(`[${label}] starting the host (data in ${dataDir})`);
+  const child = await startServerChild<HostLine>(
+    'host',
+    [
+      ...profFlags('ours'),
+      '--import',
+      'tsx',
+      ...probeFlags,
+      ...experimentFlags,
+      'electron/host/cli.ts',
+      '--port',
+      '0',
+      '--bind',
+      '127.0.0.1',
+      '--no-discovery',
+      '--data',
+      dataDir,
+      '--session',
+      'Bench',
+    ],
+    { cwd: repoRoot },
+  );
+  const peers: Peer[] = [];
+  try {
+    const { url, room, facilitatorUrl, sessionId } = child.line;
+    log(`[${label}] host pid ${child.pid} listening on ${url}, room ${room}`);
+    const facilitator = roomPeer(url, room, { secret: hostKeyOf(facilitatorUrl) });
+    const learners = Array.from({ length: clients }, (_, i) => roomPeer(url, room, { name: `Learner ${i + 1}`, profile: 'devops-sre' }));
+    peers.push(facilitator, ...learners);
+    const result = await measure(label, child, learners, facilitator);
+    const disk = checkDisk(dataDir, sessionId, result.workload.editIds);
+    log(`[${label}] on the host's disk: ${disk.total - disk.missing}/${disk.total} learner edits`);
+    return { ...result, durableWrites: disk.missing === 0 && result.workload.unacked === 0 };
+  } finally {
+    for (const peer of peers) peer.close();
+    const code = await child.stop();
+    if (code !== 0) log(`[${label}] host exited with ${code}; its stderr:\n${child.stderr()}`);
+    reportProbe(label, child.stderr());
+    if (args['keep-data']) log(`[${label}] kept ${dataDir}`);
+    else rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+async function runStock(label: string): Promise<TargetResult> {
+  log(`[${label}] starting @y/websocket-server`);
+  const env = { ...process.env };
+  delete env.YPERSISTENCE;
+  delete env.CALLBACK_URL;
+  const child = await startServerChild<{ url: string }>(
+    'stock server',
+    [...profFlags('stock'), '--import', 'tsx', ...probeFlags, 'bench/stockServer.ts'],
+    { cwd: repoRoot, env },
+  );
+  const clientsList: StockClient[] = [];
+  try {
+    log(`[${label}] server pid ${child.pid} listening on ${child.line.url}`);
+    const peerOf = (client: StockClient): Peer => ({
+      doc: (name) => client.doc(name),
+      whenSynced: (name) => client.whenSynced(name),
+      bytesWritten: () => client.bytesWritten(),
+      pending: () => 0,
+      close: () => client.close(),
+    });
+    const facilitatorClient = new StockClient(child.line.url);
+    const learnerClients = Array.from({ length: clients }, () => new StockClient(child.line.url));
+    clientsList.push(facilitatorClient, ...learnerClients);
+    const result = await measure(label, child, learnerClients.map(peerOf), peerOf(facilitatorClient));
+    const dropped = clientsList.reduce((sum, c) => sum + c.droppedSockets(), 0);
+    if (dropped > 0) log(`[${label}] ${dropped} socket(s) closed by the server during the run`);
+    return result;
+  } finally {
+    for (const client of clientsList) client.close();
+    await child.stop();
+    reportProbe(label, child.stderr());
+  }
+}
+
+/** Above this event-loop delay p99 in the bench process, the clients themselves were late: the round is noise. */
+const NOISY_LOOP_DELAY_MS = 5;
+
+function summary(result: TargetResult): string {
+  const w = result.workload;
+  return (
+    `[${result.label}] ${w.updates} edits (${w.learnerEdits} learner, ${w.ticks} clock) in ${w.windowSeconds.toFixed(1)} s → ${w.latencies.length} deliveries measured; ` +
+    `p50 ${percentile(w.latencies, 50).toFixed(2)} p95 ${percentile(w.latencies, 95).toFixed(2)} p99 ${percentile(w.latencies, 99).toFixed(2)} max ${percentile(w.latencies, 100).toFixed(2)} ms; ` +
+    `server CPU ${result.hostCpuPct.toFixed(1)}% (user ${result.hostCpuUserPct.toFixed(1)}, system ${result.hostCpuSystemPct.toFixed(1)}) RSS ${result.hostRssMb.toFixed(1)} MB; ${w.bytesPerUpdate.toFixed(1)} B/edit upstream; ` +
+    `lost ${w.lost} (${w.missing} undelivered, ${w.unacked} unacknowledged); ${w.teamsConverged}/${teams} team docs identical; ` +
+    `unexpected arrivals ${w.unknownArrivals}; bench process CPU ${w.clientCpuPct.toFixed(1)}%, event-loop delay p99 ${w.clientLoopDelayP99Ms.toFixed(2)} max ${w.clientLoopDelayMaxMs.toFixed(2)} ms` +
+    (w.clientLoopDelayP99Ms > NOISY_LOOP_DELAY_MS
+      ? ' — NOISY: the bench process itself was delayed (machine busy), repeat this measurement'
+      : '')
+  );
+}
+
+const median = (values: number[]): number => {
+  const sorted = values.filter(Number.isFinite).sort((a, b) => a - b);
+  if (sorted.length === 0) return Number.NaN;
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+};
+
+/** The contract's fields for one server: each figure is the median over rounds (RSS: the maximum; lost: the sum). */
+function fields(results: TargetResult[]) {
+  const of = (f: (r: TargetResult) => number) => median(results.map(f));
+  return {
+    p50_ms: r2(of((r) => percentile(r.workload.latencies, 50))),
+    p95_ms: r2(of((r) => percentile(r.workload.latencies, 95))),
+    p99_ms: r2(of((r) => percentile(r.workload.latencies, 99))),
+    hostCpuPct: r1(of((r) => r.hostCpuPct)),
+    hostRssMb: r1(Math.max(...results.map((r) => r.hostRssMb))),
+    bytesPerUpdate: r1(of((r) => r.workload.bytesPerUpdate)),
+    lost: results.reduce((sum, r) => sum + r.workload.lost, 0),
+  };
+}
+
+async function main(): Promise<void> {
+  if (experiment) log(`bench:room: EXPERIMENT ${experiment} is preloaded into our host: this does not measure the shipped host`);
+  log(
+    `bench:room — ${clients} learners in ${teams} team(s) + 1 facilitator, ${rate} edits/s each, ${warmupSeconds} s warm-up + ${seconds} s measured, ` +
+      `seed ${seed}, ${rounds} round(s)`,
+  );
+  const ours: TargetResult[] = [];
+  const stock: TargetResult[] = [];
+  for (let round = 0; round < rounds; round++) {
+    const tag = rounds > 1 ? ` r${round + 1}` : '';
+    // Alternate the order round by round (ABBA…), so neither server always runs on a warmer machine.
+    const stockFirst = (args.order === 'stock-first') !== (round % 2 === 1);
+    if (args['skip-stock']) ours.push(await runOurs(`ours${tag}`));
+    else if (stockFirst) {
+      stock.push(await runStock(`stock${tag}`));
+      ours.push(await runOurs(`ours${tag}`));
+    } else {
+      ours.push(await runOurs(`ours${tag}`));
+      stock.push(await runStock(`stock${tag}`));
+    }
+  }
+  for (const result of [...ours, ...stock]) log(summary(result));
+  const oursFields = fields(ours);
+  const stockFields = stock.length > 0 ? fields(stock) : null;
+  const ratio = stockFields && oursFields.p95_ms !== null && stockFields.p95_ms ? r2(oursFields.p95_ms / stockFields.p95_ms) : null;
+  const line = {
+    clients,
+    updates: ours.reduce((sum, r) => sum + r.workload.updates, 0),
+    ...oursFields,
+    stock: stockFields,
+    p95_ratio_vs_stock: ratio,
+    seconds,
+    durableWrites: ours.every((r) => r.durableWrites === true),
+    ...(experiment ? { experiment } : {}),
+  };
+  process.stdout.write(`${JSON.stringify(line)}\n`);
+}
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    log(`bench:room failed: ${(error as Error).stack ?? String(error)}`);
+    process.exit(1);
+  },
+);
