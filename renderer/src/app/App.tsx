@@ -27,6 +27,7 @@ import { RoomProvider } from '../sync/RoomProvider';
 import { JoinCodePage, JoinPage } from '../room/JoinPage';
 import { RoomPage } from '../room/RoomPage';
 import { ConsolePage } from '../room/ConsolePage';
+import { PresenterPage } from '../live/PresenterPage';
 
 /** On navigation: scroll to the top (or the #anchor) and move focus to the page for screen readers. */
 function ScrollManager() {
@@ -55,6 +56,7 @@ export function App() {
         <RoomProvider>
           <ScrollManager />
           <Routes>
+            <Route path="present/:code" element={<PresenterPage />} />
             <Route element={<Layout />}>
               <Route index element={<HomePage />} />
               <Route path="kit/agenda" element={<AgendaPage />} />

@@ -2,15 +2,16 @@
  * The facilitator's console (opened from the link the host prints, which carries the host key): sessions over
  * time (start, open, end, delete) and, for the open session, the join card with QR code and the live roster.
  */
-import QRCode from 'qrcode';
 import { Play, Square, Trash2, Users } from 'lucide-react';
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
-import { useContent } from '../content/ContentProvider';
 import { useRoom, useYMapJson } from '../sync/RoomProvider';
 import { PageHeader, Section } from '../ui/bits';
 import type { Participant } from './RoomPage';
 import { StatusIndicator } from './StatusIndicator';
+import { JoinCard } from './JoinCard';
+import { LiveConsole } from '../live/LiveConsole';
+import { ConsolePolls, ConsoleQa } from '../live/ConsolePolls';
 
 const KEY = 'workshop-kit:host-key';
 
@@ -148,61 +149,34 @@ function SessionsPage({ hostKey }: { hostKey: string }) {
 
 function SessionConsole({ hostKey, code }: { hostKey: string; code: string }) {
   const { client, join } = useRoom();
-  const { pack } = useContent();
-  const [joinBases, setJoinBases] = useState<string[]>([]);
-  const [qr, setQr] = useState<string | null>(null);
   useEffect(() => {
     join({ code, secret: hostKey });
   }, [code, hostKey, join]);
-  useEffect(() => {
-    api<{ joinBases: string[] }>(hostKey, '/api/sessions')
-      .then((r) => setJoinBases(r.joinBases))
-      .catch(() => setJoinBases([location.origin + '/']));
-  }, [hostKey]);
-  const joinUrl = `${joinBases[0] ?? `${location.origin}/`}join/${code}`;
-  useEffect(() => {
-    void QRCode.toString(joinUrl, { type: 'svg', margin: 1, errorCorrectionLevel: 'M' }).then((svg) => setQr(`data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`));
-  }, [joinUrl]);
   const meta = useYMapJson<{ title?: string }>(client, 'session', 'meta');
-  const state = useYMapJson<{ phase?: string }>(client, 'session', 'state');
   const participants = useYMapJson<Record<string, Participant>>(client, 'roster', 'participants') ?? {};
   const people = Object.entries(participants).sort(([, a], [, b]) => Number(b.online) - Number(a.online) || (a.name ?? '').localeCompare(b.name ?? ''));
   const online = people.filter(([, p]) => p.online).length;
-  const setPhase = (phase: string) => client?.doc('session').getMap('state').set('phase', phase);
 
   return (
     <div className="page-wide">
       <PageHeader eyebrow="Facilitator console" title={meta?.title ?? 'Session'} />
       <StatusIndicator client={client} />
-      <section className="card join-card section" aria-label="Join card">
-        <div>
-          <div className="eyebrow">Join at</div>
-          {(joinBases.length ? joinBases : [`${location.origin}/`]).map((base) => (
-            <div key={base} className="ext-link" style={{ fontSize: '1.2rem' }}>
-              {base}join/{code}
-            </div>
-          ))}
-          <div className="eyebrow" style={{ marginTop: 16 }}>
-            Room code
-          </div>
-          <div className="room-code" data-testid="room-code">
-            {code}
-          </div>
+      <JoinCard hostKey={hostKey} code={code} className="section" />
+      {client ? (
+        <Section title="Run the session" id="run">
+          <LiveConsole client={client} code={code} hostKey={hostKey} />
+        </Section>
+      ) : null}
+      {client ? (
+        <div className="grid-2">
+          <Section title="Polls and quizzes" id="polls">
+            <ConsolePolls client={client} online={online} />
+          </Section>
+          <Section title="Questions" id="qa">
+            <ConsoleQa client={client} />
+          </Section>
         </div>
-        {qr ? <img className="qr" src={qr} alt={`QR code for ${joinUrl}`} /> : null}
-      </section>
-      <Section title="Phase" id="phase">
-        <div className="tags">
-          {pack.lesson.phases.map((id) => {
-            const phase = pack.phases.find((p) => p.id === id);
-            return (
-              <button key={id} type="button" className={`btn ${state?.phase === id ? 'btn-primary' : ''}`} aria-pressed={state?.phase === id} onClick={() => setPhase(id)}>
-                {phase?.title ?? id}
-              </button>
-            );
-          })}
-        </div>
-      </Section>
+      ) : null}
       <Section title={`Roster · ${online} online of ${people.length}`} id="roster">
         {people.length === 0 ? (
           <p className="empty">
@@ -214,6 +188,11 @@ function SessionConsole({ hostKey, code }: { hostKey: string; code: string }) {
               <li key={id} data-online={p.online ? 'true' : 'false'}>
                 <span className={`presence ${p.online ? 'on' : ''}`} aria-hidden="true" />
                 <span>{p.name ?? 'Guest'}</span>
+                {p.hand ? (
+                  <span className="hand" aria-label="hand raised">
+                    ✋
+                  </span>
+                ) : null}
                 <span className="muted" style={{ marginLeft: 'auto', fontSize: '0.8rem' }}>
                   {p.online ? 'online' : 'offline'}
                 </span>

@@ -1,10 +1,14 @@
 /**
- * The learner's screen in a room: the session, the current phase, who is here, the room's shared notes, and the
- * connection state. The learner can browse the kit and come back; the connection stays up meanwhile.
+ * The learner's screen in a room: it follows the facilitator (the phase and its clock, whatever is pushed: a slide, a
+ * kit item, a poll), with the room's shared notes, the Q&A, a raised hand, and the connection state. The learner
+ * can browse the kit and come back; the connection stays up meanwhile.
  */
 import { useEffect } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
+import { effectivePhase } from '../../../shared/room/sessionState';
 import { useContent } from '../content/ContentProvider';
+import { BlankOverlay, LearnerQa, MovingBanner, PhaseClock, PushedItem, RaiseHand } from '../live/LearnerLive';
+import { useNow, useSessionState } from '../live/liveState';
 import { deviceStorage } from '../sync/dexieStorage';
 import { useConnectionStatus, useRoom, useYMapJson, useYText } from '../sync/RoomProvider';
 import { Markdown } from '../ui/Markdown';
@@ -35,20 +39,30 @@ export function RoomPage() {
   }, [client, code, join, navigate]);
 
   const meta = useYMapJson<{ title?: string }>(client, 'session', 'meta');
-  const state = useYMapJson<{ phase?: string }>(client, 'session', 'state');
+  const state = useSessionState(client);
+  const now = useNow(1000);
   const participants = useYMapJson<Record<string, Participant>>(client, 'roster', 'participants') ?? {};
   const notes = useYText(client, 'room/notes', 'text');
-  const phase = pack.phases.find((p) => p.id === state?.phase);
+  const phase = pack.phases.find((p) => p.id === effectivePhase(state, now));
   const online = Object.values(participants).filter((p) => p.online).length;
   const welcome = client?.welcome;
+  const me = welcome?.role === 'learner' ? participants[welcome.learnerId] : undefined;
 
   return (
     <div className="page">
+      {client ? <BlankOverlay client={client} /> : null}
       <PageHeader eyebrow={`Room ${code}`} title={meta?.title ?? client?.welcome?.session.title ?? 'Joining…'} />
-      <StatusIndicator client={client} />
+      <div style={{ display: 'flex', gap: 12, alignItems: 'center', flexWrap: 'wrap' }}>
+        <StatusIndicator client={client} />
+        {client && welcome?.role === 'learner' && status === 'online' ? <RaiseHand client={client} raised={!!me?.hand} /> : null}
+      </div>
+      {client ? <MovingBanner client={client} /> : null}
       <div className="grid-2 section">
-        <div className="card">
-          <h2 style={{ marginTop: 0, fontSize: '1.1rem' }}>Now</h2>
+        <div className="card" data-testid="now-card">
+          <div style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'baseline' }}>
+            <h2 style={{ marginTop: 0, fontSize: '1.1rem' }}>Now</h2>
+            {client ? <PhaseClock client={client} /> : null}
+          </div>
           {phase ? (
             <>
               <p>
@@ -65,7 +79,7 @@ export function RoomPage() {
           <h2 style={{ marginTop: 0, fontSize: '1.1rem' }}>You</h2>
           {welcome?.role === 'learner' ? (
             <>
-              <p>{participants[welcome.learnerId]?.name ?? '…'}</p>
+              <p>{me?.name ?? '…'}</p>
               <p className="muted">
                 Rejoin code for another device: <code data-testid="rejoin-code">{welcome.rejoinCode}</code>
               </p>
@@ -78,9 +92,19 @@ export function RoomPage() {
           </p>
         </div>
       </div>
+      {client && state.pushed ? (
+        <Section title="On the projector" id="pushed">
+          <PushedItem client={client} />
+        </Section>
+      ) : null}
       <Section title="Room notes" id="room-notes">
         {notes ? <SharedTextArea ytext={notes} id="room-notes-text" label="Shared with everyone in the room" readOnly={client?.status === 'ended'} /> : null}
       </Section>
+      {client ? (
+        <Section title="Questions" id="questions">
+          <LearnerQa client={client} />
+        </Section>
+      ) : null}
     </div>
   );
 }

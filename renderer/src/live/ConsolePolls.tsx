@@ -1,0 +1,175 @@
+/**
+ * The facilitator's polls and Q&A: open a poll from the bank (the current phase's first), close, reveal, push it to
+ * screens; see how many answered out of how many are online; moderate questions.
+ */
+import { useState } from 'react';
+import type { RoomClient } from '../../../shared/sync/roomClient';
+import type { SessionPollState } from '../../../shared/room/sessionState';
+import { useContent } from '../content/ContentProvider';
+import { useYMapJson } from '../sync/RoomProvider';
+import { Markdown } from '../ui/Markdown';
+import { commandId, useSessionPolls, useSessionState, useTally, writePoll, writeState } from './liveState';
+import { PollResults } from './PollResults';
+
+export interface QaQuestion {
+  text: string;
+  name: string | null;
+  askedAt: string;
+  voters: string[];
+  answered: boolean;
+  pinned: boolean;
+  hidden: boolean;
+}
+
+export function sortedQuestions(questions: Record<string, QaQuestion>): [string, QaQuestion][] {
+  return Object.entries(questions).sort(
+    ([, a], [, b]) =>
+      Number(b.pinned) - Number(a.pinned) ||
+      Number(a.answered) - Number(b.answered) ||
+      b.voters.length - a.voters.length ||
+      a.askedAt.localeCompare(b.askedAt),
+  );
+}
+
+function ActivePoll({ client, id, poll, online }: { client: RoomClient; id: string; poll: SessionPollState; online: number }) {
+  const tally = useTally(client, id);
+  const state = useSessionState(client);
+  const pushed = state.pushed?.kind === 'poll' && state.pushed.pollId === id;
+  return (
+    <div className="card" data-testid={`console-poll-${id}`}>
+      <div className="eyebrow">
+        {poll.def.kind} · {poll.status} · {poll.revealed ? 'results shown' : 'results hidden'}
+      </div>
+      <Markdown text={poll.def.prompt} />
+      <p data-testid="answered">
+        <strong>{tally?.respondents ?? 0}</strong> answered of {online} online
+      </p>
+      <div className="page-actions">
+        <button
+          type="button"
+          className="btn"
+          onClick={() => writePoll(client, id, { ...poll, status: poll.status === 'open' ? 'closed' : 'open' })}
+        >
+          {poll.status === 'open' ? 'Close poll' : 'Reopen poll'}
+        </button>
+        <button type="button" className="btn" onClick={() => writePoll(client, id, { ...poll, revealed: !poll.revealed })}>
+          {poll.revealed ? 'Hide results' : 'Reveal results'}
+        </button>
+        <button
+          type="button"
+          className={`btn ${pushed ? 'btn-primary' : ''}`}
+          aria-pressed={pushed}
+          onClick={() => writeState(client, { pushed: pushed ? null : { kind: 'poll', pollId: id } })}
+        >
+          {pushed ? 'On screens' : 'Push to screens'}
+        </button>
+      </div>
+      <PollResults poll={poll.def} tally={tally} showCorrect={poll.revealed} />
+    </div>
+  );
+}
+
+export function ConsolePolls({ client, online }: { client: RoomClient; online: number }) {
+  const { pack } = useContent();
+  const state = useSessionState(client);
+  const polls = useSessionPolls(client);
+  const bank = pack.polls.flatMap((b) => b.polls.map((p) => ({ ...p, phase: b.phase })));
+  const suggested = bank.find((p) => p.phase === state.phase && !polls[p.id]) ?? bank.find((p) => !polls[p.id]);
+  const [choice, setChoice] = useState('');
+  const selected = bank.find((p) => p.id === (choice || suggested?.id));
+  const open = () => {
+    if (!selected) return;
+    const { phase: _phase, ...def } = selected;
+    writePoll(client, selected.id, {
+      def: {
+        id: def.id,
+        kind: def.kind,
+        prompt: def.prompt,
+        ...(def.options ? { options: def.options } : {}),
+        ...(def.correct ? { correct: def.correct } : {}),
+        ...(def.scale ? { scale: def.scale } : {}),
+      },
+      status: 'open',
+      revealed: false,
+      anonymous: true,
+      openedAt: Date.now(),
+    });
+    writeState(client, { pushed: { kind: 'poll', pollId: selected.id } });
+    setChoice('');
+  };
+  const active = Object.entries(polls).sort(([, a], [, b]) => (b.openedAt ?? 0) - (a.openedAt ?? 0));
+  return (
+    <div className="stack">
+      <div className="card">
+        <label className="form-row">
+          <span>Poll or quiz from the bank</span>
+          <select className="input" value={selected?.id ?? ''} onChange={(e) => setChoice(e.target.value)} aria-label="Poll to open">
+            {bank.map((p) => (
+              <option key={p.id} value={p.id}>
+                [{p.phase}] {p.prompt.slice(0, 90)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button type="button" className="btn btn-primary" onClick={open} disabled={!selected}>
+          Open poll and push it
+        </button>
+      </div>
+      {active.map(([id, poll]) => (
+        <ActivePoll key={id} client={client} id={id} poll={poll} online={online} />
+      ))}
+    </div>
+  );
+}
+
+export function ConsoleQa({ client }: { client: RoomClient }) {
+  const questions = useYMapJson<Record<string, QaQuestion>>(client, 'qa', 'questions') ?? {};
+  const list = sortedQuestions(questions);
+  const state = useSessionState(client);
+  const onScreens = state.pushed?.kind === 'qa';
+  const moderate = (questionId: string, action: 'answered' | 'unanswered' | 'pin' | 'unpin' | 'hide' | 'unhide') =>
+    client.command(commandId('mod'), { cmd: 'moderate', questionId, action });
+  const push = (
+    <button
+      type="button"
+      className={`btn ${onScreens ? 'btn-primary' : ''}`}
+      aria-pressed={onScreens}
+      onClick={() => writeState(client, { pushed: onScreens ? null : { kind: 'qa' } })}
+    >
+      {onScreens ? 'Top questions on screens' : 'Show top questions on the projector'}
+    </button>
+  );
+  if (list.length === 0)
+    return (
+      <div className="stack">
+        <p className="empty">No questions yet.</p>
+        {push}
+      </div>
+    );
+  return (
+    <div className="stack">
+      {push}
+      <ul className="qa-list" data-testid="console-qa">
+        {list.map(([id, q]) => (
+          <li key={id}>
+            <span className="votes">▲ {q.voters.length}</span>
+            <span style={{ flex: 1 }}>
+              {q.hidden ? <em className="muted">hidden</em> : q.text} <span className="muted">— {q.name ?? 'anonymous'}</span>
+              {q.pinned ? ' 📌' : ''}
+              {q.answered ? ' ✓' : ''}
+            </span>
+            <button type="button" className="btn" onClick={() => moderate(id, q.answered ? 'unanswered' : 'answered')}>
+              {q.answered ? 'Not answered' : 'Answered'}
+            </button>
+            <button type="button" className="btn" onClick={() => moderate(id, q.pinned ? 'unpin' : 'pin')}>
+              {q.pinned ? 'Unpin' : 'Pin'}
+            </button>
+            <button type="button" className="btn" onClick={() => moderate(id, q.hidden ? 'unhide' : 'hide')}>
+              {q.hidden ? 'Show' : 'Hide'}
+            </button>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}

@@ -1,0 +1,242 @@
+/**
+ * The facilitator's run-of-show: the phase clock (start, pause for Q&A, extend, reset) with over-time and carry-over,
+ * phase changes with a grace period and undo, the current run-of-show step, and what learner screens show (a slide,
+ * any kit item, blank). Every write goes to the session document; the host accepts it only from the facilitator.
+ */
+import { ChevronLeft, ChevronRight, EyeOff, Monitor, Pause, Play, Plus, RotateCcw, Undo2 } from 'lucide-react';
+import { useEffect, useMemo } from 'react';
+import type { RoomClient } from '../../../shared/sync/roomClient';
+import { adjustedPlan, carryOverNotes, extend, formatClock, goToPhase, initialClock, pause, readClock, reset, start, type PhasePlan } from '../../../shared/room/clock';
+import { GRACE_MS, neighbourPhase, type SessionState } from '../../../shared/room/sessionState';
+import { useContent } from '../content/ContentProvider';
+import { Markdown, MarkdownList } from '../ui/Markdown';
+import { useNow, useSessionState, writeState } from './liveState';
+
+function usePlan(): PhasePlan[] {
+  const { pack } = useContent();
+  return useMemo(
+    () => pack.lesson.phases.map((id) => pack.phases.find((p) => p.id === id)).filter((p) => p !== undefined).map((p) => ({ id: p.id, title: p.title, minutes: p.minutes })),
+    [pack],
+  );
+}
+
+export function LiveConsole({ client, code, hostKey }: { client: RoomClient; code: string; hostKey: string }) {
+  const { pack } = useContent();
+  const plan = usePlan();
+  const state = useSessionState(client);
+  const now = useNow(500);
+  const clock = state.clock ?? initialClock();
+  const phase = pack.phases.find((p) => p.id === state.phase);
+  const reading = readClock(plan, clock, now);
+  const adjusted = adjustedPlan(plan, clock);
+  const notes = carryOverNotes(plan, clock);
+  const order = pack.lesson.phases;
+  const pending = state.pending ?? null;
+
+  // The grace period ends here: the console (the facilitator's own page) makes the change final.
+  useEffect(() => {
+    if (!pending || now < pending.at) return;
+    const next: Partial<SessionState> = { phase: pending.phase, pending: null, clock: goToPhase(clock, pending.phase, pending.at) };
+    writeState(client, next);
+  }, [pending, now, clock, client]);
+
+  const moveTo = (target: string | undefined) => {
+    if (!target) return;
+    if (!state.phase) {
+      writeState(client, { phase: target, clock: goToPhase(clock, target, Date.now()), pending: null });
+      return;
+    }
+    writeState(client, { pending: { phase: target, at: Date.now() + GRACE_MS } });
+  };
+  const step = currentStep(phase?.runOfShow ?? [], reading.elapsedMs);
+  const slideDeck = pack.decks[0];
+  const pushedSlide = state.pushed?.kind === 'slide' ? slideDeck?.slides.findIndex((s) => s.id === (state.pushed as { slide: string }).slide) ?? -1 : -1;
+  const itemOptions = [
+    ...pack.cases.map((c) => ({ id: c.id, label: `Case: ${c.title}` })),
+    ...pack.concepts.map((c) => ({ id: c.id, label: `Concept: ${c.term}` })),
+    ...pack.diagrams.map((d) => ({ id: d.id, label: `Diagram: ${d.title}` })),
+    ...pack.worksheets.map((w) => ({ id: w.id, label: `Worksheet: ${w.title}` })),
+    ...pack.templates.map((t) => ({ id: t.id, label: `Template: ${t.title}` })),
+  ];
+
+  return (
+    <div className="stack">
+      <section className="card" aria-label="Phase clock">
+        <div style={{ display: 'flex', alignItems: 'center', gap: 16, flexWrap: 'wrap' }}>
+          <div>
+            <div className="eyebrow">{phase ? `${phase.title} · ${reading.allowedMinutes} min` : 'Not started'}</div>
+            <div className={`clock ${reading.overtime ? 'over' : ''}`} data-testid="console-clock" aria-live="off">
+              {reading.overtime ? `${formatClock(reading.remainingMs)} over` : formatClock(reading.remainingMs)}
+            </div>
+          </div>
+          <div className="page-actions" style={{ marginTop: 0 }}>
+            {clock.running ? (
+              <button type="button" className="btn" onClick={() => writeState(client, { clock: pause(clock, Date.now()) })}>
+                <Pause size={16} aria-hidden="true" /> Pause for questions
+              </button>
+            ) : (
+              <button type="button" className="btn btn-primary" disabled={!state.phase} onClick={() => writeState(client, { clock: start(clock, Date.now()) })}>
+                <Play size={16} aria-hidden="true" /> {reading.elapsedMs > 0 ? 'Resume' : 'Start clock'}
+              </button>
+            )}
+            <button type="button" className="btn" disabled={!state.phase} onClick={() => writeState(client, { clock: extend(clock, 5) })}>
+              <Plus size={16} aria-hidden="true" /> 5 min
+            </button>
+            <button type="button" className="btn" disabled={!state.phase} onClick={() => writeState(client, { clock: reset(clock) })}>
+              <RotateCcw size={16} aria-hidden="true" /> Reset
+            </button>
+          </div>
+        </div>
+        {notes.map((n) => (
+          <p key={n} className="banner" role="status">
+            {n}
+          </p>
+        ))}
+        {reading.overtime && phase?.timingCues?.length ? (
+          <div className="callout callout-warn">
+            <strong>Running late?</strong>
+            <ul className="list">
+              {phase.timingCues.map((cue, i) => (
+                <li key={i}>
+                  <Markdown text={`**${cue.when}:** ${cue.do}`} inline />
+                </li>
+              ))}
+            </ul>
+          </div>
+        ) : null}
+      </section>
+
+      <section className="card" aria-label="Phases">
+        <div className="page-actions" style={{ marginTop: 0 }}>
+          <button type="button" className="btn" onClick={() => moveTo(neighbourPhase(order, state.phase, -1))} disabled={!neighbourPhase(order, state.phase, -1) || !!pending}>
+            <ChevronLeft size={16} aria-hidden="true" /> Previous phase
+          </button>
+          <button type="button" className="btn btn-primary" onClick={() => moveTo(neighbourPhase(order, state.phase, 1))} disabled={!neighbourPhase(order, state.phase, 1) || !!pending}>
+            {state.phase ? 'Next phase' : 'Start the first phase'} <ChevronRight size={16} aria-hidden="true" />
+          </button>
+          {pending ? (
+            <span className="banner" role="status">
+              Moving to {pack.phases.find((p) => p.id === pending.phase)?.title} in {Math.max(0, Math.ceil((pending.at - now) / 1000))} s{' '}
+              <button type="button" className="btn" onClick={() => writeState(client, { pending: null })}>
+                <Undo2 size={16} aria-hidden="true" /> Undo
+              </button>
+            </span>
+          ) : null}
+        </div>
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">Phase</th>
+              <th scope="col">Planned</th>
+              <th scope="col">Now</th>
+              <th scope="col">Status</th>
+            </tr>
+          </thead>
+          <tbody>
+            {adjusted.map((p) => (
+              <tr key={p.id} aria-current={p.status === 'current' ? 'step' : undefined}>
+                <th scope="row">{p.title}</th>
+                <td>{p.minutes} min</td>
+                <td>{p.status === 'done' ? `${p.adjustedMinutes} min (actual)` : `${p.adjustedMinutes + (p.status === 'current' ? clock.extendedMinutes : 0)} min`}</td>
+                <td>{p.status === 'current' ? (clock.running ? 'running' : 'paused') : p.status}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+
+      {phase ? (
+        <section className="card" aria-label="Run of show">
+          <div className="eyebrow">Run of show · now</div>
+          {step ? (
+            <>
+              <h3 style={{ marginTop: 4 }}>
+                +{step.minute}′ {step.title}
+              </h3>
+              {step.facilitatorSays ? (
+                <div className="says">
+                  <Markdown text={step.facilitatorSays} />
+                </div>
+              ) : null}
+              {step.facilitatorDoes ? <Markdown text={step.facilitatorDoes} /> : null}
+            </>
+          ) : (
+            <p className="muted">No run-of-show step for this minute.</p>
+          )}
+          <details>
+            <summary>Differentiation</summary>
+            <MarkdownList items={phase.differentiation} />
+          </details>
+        </section>
+      ) : null}
+
+      <section className="card" aria-label="Learner screens">
+        <div className="eyebrow">Learner screens and projector</div>
+        <div className="page-actions">
+          {slideDeck ? (
+            <label className="form-row" style={{ margin: 0 }}>
+              <span>Push a slide</span>
+              <select
+                className="input"
+                aria-label="Slide to push"
+                value={pushedSlide >= 0 ? slideDeck.slides[pushedSlide]!.id : ''}
+                onChange={(e) => e.target.value && writeState(client, { pushed: { kind: 'slide', deck: slideDeck.id, slide: e.target.value } })}
+              >
+                <option value="">Choose a slide…</option>
+                {slideDeck.slides.map((s, i) => (
+                  <option key={s.id} value={s.id}>
+                    {i + 1}. {s.title}
+                  </option>
+                ))}
+              </select>
+            </label>
+          ) : null}
+          <label className="form-row" style={{ margin: 0 }}>
+            <span>Push a kit item</span>
+            <select className="input" aria-label="Item to push" value={state.pushed?.kind === 'item' ? state.pushed.id : ''} onChange={(e) => e.target.value && writeState(client, { pushed: { kind: 'item', id: e.target.value } })}>
+              <option value="">Choose an item…</option>
+              {itemOptions.map((o) => (
+                <option key={o.id} value={o.id}>
+                  {o.label}
+                </option>
+              ))}
+            </select>
+          </label>
+        </div>
+        <div className="page-actions">
+          <button type="button" className="btn" onClick={() => writeState(client, { pushed: null })} disabled={!state.pushed}>
+            Clear the pushed item
+          </button>
+          <button type="button" className={`btn ${state.blank ? 'btn-primary' : ''}`} aria-pressed={!!state.blank} onClick={() => writeState(client, { blank: !state.blank })}>
+            <EyeOff size={16} aria-hidden="true" /> {state.blank ? 'Release screens' : 'Eyes on the front'}
+          </button>
+          <a className="btn" href={`/present/${code}#key=${hostKey}`} target="_blank" rel="noreferrer">
+            <Monitor size={16} aria-hidden="true" /> Open presenter view
+          </a>
+        </div>
+        {pushedSlide >= 0 && slideDeck ? (
+          <div className="grid-2">
+            <div>
+              <div className="eyebrow">Speaker notes</div>
+              <Markdown text={slideDeck.slides[pushedSlide]!.notes} />
+            </div>
+            <div>
+              <div className="eyebrow">Next slide</div>
+              <p>{slideDeck.slides[pushedSlide + 1]?.title ?? 'End of the deck'}</p>
+              {slideDeck.slides[pushedSlide + 1] ? (
+                <button type="button" className="btn" onClick={() => writeState(client, { pushed: { kind: 'slide', deck: slideDeck.id, slide: slideDeck.slides[pushedSlide + 1]!.id } })}>
+                  Next slide <ChevronRight size={16} aria-hidden="true" />
+                </button>
+              ) : null}
+            </div>
+          </div>
+        ) : null}
+      </section>
+    </div>
+  );
+}
+
+function currentStep<T extends { minute: number; minutes: number }>(steps: T[], elapsed: number): T | undefined {
+  const minute = elapsed / 60_000;
+  return steps.find((s) => minute >= s.minute && minute < s.minute + s.minutes) ?? steps[steps.length - 1];
+}

@@ -1,0 +1,141 @@
+/**
+ * The projector view (`/present/<code>`, opened from the console): the pushed slide or the phase title, the clock,
+ * the join card, live poll results (hidden until revealed), the top questions. Keys: → ← space move through the
+ * slides, B blanks the screens, F full screen, T shows/hides the clock, Q the join card.
+ */
+import { useEffect } from 'react';
+import { useParams } from 'react-router';
+import type { RoomClient } from '../../../shared/sync/roomClient';
+import { effectivePhase } from '../../../shared/room/sessionState';
+import { useContent } from '../content/ContentProvider';
+import { SlideView } from '../kit/DeckPage';
+import { JoinCard } from '../room/JoinCard';
+import { useHostKey } from '../room/ConsolePage';
+import { useRoom, useYMapJson } from '../sync/RoomProvider';
+import { Markdown } from '../ui/Markdown';
+import { sortedQuestions, type QaQuestion } from './ConsolePolls';
+import { PhaseClock } from './LearnerLive';
+import { useNow, useSessionPolls, useSessionState, useTally, writeState } from './liveState';
+import { PollResults } from './PollResults';
+
+function PresentedPoll({ client, pollId }: { client: RoomClient; pollId: string }) {
+  const polls = useSessionPolls(client);
+  const poll = polls[pollId];
+  const tally = useTally(client, pollId);
+  if (!poll) return null;
+  return (
+    <div data-testid="presenter-poll">
+      <div className="presenter-title" style={{ fontSize: '3vw' }}>
+        <Markdown text={poll.def.prompt} />
+      </div>
+      {poll.revealed ? (
+        <PollResults poll={poll.def} tally={tally} showCorrect large />
+      ) : (
+        <p className="poll-results-large" data-testid="presenter-answered">
+          {tally?.respondents ?? 0} answered · results hidden until revealed
+        </p>
+      )}
+    </div>
+  );
+}
+
+function TopQuestions({ client }: { client: RoomClient }) {
+  const questions = useYMapJson<Record<string, QaQuestion>>(client, 'qa', 'questions') ?? {};
+  const top = sortedQuestions(questions)
+    .filter(([, q]) => !q.hidden && !q.answered)
+    .slice(0, 5);
+  return (
+    <div>
+      <h2 className="presenter-title" style={{ fontSize: '3vw' }}>
+        Your questions
+      </h2>
+      <ol className="qa-list poll-results-large">
+        {top.map(([id, q]) => (
+          <li key={id}>
+            <span className="votes">▲ {q.voters.length}</span> {q.text}
+          </li>
+        ))}
+      </ol>
+    </div>
+  );
+}
+
+export function PresenterPage() {
+  const { code = '' } = useParams();
+  const key = useHostKey();
+  const { client, join } = useRoom();
+  const { pack } = useContent();
+  useEffect(() => {
+    if (key) join({ code, secret: key });
+  }, [code, key, join]);
+  const state = useSessionState(client);
+  const now = useNow(1000);
+  const meta = useYMapJson<{ title?: string }>(client, 'session', 'meta');
+  const deck = pack.decks.find((d) => state.pushed?.kind === 'slide' && d.id === state.pushed.deck) ?? pack.decks[0];
+  const slideIndex = state.pushed?.kind === 'slide' && deck ? deck.slides.findIndex((s) => s.id === (state.pushed as { slide: string }).slide) : -1;
+
+  useEffect(() => {
+    if (!client) return;
+    const onKey = (e: KeyboardEvent) => {
+      if (e.altKey || e.ctrlKey || e.metaKey) return;
+      const step = e.key === 'ArrowRight' || e.key === ' ' || e.key === 'PageDown' ? 1 : e.key === 'ArrowLeft' || e.key === 'PageUp' ? -1 : 0;
+      if (step !== 0 && deck) {
+        e.preventDefault();
+        const target = deck.slides[slideIndex === -1 ? 0 : slideIndex + step];
+        if (target) writeState(client, { pushed: { kind: 'slide', deck: deck.id, slide: target.id } });
+        return;
+      }
+      const k = e.key.toLowerCase();
+      if (k === 'b') writeState(client, { blank: !state.blank });
+      if (k === 't') writeState(client, { showClock: state.showClock === false });
+      if (k === 'q') writeState(client, { showJoin: !state.showJoin });
+      if (k === 'f') {
+        if (document.fullscreenElement) void document.exitFullscreen();
+        else void document.documentElement.requestFullscreen?.().catch(() => undefined);
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [client, deck, slideIndex, state.blank, state.showClock, state.showJoin]);
+
+  if (!key) {
+    return (
+      <main className="presenter">
+        <p className="presenter-title">Open the presenter view from the facilitator console.</p>
+      </main>
+    );
+  }
+  if (state.blank) return <main className="presenter blank-overlay" data-testid="presenter-blank" aria-label="Screen blanked" />;
+  const phase = pack.phases.find((p) => p.id === effectivePhase(state, now));
+  const pushed = state.pushed;
+  const slide = slideIndex >= 0 ? deck?.slides[slideIndex] : undefined;
+  return (
+    <main className="presenter" data-testid="presenter">
+      <div className="presenter-top">
+        <strong>
+          {meta?.title ?? ''} {phase ? `· ${phase.title}` : ''}
+        </strong>
+        <span className="muted">Room {code}</span>
+        {client && state.showClock !== false ? <PhaseClock client={client} /> : <span />}
+      </div>
+      <div className="presenter-main">
+        {state.showJoin || !state.phase ? (
+          <JoinCard hostKey={key} code={code} />
+        ) : slide ? (
+          <SlideView slide={slide} />
+        ) : pushed?.kind === 'poll' && client ? (
+          <PresentedPoll client={client} pollId={pushed.pollId} />
+        ) : pushed?.kind === 'qa' && client ? (
+          <TopQuestions client={client} />
+        ) : pushed?.kind === 'item' ? (
+          <h1 className="presenter-title">{pack.cases.find((c) => c.id === pushed.id)?.title ?? pack.concepts.find((c) => c.id === pushed.id)?.term ?? pushed.id}</h1>
+        ) : (
+          <div>
+            <h1 className="presenter-title">{phase?.title}</h1>
+            {phase ? <Markdown text={phase.goal} /> : null}
+          </div>
+        )}
+      </div>
+    </main>
+  );
+}

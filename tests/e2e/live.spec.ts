@@ -1,0 +1,148 @@
+/**
+ * Running the session end to end: a facilitator console, a presenter view and five learners in Chromium (plus 20
+ * Node learners) on a real host. The facilitator advances phases (with the grace period), pushes a slide and a poll;
+ * every learner follows within a second; the presenter shows the exact tally after reveal; a learner's attempt to
+ * advance the phase or close the poll is refused by the host; a late joiner lands on the current slide.
+ */
+import type { Browser, Page } from '@playwright/test';
+import type { Tally } from '../../shared/room/pollTally';
+import { startHostProcess, type HostProcess } from '../helpers/hostProcess';
+import { connectClient, online, waitFor } from '../helpers/roomClients';
+import type { RoomClient } from '../../shared/sync/roomClient';
+import { expect, screenshot, test } from './fixtures';
+
+let host: HostProcess;
+const nodeClients: RoomClient[] = [];
+test.beforeAll(async () => {
+  host = await startHostProcess({ args: ['--session', 'Live e2e'] });
+});
+test.afterAll(async () => {
+  for (const c of nodeClients) c.close();
+  await host?.stop();
+});
+
+async function joinAs(browser: Browser, name: string): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+  const page = await context.newPage();
+  await page.goto((host.line.joinUrls as string[])[0]!);
+  await page.getByLabel('Display name').fill(name);
+  await page.getByRole('button', { name: /Join room/ }).click();
+  await expect(page.locator('main [data-status]').first()).toHaveAttribute('data-status', 'online');
+  return page;
+}
+
+test('facilitator, presenter and learners: phases, pushed slide, poll with exact tally, refusals, late joiner', async ({ browser }) => {
+  test.setTimeout(150_000);
+  const code = host.line.room as string;
+  const key = new URL(host.line.facilitatorUrl as string).hash.replace('#key=', '');
+  const facilitatorContext = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+  const consolePage = await facilitatorContext.newPage();
+  await consolePage.goto(host.line.facilitatorUrl as string);
+  await expect(consolePage.getByTestId('room-code')).toHaveText(code);
+  const presenter = await facilitatorContext.newPage();
+  await presenter.goto(`${host.url}present/${code}#key=${key}`);
+  await expect(presenter.getByTestId('presenter')).toBeVisible();
+
+  const learners: Page[] = [];
+  for (const name of ['Ada', 'Bo', 'Cy', 'Dee', 'Eve']) learners.push(await joinAs(browser, name));
+
+  // Phases: the first starts at once; the next after the grace period, announced to everyone first.
+  await consolePage.getByRole('button', { name: 'Start the first phase' }).click();
+  for (const page of learners) await expect(page.getByTestId('now-card')).toContainText('Engage', { timeout: 1000 });
+  await consolePage.getByRole('button', { name: /Start clock/ }).click();
+  await consolePage.getByRole('button', { name: 'Next phase' }).click();
+  for (const page of learners) await expect(page.getByTestId('moving-banner')).toContainText('Moving to Explore', { timeout: 1000 });
+  for (const page of learners) await expect(page.getByTestId('now-card')).toContainText('Explore', { timeout: 10_000 });
+  await expect(consolePage.getByRole('row', { name: /Engage/ })).toContainText('actual');
+
+  // A learner cannot move the room or close polls: the host refuses it.
+  const mallory = connectClient(host.url, code, { name: 'Mallory' });
+  nodeClients.push(mallory);
+  await mallory.whenSynced('session');
+  mallory.doc('session').getMap('state').set('phase', 'evaluate');
+  await waitFor(() => mallory.rejections.some((r) => r.reason === 'forbidden' && r.doc === 'session'), 'phase change refused');
+
+  // Push a slide: everyone follows within a second.
+  await consolePage.getByLabel('Slide to push').selectOption({ index: 4 });
+  const slideTitle = (await consolePage.getByLabel('Slide to push').locator('option:checked').textContent())!.replace(/^\d+\.\s*/, '');
+  for (const page of learners) await expect(page.getByTestId('pushed-slide')).toContainText(slideTitle, { timeout: 1000 });
+  await expect(presenter.getByRole('heading', { name: slideTitle })).toBeVisible({ timeout: 1000 });
+  await expect(consolePage.getByText('Speaker notes')).toBeVisible();
+
+  // A late joiner lands on the current slide and phase.
+  const late = await joinAs(browser, 'Late Lou');
+  await expect(late.getByTestId('pushed-slide')).toContainText(slideTitle);
+  await expect(late.getByTestId('now-card')).toContainText('Explore');
+  learners.push(late);
+
+  // A poll: the first question of the Explore bank, pushed to everyone.
+  await consolePage.getByLabel('Poll to open').selectOption({ label: (await consolePage.getByLabel('Poll to open').locator('option', { hasText: '[explore]' }).first().textContent())! });
+  await consolePage.getByRole('button', { name: 'Open poll and push it' }).click();
+  const pollCard = consolePage.locator('[data-testid^="console-poll-"]').first();
+  const pollId = (await pollCard.getAttribute('data-testid'))!.replace('console-poll-', '');
+  for (const page of learners) await expect(page.getByTestId(`poll-${pollId}`)).toBeVisible({ timeout: 1000 });
+  await screenshot(learners[0]!, 'live-learner-poll');
+  const options = await learners[0]!.getByTestId(`poll-${pollId}`).locator('input[type=radio], input[type=checkbox]').count();
+  expect(options).toBeGreaterThan(1);
+  // Browser learners: learner i picks option i % 2; then Ada changes her mind to option 1.
+  for (const [i, page] of learners.entries()) {
+    await page.getByTestId(`poll-${pollId}`).locator('input').nth(i % 2).check();
+    await page.getByRole('button', { name: 'Send answer' }).click();
+    await expect(page.getByText('Your answer is in')).toBeVisible();
+  }
+  await learners[0]!.getByTestId(`poll-${pollId}`).locator('input').nth(1).check();
+  await learners[0]!.getByRole('button', { name: 'Change my answer' }).click();
+  // 20 Node learners vote for option index 2 (or 0 when there are only two options).
+  const nodeVoters = Array.from({ length: 20 }, (_, i) => connectClient(host.url, code, { name: `Node ${i}` }));
+  nodeClients.push(...nodeVoters);
+  await Promise.all(nodeVoters.map((c) => online(c)));
+  const sessionPolls = nodeVoters[0]!.doc('session').getMap('polls');
+  await waitFor(() => sessionPolls.has(pollId), 'poll visible to node learners');
+  const optionIds = ((sessionPolls.get(pollId) as { def: { options: { id: string }[] } }).def.options ?? []).map((o) => o.id);
+  const nodeChoice = optionIds[2] ?? optionIds[0]!;
+  nodeVoters.forEach((c, i) => c.command(`node-vote-${i}`, { cmd: 'vote', pollId, answer: { choices: [nodeChoice] } }));
+  await Promise.all(nodeVoters.map((c) => waitFor(() => c.pendingCount === 0, 'node vote saved')));
+
+  // Expected: browser learners 0..5 chose i % 2, then learner 0 changed to option 1.
+  const expected: Record<string, number> = Object.fromEntries(optionIds.map((id) => [id, 0]));
+  learners.forEach((_, i) => (expected[optionIds[i === 0 ? 1 : i % 2]!]! += 1));
+  expected[nodeChoice]! += 20;
+  await expect(consolePage.getByTestId('answered').first()).toContainText(`${learners.length + 20} answered`);
+  await expect(presenter.getByTestId('presenter-answered')).toContainText(`${learners.length + 20} answered`);
+
+  // A learner cannot close the poll either.
+  mallory.doc('session').getMap('polls').set(pollId, { ...(mallory.doc('session').getMap('polls').get(pollId) as object), status: 'closed' });
+  await waitFor(() => mallory.rejections.filter((r) => r.doc === 'session').length >= 2, 'poll close refused');
+  await expect(consolePage.getByText(/open · results hidden/).first()).toBeVisible();
+
+  await pollCard.getByRole('button', { name: 'Close poll' }).click();
+  await pollCard.getByRole('button', { name: 'Reveal results' }).click();
+  const results = presenter.getByTestId('poll-results');
+  await expect(results).toHaveAttribute('data-respondents', String(learners.length + 20));
+  for (const [id, count] of Object.entries(expected)) await expect(results.locator(`li[data-option="${id}"]`)).toHaveAttribute('data-count', String(count));
+  const tally = nodeVoters[0]!.doc(`poll/${pollId}/tally`);
+  await waitFor(() => (tally.getMap('tally').get('result') as Tally | undefined)?.respondents === learners.length + 20, 'revealed tally readable by learners');
+  await screenshot(presenter, 'live-presenter-results');
+  await screenshot(consolePage, 'live-console', true);
+
+  // Eyes on the front blanks learner screens until released.
+  await consolePage.getByRole('button', { name: 'Eyes on the front' }).click();
+  for (const page of learners) await expect(page.getByTestId('blank-overlay')).toBeVisible({ timeout: 1000 });
+  await consolePage.getByRole('button', { name: 'Release screens' }).click();
+  for (const page of learners) await expect(page.getByTestId('blank-overlay')).toBeHidden({ timeout: 1000 });
+
+  // Presenter keys: → moves to the next slide for everyone.
+  await consolePage.getByLabel('Slide to push').selectOption({ index: 1 });
+  await presenter.keyboard.press('ArrowRight');
+  await expect(consolePage.getByLabel('Slide to push')).toHaveValue(/.+/);
+  const second = (await consolePage.getByLabel('Slide to push').locator('option').nth(2).textContent())!.replace(/^\d+\.\s*/, '');
+  await expect(learners[1]!.getByTestId('pushed-slide')).toContainText(second, { timeout: 1000 });
+  await screenshot(presenter, 'live-presenter-slide');
+
+  // Q&A: a learner asks, another upvotes; the facilitator sees it.
+  await learners[2]!.getByLabel('Ask a question').fill('How do we retrain without labels?');
+  await learners[2]!.getByRole('button', { name: 'Ask', exact: true }).click();
+  await learners[3]!.getByRole('button', { name: /Upvote: How do we retrain/ }).click();
+  await expect(consolePage.getByTestId('console-qa')).toContainText('▲ 1');
+  await expect(consolePage.getByTestId('console-qa')).toContainText('anonymous');
+});
