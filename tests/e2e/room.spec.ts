@@ -58,8 +58,9 @@ test('facilitator and three learners: join, roster, offline edit with reload, st
   for (const { page } of [bo, cy]) await expect(notes(page)).toHaveValue('Challenge: nobody monitors the model.');
 
   // The facilitator moves the room to a phase; every learner sees it.
-  await console_.getByRole('button', { name: 'Explore' }).click();
-  for (const { page } of [ada, bo, cy]) await expect(page.getByText('Explore · 45 min')).toBeVisible();
+  await console_.getByRole('button', { name: 'Start the first phase' }).click();
+  await console_.getByRole('button', { name: 'Next phase' }).click();
+  for (const { page } of [ada, bo, cy]) await expect(page.getByText('Explore · 45 min')).toBeVisible({ timeout: 12_000 });
   await screenshot(ada.page, 'room-learner');
 
   // Bo loses the network, keeps working, reloads the page, and comes back.
