@@ -5,7 +5,7 @@
  * limited to our origins; IPC answered only for trusted frames, each request parsed (ipcRequests.ts), and
  * local-only channels refused to pages of a joined remote host.
  */
-import { app, BrowserWindow, ipcMain, session, shell } from 'electron';
+import { app, BrowserWindow, ipcMain, screen, session, shell } from 'electron';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { LOCAL_ONLY_CHANNELS, type AppInfo, type HostedSession, type IpcChannel, type IpcContract, type NearbySession } from '../../shared/ipc/contract';
@@ -74,6 +74,7 @@ function registerIpc(): void {
     'host:start': ({ title }) => hostSession(title),
     'host:current': async () => hosted,
     'discovery:browse': () => sessionsNearby(),
+    'presenter:open': async ({ path }) => openPresenter(path),
     'discovery:open': async ({ url }) => {
       if (!mainWindow || !isOpenableJoinUrl(url, foundJoinUrls)) return false;
       const origin = new URL(url).origin;
@@ -92,6 +93,29 @@ function registerIpc(): void {
       return handler(parseIpcRequest(channel, request));
     });
   }
+}
+
+let presenterWindow: BrowserWindow | null = null;
+
+/** The projector view: full screen on a second display when there is one, a movable window otherwise. */
+async function openPresenter(path: string): Promise<{ external: boolean }> {
+  if (!localHost) throw new Error('host not started');
+  const primary = screen.getPrimaryDisplay();
+  const external = screen.getAllDisplays().find((d) => d.id !== primary.id);
+  presenterWindow?.close();
+  const win = new BrowserWindow({
+    ...(external ? { x: external.bounds.x, y: external.bounds.y, width: external.bounds.width, height: external.bounds.height, fullscreen: true } : { width: 1280, height: 720 }),
+    title: 'Workshop Kit — presenter',
+    webPreferences: secureWebPreferences(join(here, '../preload/index.cjs')),
+  });
+  presenterWindow = win;
+  win.webContents.setWindowOpenHandler(() => ({ action: 'deny' }));
+  win.webContents.on('will-navigate', (event, url) => {
+    if (!isAllowedNavigation(url, allowedOrigins)) event.preventDefault();
+  });
+  win.on('closed', () => (presenterWindow = null));
+  await win.loadURL(new URL(path, localHost.url).toString());
+  return { external: external !== undefined };
 }
 
 function hardenSession(): void {

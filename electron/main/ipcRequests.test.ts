@@ -9,6 +9,8 @@ describe('parseIpcRequest', () => {
     expect(() => parseIpcRequest('host:start', { title: 'x', admin: true })).toThrow(/invalid host:start/);
     expect(() => parseIpcRequest('host:start', 'Room 4')).toThrow();
     expect(() => parseIpcRequest('app:info', { sneaky: 1 })).toThrow();
+    expect(parseIpcRequest('presenter:open', { path: '/present/K7M2QX#key=abcdefghijklmnop' })).toEqual({ path: '/present/K7M2QX#key=abcdefghijklmnop' });
+    expect(() => parseIpcRequest('presenter:open', { path: 'https://evil.example/present/K7M2QX#key=abcdefghijklmnop' })).toThrow(/not a presenter path/);
   });
 });
 

@@ -11,6 +11,8 @@ const schemas: { [K in IpcChannel]: z.ZodType<IpcContract[K]['request']> } = {
   'host:current': z.null(),
   'discovery:browse': z.null(),
   'discovery:open': z.strictObject({ url: z.string().max(300) }),
+  // Only the presenter route of this app, with its key fragment.
+  'presenter:open': z.strictObject({ path: z.string().regex(/^\/present\/[A-HJKMNP-Z2-9]{6}#key=[A-Za-z0-9_-]{16,128}$/, 'not a presenter path') }),
 };
 
 export function parseIpcRequest<K extends IpcChannel>(channel: K, request: unknown): IpcContract[K]['request'] {

@@ -11,6 +11,7 @@ const api = {
   currentSession: () => ipcRenderer.invoke('host:current') as Promise<HostedSession | null>,
   sessionsNearby: () => ipcRenderer.invoke('discovery:browse') as Promise<NearbySession[]>,
   openNearby: (url: string) => ipcRenderer.invoke('discovery:open', { url }) as Promise<boolean>,
+  openPresenter: (path: string) => ipcRenderer.invoke('presenter:open', { path }) as Promise<{ external: boolean }>,
 } satisfies DesktopApi;
 
 contextBridge.exposeInMainWorld('workshopKit', api);

@@ -33,12 +33,14 @@ export interface IpcContract {
   'host:current': { request: null; response: HostedSession | null };
   'discovery:browse': { request: null; response: NearbySession[] };
   'discovery:open': { request: { url: string }; response: boolean };
+  /** Opens the presenter view in its own window: full screen on the external display when there is one. */
+  'presenter:open': { request: { path: string }; response: { external: boolean } };
 }
 
 export type IpcChannel = keyof IpcContract;
-export const IPC_CHANNELS: readonly IpcChannel[] = ['app:info', 'host:start', 'host:current', 'discovery:browse', 'discovery:open'];
+export const IPC_CHANNELS: readonly IpcChannel[] = ['app:info', 'host:start', 'host:current', 'discovery:browse', 'discovery:open', 'presenter:open'];
 /** Channels that act on this computer: answered only for the app's own pages, never for a joined remote host. */
-export const LOCAL_ONLY_CHANNELS: readonly IpcChannel[] = ['host:start', 'host:current', 'discovery:browse', 'discovery:open'];
+export const LOCAL_ONLY_CHANNELS: readonly IpcChannel[] = ['host:start', 'host:current', 'discovery:browse', 'discovery:open', 'presenter:open'];
 
 /** What the preload exposes as `window.workshopKit`. */
 export interface DesktopApi {
@@ -47,4 +49,5 @@ export interface DesktopApi {
   currentSession(): Promise<HostedSession | null>;
   sessionsNearby(): Promise<NearbySession[]>;
   openNearby(url: string): Promise<boolean>;
+  openPresenter(path: string): Promise<{ external: boolean }>;
 }

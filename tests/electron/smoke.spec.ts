@@ -51,7 +51,7 @@ test.describe('Electron app', () => {
     }
   });
 
-  test('"Host a session" serves a room and opens the console; "Sessions nearby" says what to try when it finds none', async () => {
+  test('"Host a session" serves a room, opens the console and the presenter window; "Sessions nearby" says what to try when it finds none', async () => {
     const userData = mkdtempSync(join(tmpdir(), 'wk-electron-'));
     const app = await electron.launch({ executablePath: binary.path!, args: ['.', '--no-discovery', `--user-data-dir=${userData}`] });
     try {
@@ -60,6 +60,10 @@ test.describe('Electron app', () => {
       await win.getByRole('button', { name: 'Host on this network' }).click();
       await expect(win.getByTestId('room-code')).toHaveText(/^[A-HJKMNP-Z2-9]{6}$/);
       await expect(win.getByRole('img', { name: /QR code for http/ })).toBeVisible();
+      const presenterOpened = app.waitForEvent('window');
+      await win.getByRole('button', { name: 'Open presenter view' }).click();
+      const presenter = await presenterOpened;
+      await expect(presenter.getByTestId('room-code')).toBeVisible();
       await win.goto(new URL('/', win.url()).toString());
       await win.getByRole('button', { name: 'Look for sessions' }).click();
       await expect(win.getByTestId('nearby').or(win.getByText('No session found nearby.'))).toBeVisible({ timeout: 10_000 });

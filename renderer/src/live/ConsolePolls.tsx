@@ -69,6 +69,66 @@ function ActivePoll({ client, id, poll, online }: { client: RoomClient; id: stri
   );
 }
 
+type AdHocKind = 'single' | 'multiple' | 'scale' | 'wordcloud' | 'text';
+
+/** A poll written on the spot: a question, a kind, and one option per line for choice polls. */
+function AdHocPoll({ client }: { client: RoomClient }) {
+  const [prompt, setPrompt] = useState('');
+  const [kind, setKind] = useState<AdHocKind>('single');
+  const [options, setOptions] = useState('');
+  const lines = options.split('\n').map((l) => l.trim()).filter(Boolean).slice(0, 10);
+  const choice = kind === 'single' || kind === 'multiple';
+  const valid = prompt.trim().length > 2 && (!choice || lines.length >= 2);
+  const open = () => {
+    if (!valid) return;
+    const id = `adhoc-${Date.now().toString(36)}`;
+    writePoll(client, id, {
+      def: {
+        id,
+        kind,
+        prompt: prompt.trim(),
+        ...(choice ? { options: lines.map((label, i) => ({ id: `o${i + 1}`, label })) } : {}),
+        ...(kind === 'scale' ? { scale: { min: 1, max: 5 } } : {}),
+      },
+      status: 'open',
+      revealed: false,
+      anonymous: true,
+      openedAt: Date.now(),
+    });
+    writeState(client, { pushed: { kind: 'poll', pollId: id } });
+    setPrompt('');
+    setOptions('');
+  };
+  return (
+    <details className="card">
+      <summary>Write a poll on the spot</summary>
+      <div className="form-row" style={{ marginTop: 10 }}>
+        <label htmlFor="adhoc-prompt">Question</label>
+        <input id="adhoc-prompt" className="input" value={prompt} maxLength={300} onChange={(e) => setPrompt(e.target.value)} />
+      </div>
+      <div className="form-row">
+        <label htmlFor="adhoc-kind">Kind</label>
+        <select id="adhoc-kind" className="input" value={kind} onChange={(e) => setKind(e.target.value as AdHocKind)}>
+          <option value="single">Single choice</option>
+          <option value="multiple">Multiple choice</option>
+          <option value="scale">Rating 1–5</option>
+          <option value="wordcloud">Word cloud</option>
+          <option value="text">Open text</option>
+        </select>
+      </div>
+      {choice ? (
+        <div className="form-row">
+          <label htmlFor="adhoc-options">Options, one per line</label>
+          <textarea id="adhoc-options" className="input" style={{ minHeight: 100 }} value={options} onChange={(e) => setOptions(e.target.value)} />
+        </div>
+      ) : null}
+      <button type="button" className="btn btn-primary" disabled={!valid} onClick={open}>
+        Open this poll
+      </button>
+    </details>
+  );
+}
+
 export function ConsolePolls({ client, online }: { client: RoomClient; online: number }) {
   const { pack } = useContent();
   const state = useSessionState(client);
@@ -97,6 +157,8 @@ export function ConsolePolls({ client, online }: { client: RoomClient; online: n
     writeState(client, { pushed: { kind: 'poll', pollId: selected.id } });
     setChoice('');
   };
+  // The poll placed on the slide that is on the screens, if any.
+  const slidePoll = state.pushed?.kind === 'slide' ? pack.decks.find((d) => d.id === (state.pushed as { deck: string }).deck)?.slides.find((sl) => sl.id === (state.pushed as { slide: string }).slide)?.poll : undefined;
   const active = Object.entries(polls).sort(([, a], [, b]) => (b.openedAt ?? 0) - (a.openedAt ?? 0));
   return (
     <div className="stack">
@@ -111,10 +173,18 @@ export function ConsolePolls({ client, online }: { client: RoomClient; online: n
             ))}
           </select>
         </label>
-        <button type="button" className="btn btn-primary" onClick={open} disabled={!selected}>
-          Open poll and push it
-        </button>
+        <div className="page-actions">
+          <button type="button" className="btn btn-primary" onClick={open} disabled={!selected}>
+            Open poll and push it
+          </button>
+          {slidePoll && !polls[slidePoll] ? (
+            <button type="button" className="btn" onClick={() => setChoice(slidePoll)}>
+              Choose this slide&apos;s poll
+            </button>
+          ) : null}
+        </div>
       </div>
+      <AdHocPoll client={client} />
       {active.map(([id, poll]) => (
         <ActivePoll key={id} client={client} id={id} poll={poll} online={online} />
       ))}

@@ -11,6 +11,7 @@ import { GRACE_MS, neighbourPhase, type SessionState } from '../../../shared/roo
 import { useContent } from '../content/ContentProvider';
 import { Markdown, MarkdownList } from '../ui/Markdown';
 import { useNow, useSessionState, writeState } from './liveState';
+import { platform } from '../platform/bridge';
 
 function usePlan(): PhasePlan[] {
   const { pack } = useContent();
@@ -32,6 +33,7 @@ export function LiveConsole({ client, code, hostKey }: { client: RoomClient; cod
   const notes = carryOverNotes(plan, clock);
   const order = pack.lesson.phases;
   const pending = state.pending ?? null;
+  const desktop = platform();
 
   // The grace period ends here: the console (the facilitator's own page) makes the change final.
   useEffect(() => {
@@ -210,9 +212,15 @@ export function LiveConsole({ client, code, hostKey }: { client: RoomClient; cod
           <button type="button" className={`btn ${state.blank ? 'btn-primary' : ''}`} aria-pressed={!!state.blank} onClick={() => writeState(client, { blank: !state.blank })}>
             <EyeOff size={16} aria-hidden="true" /> {state.blank ? 'Release screens' : 'Eyes on the front'}
           </button>
-          <a className="btn" href={`/present/${code}#key=${hostKey}`} target="_blank" rel="noreferrer">
-            <Monitor size={16} aria-hidden="true" /> Open presenter view
-          </a>
+          {desktop.openPresenter ? (
+            <button type="button" className="btn" onClick={() => void desktop.openPresenter?.(`/present/${code}#key=${hostKey}`)}>
+              <Monitor size={16} aria-hidden="true" /> Open presenter view
+            </button>
+          ) : (
+            <a className="btn" href={`/present/${code}#key=${hostKey}`} target="_blank" rel="noreferrer">
+              <Monitor size={16} aria-hidden="true" /> Open presenter view
+            </a>
+          )}
         </div>
         {pushedSlide >= 0 && slideDeck ? (
           <div className="grid-2">

@@ -21,6 +21,8 @@ export interface Platform {
   /** Desktop only: sessions advertised on the LAN (DNS-SD). */
   sessionsNearby?(): Promise<NearbySession[]>;
   openNearby?(url: string): Promise<boolean>;
+  /** Desktop only: the presenter view in its own window, on the projector when one is connected. */
+  openPresenter?(path: string): Promise<{ external: boolean }>;
 }
 
 const browserPlatform: Platform = {
@@ -38,5 +40,6 @@ export function platform(): Platform {
     currentSession: () => api.currentSession(),
     sessionsNearby: () => api.sessionsNearby(),
     openNearby: (url) => api.openNearby(url),
+    openPresenter: (path) => api.openPresenter(path),
   };
 }
