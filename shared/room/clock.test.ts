@@ -63,6 +63,13 @@ describe('phase clock', () => {
     expect(carryOverNotes(plan, c)).toEqual(['Engage ran 5 min under: Elaborate now has 50 min']);
   });
 
+  it('does not count a phase passed through in under a minute', () => {
+    let c = start(goToPhase(initialClock(), 'engage', 0), 0);
+    c = goToPhase(c, 'explore', 20_000);
+    expect(c.actualMinutes).toEqual({});
+    expect(carryOverNotes(plan, c)).toEqual([]);
+  });
+
   it('formats mm:ss with a minus sign over time', () => {
     expect(formatClock(23 * MIN + 5000)).toBe('23:05');
     expect(formatClock(-(2 * MIN + 1000))).toBe('−2:01');

@@ -66,8 +66,9 @@ export function goToPhase(clock: ClockState, phaseId: string, now: number): Cloc
   if (clock.phaseId === phaseId) return clock;
   const actualMinutes = { ...clock.actualMinutes };
   if (clock.phaseId !== null) {
-    const ran = elapsedMs(clock, now);
-    if (ran > 0) actualMinutes[clock.phaseId] = Math.round(ran / 60_000);
+    // Under a minute is a look-in (or a click-through), not a run: the plan keeps the phase's planned minutes.
+    const ran = Math.round(elapsedMs(clock, now) / 60_000);
+    if (ran >= 1) actualMinutes[clock.phaseId] = ran;
   }
   return {
     phaseId,
