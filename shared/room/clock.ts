@@ -90,8 +90,8 @@ export interface AdjustedPhase extends PhasePlan {
 export function adjustedPlan(plan: PhasePlan[], clock: ClockState): AdjustedPhase[] {
   const currentIndex = plan.findIndex((p) => p.id === clock.phaseId);
   const result: AdjustedPhase[] = plan.map((p, i) => {
-    const done = p.id in clock.actualMinutes && i !== currentIndex && (currentIndex === -1 || i < currentIndex);
-    return { ...p, adjustedMinutes: done ? clock.actualMinutes[p.id]! : p.minutes, status: done ? 'done' : i === currentIndex ? 'current' : 'upcoming' };
+    const done = currentIndex === -1 ? p.id in clock.actualMinutes : i < currentIndex;
+    return { ...p, adjustedMinutes: done ? (clock.actualMinutes[p.id] ?? p.minutes) : p.minutes, status: done ? 'done' : i === currentIndex ? 'current' : 'upcoming' };
   });
   let delta = result.filter((p) => p.status === 'done').reduce((sum, p) => sum + p.adjustedMinutes - p.minutes, 0);
   const upcoming = result.filter((p) => p.status === 'upcoming').sort((a, b) => b.minutes - a.minutes || plan.findIndex((p) => p.id === b.id) - plan.findIndex((p) => p.id === a.id));

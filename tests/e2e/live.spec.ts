@@ -53,7 +53,7 @@ test('facilitator, presenter and learners: phases, pushed slide, poll with exact
   await consolePage.getByRole('button', { name: 'Next phase' }).click();
   for (const page of learners) await expect(page.getByTestId('moving-banner')).toContainText('Moving to Explore', { timeout: 1000 });
   for (const page of learners) await expect(page.getByTestId('now-card')).toContainText('Explore', { timeout: 10_000 });
-  await expect(consolePage.getByRole('row', { name: /Engage/ })).toContainText('actual');
+  await expect(consolePage.getByRole('row', { name: /Engage/ })).toContainText('done');
 
   // A learner cannot move the room or close polls: the host refuses it.
   const mallory = connectClient(host.url, code, { name: 'Mallory' });

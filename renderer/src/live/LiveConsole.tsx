@@ -139,7 +139,7 @@ export function LiveConsole({ client, code, hostKey }: { client: RoomClient; cod
               <tr key={p.id} aria-current={p.status === 'current' ? 'step' : undefined}>
                 <th scope="row">{p.title}</th>
                 <td>{p.minutes} min</td>
-                <td>{p.status === 'done' ? `${p.adjustedMinutes} min (actual)` : `${p.adjustedMinutes + (p.status === 'current' ? clock.extendedMinutes : 0)} min`}</td>
+                <td>{p.status === 'done' ? (p.id in clock.actualMinutes ? `${p.adjustedMinutes} min (actual)` : 'passed') : `${p.adjustedMinutes + (p.status === 'current' ? clock.extendedMinutes : 0)} min`}</td>
                 <td>{p.status === 'current' ? (clock.running ? 'running' : 'paused') : p.status}</td>
               </tr>
             ))}
