@@ -14,6 +14,7 @@ import type { PackResult } from '../../shared/content/pack';
 import { FileCache, resolveInside, type StaticFile } from './staticFiles';
 import { httpUrl, reachableLanAddresses } from './network';
 import type { SessionManager } from './room/sessions';
+import type { SessionsList } from '../../shared/protocol/sessionsApi';
 import { attachRoomSockets, type WsOptions } from './room/wsServer';
 
 export interface HostOptions {
@@ -103,7 +104,7 @@ async function sessionsApi(req: IncomingMessage, res: ServerResponse, pathname: 
   const id = parts[2];
   const action = parts[3];
   if (parts.length === 2 && req.method === 'GET') {
-    sendJson(res, 200, { sessions: sessions.list(), joinBases: lanUrls() });
+    sendJson(res, 200, { sessions: sessions.list(), joinBases: lanUrls() } satisfies SessionsList);
     return;
   }
   if (parts.length === 2 && req.method === 'POST') {

@@ -8,19 +8,12 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import type { SessionSummary } from '../../../shared/protocol/sessionsApi';
 import { roomCodeFrom } from '../../../shared/room/roomCode';
+
+export type { SessionSummary };
 import { DocLog, writeFileAtomic } from './docLog';
 import { Room, type SessionMeta } from './room';
-
-export interface SessionSummary {
-  id: string;
-  title: string;
-  code: string;
-  createdAt: string;
-  endedAt: string | null;
-  learners: number;
-  live: boolean;
-}
 
 export class SessionManager {
   readonly hostKey: string;

@@ -5,6 +5,7 @@
 import { Play, Square, Trash2, Users } from 'lucide-react';
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
+import type { SessionSummary, SessionsList } from '../../../shared/protocol/sessionsApi';
 import { useRoom, useYMapJson } from '../sync/RoomProvider';
 import { PageHeader, Section } from '../ui/bits';
 import type { Participant } from './RoomPage';
@@ -14,16 +15,6 @@ import { LiveConsole } from '../live/LiveConsole';
 import { ConsolePolls, ConsoleQa } from '../live/ConsolePolls';
 
 const KEY = 'workshop-kit:host-key';
-
-interface SessionSummary {
-  id: string;
-  title: string;
-  code: string;
-  createdAt: string;
-  endedAt: string | null;
-  learners: number;
-  live: boolean;
-}
 
 /** Reads the host key from the facilitator link's #key=…, keeps it for this tab, and removes it from the address bar. */
 export function useHostKey(): string | null {
@@ -68,7 +59,7 @@ function SessionsPage({ hostKey }: { hostKey: string }) {
   const [title, setTitle] = useState('');
   const [error, setError] = useState('');
   const refresh = useCallback(() => {
-    api<{ sessions: SessionSummary[] }>(hostKey, '/api/sessions')
+    api<SessionsList>(hostKey, '/api/sessions')
       .then((r) => setSessions(r.sessions))
       .catch((e: Error) => setError(e.message));
   }, [hostKey]);
