@@ -34,6 +34,13 @@ export function revealedPolls(session: Y.Doc): Set<string> {
   return out;
 }
 
+/** Teams whose documents the facilitator has shared with the room (for presentations). */
+export function sharedTeams(session: Y.Doc): Set<string> {
+  const out = new Set<string>();
+  for (const [id, value] of session.getMap('groups')) if ((value as { shared?: boolean })?.shared) out.add(id);
+  return out;
+}
+
 export function vote(session: Y.Doc, votes: Y.Doc, tallyDoc: Y.Doc, learnerId: string, pollId: string, raw: unknown, origin: unknown): CommandResult {
   const poll = sessionPoll(session, pollId);
   if (!poll) return { ok: false, reason: 'malformed', message: `there is no poll "${pollId}" in this session` };

@@ -22,7 +22,8 @@ import {
   type RejectionReason,
 } from '../../../shared/protocol/protocol';
 import { authorize, type Actor, type Access, type DocContext } from '../../../shared/room/documents';
-import { ask, moderate, revealedPolls, upvote, vote, type CommandResult } from './liveCommands';
+import { ask, moderate, revealedPolls, sharedTeams, upvote, vote, type CommandResult } from './liveCommands';
+import { teamOf } from '../../../shared/room/groups';
 import { SYNC_STEP1, SYNC_STEP2, SYNC_UPDATE, readSyncMessage, syncStep1Message, syncStep2Message, syncUpdateMessage } from '../../../shared/protocol/syncMessages';
 import type { DocLog } from './docLog';
 import { resolveLearner, secretMatches, type SessionMeta } from './identity';
@@ -191,7 +192,7 @@ export class Room {
     }
     switch (message.type) {
       case 'subscribe': {
-        const decision = authorize(conn.actor, message.doc, 'read', this.docContext());
+        const decision = authorize(this.actorOf(conn), message.doc, 'read', this.docContext());
         if (!decision.ok) {
           this.reject(conn, decision.reason, decision.message, { doc: message.doc });
           return;
@@ -260,7 +261,16 @@ export class Room {
   }
 
   private docContext(): DocContext {
-    return { revealedPolls: revealedPolls(this.doc('session')) };
+    const session = this.doc('session');
+    return { revealedPolls: revealedPolls(session), sharedTeams: sharedTeams(session) };
+  }
+
+  /** The connection's actor with its current team (groups can change during the session). */
+  private actorOf(conn: Connection): Actor {
+    const actor = conn.actor!;
+    if (actor.role !== 'learner') return actor;
+    const groups = this.doc('session').getMap('groups').toJSON() as Record<string, { members?: string[] }>;
+    return { ...actor, teamId: teamOf(groups as Record<string, { members: string[] }>, actor.learnerId) };
   }
 
   private receiveBinary(conn: Connection, bytes: Uint8Array): void {
@@ -290,7 +300,7 @@ export class Room {
   }
 
   private allowed(conn: Connection, doc: string, access: Access, seq?: number): boolean {
-    const decision = authorize(conn.actor!, doc, access, this.docContext());
+    const decision = authorize(this.actorOf(conn), doc, access, this.docContext());
     if (decision.ok) return true;
     this.reject(conn, decision.reason, decision.message, { doc, ...(seq !== undefined ? { seq } : {}) });
     return false;

@@ -1,0 +1,73 @@
+/**
+ * Forming groups for team work: mixed by experience profile (the lesson's differentiation: novices paired with
+ * experienced people) or random, with sizes that differ by at most one. Pure and seeded, so a facilitator who
+ * re-forms groups with the same seed gets the same groups, and tests are exact.
+ * Groups live in the session document (map `groups`: team id → { name, members, roles }), written by the
+ * facilitator; the host reads them to decide who may use which team documents.
+ */
+export interface GroupMember {
+  id: string;
+  profile: string | null;
+}
+
+export interface Group {
+  id: string;
+  name: string;
+  members: string[];
+  /** learner id → role id (from the content's roles) */
+  roles: Record<string, string>;
+  /** The facilitator shared this team's documents with the whole room (read-only), e.g. for its presentation. */
+  shared?: boolean;
+}
+
+export type GroupMode = 'mixed' | 'random';
+
+/** A small seeded generator (mulberry32): deterministic shuffles without Math.random. */
+export function seededRandom(seed: number): () => number {
+  let t = seed >>> 0;
+  return () => {
+    t = (t + 0x6d2b79f5) >>> 0;
+    let r = Math.imul(t ^ (t >>> 15), 1 | t);
+    r = (r + Math.imul(r ^ (r >>> 7), 61 | r)) ^ r;
+    return ((r ^ (r >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function shuffle<T>(items: T[], random: () => number): T[] {
+  const out = [...items];
+  for (let i = out.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    [out[i], out[j]] = [out[j]!, out[i]!];
+  }
+  return out;
+}
+
+/**
+ * @param size the wanted group size; the number of groups is round(n / size) (at least 1), so sizes stay within
+ *   one of each other and close to the wish (11 people in groups of 4 → 4, 4, 3).
+ */
+export function formGroups(people: GroupMember[], size: number, mode: GroupMode, seed = 1): Group[] {
+  if (people.length === 0) return [];
+  const count = Math.max(1, Math.min(people.length, Math.round(people.length / Math.max(1, size))));
+  const random = seededRandom(seed);
+  let order: GroupMember[];
+  if (mode === 'random') order = shuffle(people, random);
+  else {
+    // Deal profile by profile (largest profile first), so each profile spreads across the groups.
+    const byProfile = new Map<string, GroupMember[]>();
+    for (const p of shuffle(people, random)) {
+      const key = p.profile ?? 'unknown';
+      byProfile.set(key, [...(byProfile.get(key) ?? []), p]);
+    }
+    order = [...byProfile.values()].sort((a, b) => b.length - a.length).flat();
+  }
+  const groups: Group[] = Array.from({ length: count }, (_, i) => ({ id: `team-${i + 1}`, name: `Team ${i + 1}`, members: [], roles: {} }));
+  order.forEach((p, i) => groups[i % count]!.members.push(p.id));
+  return groups;
+}
+
+/** The team a learner is in, from the session's groups; null when groups are not formed or they are in none. */
+export function teamOf(groups: Record<string, Pick<Group, 'members'>>, learnerId: string): string | null {
+  for (const [id, group] of Object.entries(groups)) if (group.members?.includes(learnerId)) return id;
+  return null;
+}
