@@ -139,6 +139,15 @@ test('facilitator, presenter and learners: phases, pushed slide, poll with exact
   await expect(learners[1]!.getByTestId('pushed-slide')).toContainText(second, { timeout: 1000 });
   await screenshot(presenter, 'live-presenter-slide');
 
+  // Groups: formed from who is online, mixed by background; each learner sees their group, and a role.
+  await consolePage.getByLabel('Group size').fill('3');
+  await consolePage.getByRole('button', { name: 'Form groups' }).click();
+  await expect(consolePage.locator('[data-testid^="group-team-"]').first()).toBeVisible();
+  await consolePage.getByLabel('Role of Ada').selectOption({ index: 1 });
+  await expect(learners[0]!.getByTestId('my-group')).toContainText('Your role:');
+  for (const page of learners.slice(1)) await expect(page.getByTestId('my-group')).toContainText('Your group: Team');
+  await screenshot(consolePage, 'live-console-groups', true);
+
   // Q&A: a learner asks, another upvotes; the facilitator sees it.
   await learners[2]!.getByLabel('Ask a question').fill('How do we retrain without labels?');
   await learners[2]!.getByRole('button', { name: 'Ask', exact: true }).click();

@@ -11,6 +11,7 @@ import { PageHeader, Section } from '../ui/bits';
 import type { Participant } from './RoomPage';
 import { StatusIndicator } from './StatusIndicator';
 import { JoinCard } from './JoinCard';
+import { ConsoleGroups } from '../live/ConsoleGroups';
 import { LiveConsole } from '../live/LiveConsole';
 import { ConsolePolls, ConsoleQa } from '../live/ConsolePolls';
 
@@ -167,6 +168,11 @@ function SessionConsole({ hostKey, code }: { hostKey: string; code: string }) {
             <ConsoleQa client={client} />
           </Section>
         </div>
+      ) : null}
+      {client ? (
+        <Section title="Groups and roles" id="groups">
+          <ConsoleGroups client={client} participants={participants} />
+        </Section>
       ) : null}
       <Section title={`Roster · ${online} online of ${people.length}`} id="roster">
         {people.length === 0 ? (

@@ -9,6 +9,7 @@ import { effectivePhase } from '../../../shared/room/sessionState';
 import { useContent } from '../content/ContentProvider';
 import { BlankOverlay, LearnerQa, MovingBanner, PhaseClock, PushedItem, RaiseHand } from '../live/LearnerLive';
 import { useNow, useSessionState } from '../live/liveState';
+import { MyGroup } from '../live/ConsoleGroups';
 import { deviceStorage } from '../sync/dexieStorage';
 import { useConnectionStatus, useRoom, useYMapJson, useYText } from '../sync/RoomProvider';
 import { Markdown } from '../ui/Markdown';
@@ -92,6 +93,7 @@ export function RoomPage() {
           </p>
         </div>
       </div>
+      {client ? <MyGroup client={client} participants={participants} /> : null}
       {client && state.pushed ? (
         <Section title="On the projector" id="pushed">
           <PushedItem client={client} />

@@ -1,0 +1,130 @@
+/**
+ * Groups and roles, from the console: form groups (mixed by background, or random) of a chosen size from who is
+ * online, move people between groups, assign roles from the content, share a team's work with the room.
+ */
+import { useState } from 'react';
+import { Link } from 'react-router';
+import type { RoomClient } from '../../../shared/sync/roomClient';
+import { formGroups, type Group, type GroupMode } from '../../../shared/room/groups';
+import { useContent } from '../content/ContentProvider';
+import type { Participant } from '../room/RoomPage';
+import { useYMapJson } from '../sync/RoomProvider';
+
+export function useGroups(client: RoomClient | null): Record<string, Group> {
+  return useYMapJson<Record<string, Group>>(client, 'session', 'groups') ?? {};
+}
+
+export function ConsoleGroups({ client, participants }: { client: RoomClient; participants: Record<string, Participant> }) {
+  const { pack } = useContent();
+  const groups = useGroups(client);
+  const [size, setSize] = useState(4);
+  const [mode, setMode] = useState<GroupMode>('mixed');
+  const name = (id: string) => participants[id]?.name ?? 'Guest';
+  const write = (next: Group[]) => {
+    const map = client.doc('session').getMap('groups');
+    client.doc('session').transact(() => {
+      for (const key of [...map.keys()]) if (!next.some((g) => g.id === key)) map.delete(key);
+      for (const g of next) map.set(g.id, g);
+    });
+  };
+  const form = () => {
+    const people = Object.entries(participants)
+      .filter(([, p]) => p.online)
+      .map(([id, p]) => ({ id, profile: p.profile ?? null }));
+    write(formGroups(people, size, mode, Date.now() % 100_000));
+  };
+  const list = Object.values(groups).sort((a, b) => a.id.localeCompare(b.id, undefined, { numeric: true }));
+  const move = (member: string, to: string) =>
+    write(
+      list.map((g) => ({
+        ...g,
+        members: g.id === to ? [...g.members.filter((m) => m !== member), member] : g.members.filter((m) => m !== member),
+      })),
+    );
+  const setRole = (group: Group, member: string, role: string) => {
+    const roles = { ...group.roles };
+    if (role) roles[member] = role;
+    else delete roles[member];
+    write(list.map((g) => (g.id === group.id ? { ...g, roles } : g)));
+  };
+  return (
+    <div className="stack">
+      <div className="card" style={{ display: 'flex', gap: 12, alignItems: 'end', flexWrap: 'wrap' }}>
+        <label className="form-row" style={{ margin: 0 }}>
+          <span>Group size</span>
+          <input className="input" type="number" min={2} max={12} value={size} onChange={(e) => setSize(Math.max(2, Math.min(12, Number(e.target.value) || 4)))} style={{ width: 90 }} />
+        </label>
+        <label className="form-row" style={{ margin: 0 }}>
+          <span>Groups</span>
+          <select className="input" value={mode} onChange={(e) => setMode(e.target.value as GroupMode)}>
+            <option value="mixed">Mixed by background</option>
+            <option value="random">Random</option>
+          </select>
+        </label>
+        <button type="button" className="btn btn-primary" onClick={form}>
+          {list.length ? 'Re-form groups' : 'Form groups'}
+        </button>
+      </div>
+      {list.length === 0 ? <p className="empty">No groups yet: they are formed from the people online.</p> : null}
+      <div className="grid">
+        {list.map((g) => (
+          <div key={g.id} className="card" data-testid={`group-${g.id}`}>
+            <h3>
+              {g.name} <span className="muted">({g.members.length})</span>
+            </h3>
+            <ul className="list" style={{ paddingLeft: 0, listStyle: 'none' }}>
+              {g.members.map((m) => (
+                <li key={m} style={{ display: 'grid', gap: 4, marginBottom: 8 }}>
+                  <strong>{name(m)}</strong>
+                  <span style={{ display: 'flex', gap: 6 }}>
+                    <select className="input" aria-label={`Role of ${name(m)}`} value={g.roles[m] ?? ''} onChange={(e) => setRole(g, m, e.target.value)}>
+                      <option value="">No role</option>
+                      {pack.roles.map((r) => (
+                        <option key={r.id} value={r.id}>
+                          {r.name}
+                        </option>
+                      ))}
+                    </select>
+                    <select className="input" aria-label={`Move ${name(m)} to`} value={g.id} onChange={(e) => move(m, e.target.value)}>
+                      {list.map((other) => (
+                        <option key={other.id} value={other.id}>
+                          {other.name}
+                        </option>
+                      ))}
+                    </select>
+                  </span>
+                </li>
+              ))}
+            </ul>
+            <button type="button" className={`btn ${g.shared ? 'btn-primary' : ''}`} aria-pressed={!!g.shared} onClick={() => write(list.map((x) => (x.id === g.id ? { ...x, shared: !x.shared } : x)))}>
+              {g.shared ? 'Shared with the room' : 'Share with the room'}
+            </button>
+          </div>
+        ))}
+      </div>
+    </div>
+  );
+}
+
+/** The learner's own group, role and teammates. */
+export function MyGroup({ client, participants }: { client: RoomClient; participants: Record<string, Participant> }) {
+  const { pack } = useContent();
+  const groups = useGroups(client);
+  const me = client.welcome?.learnerId;
+  const group = Object.values(groups).find((g) => me && g.members.includes(me));
+  if (!group || !me) return null;
+  const role = pack.roles.find((r) => r.id === group.roles[me]);
+  return (
+    <div className="card" data-testid="my-group">
+      <h2 style={{ marginTop: 0, fontSize: '1.1rem' }}>Your group: {group.name}</h2>
+      <p>
+        With {group.members.filter((m) => m !== me).map((m) => participants[m]?.name ?? 'Guest').join(', ') || 'nobody yet'}
+      </p>
+      {role ? (
+        <p>
+          Your role: <strong>{role.name}</strong> — <Link to={`/kit/roles#${role.id}`}>what it involves</Link>
+        </p>
+      ) : null}
+    </div>
+  );
+}
