@@ -148,6 +148,18 @@ test('facilitator, presenter and learners: phases, pushed slide, poll with exact
   for (const page of learners.slice(1)) await expect(page.getByTestId('my-group')).toContainText('Your group: Team');
   await screenshot(consolePage, 'live-console-groups', true);
 
+  // Group notes: rich text shared with the group and the facilitator (loaded on demand).
+  const adaGroup = consolePage.locator('[data-testid^="group-team-"]', { hasText: 'Ada' });
+  const teamId = (await adaGroup.getAttribute('data-testid'))!.replace('group-', '');
+  const notesEditor = learners[0]!.getByRole('textbox', { name: /notes$/ });
+  await notesEditor.click();
+  await learners[0]!.keyboard.type('Drift needs monitoring, not just uptime.');
+  const watcher = connectClient(host.url, code, { secret: key });
+  nodeClients.push(watcher);
+  await watcher.whenSynced(`team/${teamId}/notes`);
+  await waitFor(() => watcher.doc(`team/${teamId}/notes`).getXmlFragment('notes').toString().includes('Drift needs monitoring'), 'facilitator reads the group notes');
+  await screenshot(learners[0]!, 'live-learner-group-notes');
+
   // Q&A: a learner asks, another upvotes; the facilitator sees it.
   await learners[2]!.getByLabel('Ask a question').fill('How do we retrain without labels?');
   await learners[2]!.getByRole('button', { name: 'Ask', exact: true }).click();

@@ -2,7 +2,7 @@
  * Groups and roles, from the console: form groups (mixed by background, or random) of a chosen size from who is
  * online, move people between groups, assign roles from the content, share a team's work with the room.
  */
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { Link } from 'react-router';
 import type { RoomClient } from '../../../shared/sync/roomClient';
 import { formGroups, type Group, type GroupMode } from '../../../shared/room/groups';
@@ -106,7 +106,9 @@ export function ConsoleGroups({ client, participants }: { client: RoomClient; pa
   );
 }
 
-/** The learner's own group, role and teammates. */
+const CollaborativeEditor = lazy(() => import('../team/CollaborativeEditor'));
+
+/** The learner's own group, role and teammates, and the group's shared notes. */
 export function MyGroup({ client, participants }: { client: RoomClient; participants: Record<string, Participant> }) {
   const { pack } = useContent();
   const groups = useGroups(client);
@@ -115,7 +117,7 @@ export function MyGroup({ client, participants }: { client: RoomClient; particip
   if (!group || !me) return null;
   const role = pack.roles.find((r) => r.id === group.roles[me]);
   return (
-    <div className="card" data-testid="my-group">
+    <div className="card section" data-testid="my-group">
       <h2 style={{ marginTop: 0, fontSize: '1.1rem' }}>Your group: {group.name}</h2>
       <p>
         With {group.members.filter((m) => m !== me).map((m) => participants[m]?.name ?? 'Guest').join(', ') || 'nobody yet'}
@@ -125,6 +127,14 @@ export function MyGroup({ client, participants }: { client: RoomClient; particip
           Your role: <strong>{role.name}</strong> — <Link to={`/kit/roles#${role.id}`}>what it involves</Link>
         </p>
       ) : null}
+      <h3>Group notes</h3>
+      <p className="muted">
+        Shared with your group and the facilitator. For Explore, compare DevOps and MLOps along the{' '}
+        {pack.worksheets[0] ? <Link to={`/kit/worksheets/${pack.worksheets[0].id}`}>worksheet&apos;s dimensions</Link> : 'worksheet'}.
+      </p>
+      <Suspense fallback={<p className="muted">Loading the editor…</p>}>
+        <CollaborativeEditor client={client} docName={`team/${group.id}/notes`} field="notes" label={`${group.name} notes`} userName={participants[me]?.name ?? 'Me'} readOnly={client.status === 'ended'} />
+      </Suspense>
     </div>
   );
 }

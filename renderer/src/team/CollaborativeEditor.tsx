@@ -1,0 +1,37 @@
+/**
+ * Rich text edited together: TipTap (ProseMirror) bound to a Yjs XML fragment of a room document, with
+ * teammates' cursors and names through the room client's awareness. Loaded on demand (React.lazy), so the join
+ * page stays light. Undo/redo is Yjs's (per user), not ProseMirror's history.
+ */
+import Collaboration from '@tiptap/extension-collaboration';
+import CollaborationCaret from '@tiptap/extension-collaboration-caret';
+import { EditorContent, useEditor } from '@tiptap/react';
+import StarterKit from '@tiptap/starter-kit';
+import type { RoomClient } from '../../../shared/sync/roomClient';
+
+const COLORS = ['#d9480f', '#2b8a3e', '#3451c6', '#7048e8', '#c2255c', '#0b7285', '#e67700'];
+
+export function colorFor(id: string): string {
+  let h = 0;
+  for (const c of id) h = (h * 31 + c.charCodeAt(0)) >>> 0;
+  return COLORS[h % COLORS.length]!;
+}
+
+export default function CollaborativeEditor({ client, docName, field, label, userName, readOnly = false }: { client: RoomClient; docName: string; field: string; label: string; userName: string; readOnly?: boolean }) {
+  const editor = useEditor(
+    {
+      editable: !readOnly,
+      extensions: [
+        StarterKit.configure({ undoRedo: false }),
+        Collaboration.configure({ document: client.doc(docName), field }),
+        CollaborationCaret.configure({
+          provider: { awareness: client.awareness(docName) },
+          user: { name: userName, color: colorFor(client.welcome?.learnerId ?? userName) },
+        }),
+      ],
+      editorProps: { attributes: { class: 'rich-editor', 'aria-label': label, role: 'textbox', 'aria-multiline': 'true' } },
+    },
+    [client, docName, field, readOnly],
+  );
+  return <EditorContent editor={editor} />;
+}
