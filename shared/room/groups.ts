@@ -18,6 +18,8 @@ export interface Group {
   roles: Record<string, string>;
   /** The facilitator shared this team's documents with the whole room (read-only), e.g. for its presentation. */
   shared?: boolean;
+  /** The Elaborate case this team works on, when the facilitator chose one per team. */
+  caseId?: string;
 }
 
 export type GroupMode = 'mixed' | 'random';

@@ -28,6 +28,8 @@ export interface SessionState {
   blank?: boolean;
   showClock?: boolean;
   showJoin?: boolean;
+  /** The Elaborate case every team works on (a team's own `caseId` in `groups` overrides it). */
+  elaborateCase?: string | null;
 }
 
 export interface SessionPollState {

@@ -160,6 +160,16 @@ test('facilitator, presenter and learners: phases, pushed slide, poll with exact
   await waitFor(() => watcher.doc(`team/${teamId}/notes`).getXmlFragment('notes').toString().includes('Drift needs monitoring'), 'facilitator reads the group notes');
   await screenshot(learners[0]!, 'live-learner-group-notes');
 
+  // The strategy template, per team: a section typed by Ada shows as progress on the facilitator's console.
+  await consolePage.getByLabel('Elaborate case for every team').selectOption({ index: 1 });
+  await learners[0]!.getByText('Our MLOps strategy').click();
+  await expect(learners[0]!.getByTestId('team-strategy')).toContainText('Case study:');
+  await learners[0]!.getByRole('textbox', { name: /your team's answer$/ }).first().click();
+  await learners[0]!.keyboard.type('Forecast error on the day-ahead market, in MWh.');
+  await expect(learners[0]!.getByTestId('strategy-progress')).toHaveText(/^1 of \d+ sections started$/);
+  await expect(consolePage.getByTestId(`progress-${teamId}`)).toContainText('Strategy: 1 of');
+  await screenshot(learners[0]!, 'live-learner-strategy');
+
   // Q&A: a learner asks, another upvotes; the facilitator sees it.
   await learners[2]!.getByLabel('Ask a question').fill('How do we retrain without labels?');
   await learners[2]!.getByRole('button', { name: 'Ask', exact: true }).click();

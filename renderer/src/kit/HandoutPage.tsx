@@ -65,7 +65,7 @@ export function HandoutPage() {
       ) : null}
       {template ? (
         <Section title={template.title} id="template">
-          <ol className="list">
+          <ol className="list" style={{ listStyle: template.sections.every((s) => /^\d/.test(s.title)) ? 'none' : undefined, paddingLeft: 0 }}>
             {template.sections.map((s) => (
               <li key={s.id}>
                 <strong>{s.title}</strong>

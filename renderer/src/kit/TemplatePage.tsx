@@ -23,9 +23,7 @@ export function TemplatePage() {
       </nav>
       {t.sections.map((s, i) => (
         <section key={s.id} id={s.id} className="section" aria-labelledby={`${s.id}-h`}>
-          <h2 id={`${s.id}-h`}>
-            {i + 1}. {s.title}
-          </h2>
+          <h2 id={`${s.id}-h`}>{/^\d/.test(s.title) ? s.title : `${i + 1}. ${s.title}`}</h2>
           <Markdown text={s.purpose} />
           <h3>Guiding questions</h3>
           <ul className="list">

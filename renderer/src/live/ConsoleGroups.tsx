@@ -2,13 +2,15 @@
  * Groups and roles, from the console: form groups (mixed by background, or random) of a chosen size from who is
  * online, move people between groups, assign roles from the content, share a team's work with the room.
  */
-import { lazy, Suspense, useState } from 'react';
+import { lazy, Suspense, useMemo, useState } from 'react';
 import { Link } from 'react-router';
 import type { RoomClient } from '../../../shared/sync/roomClient';
 import { formGroups, type Group, type GroupMode } from '../../../shared/room/groups';
 import { useContent } from '../content/ContentProvider';
 import type { Participant } from '../room/RoomPage';
 import { useYMapJson } from '../sync/RoomProvider';
+import { TeamStrategy, useFilledSections } from '../team/TeamStrategy';
+import { useSessionState, writeState } from './liveState';
 
 export function useGroups(client: RoomClient | null): Record<string, Group> {
   return useYMapJson<Record<string, Group>>(client, 'session', 'groups') ?? {};
@@ -17,6 +19,7 @@ export function useGroups(client: RoomClient | null): Record<string, Group> {
 export function ConsoleGroups({ client, participants }: { client: RoomClient; participants: Record<string, Participant> }) {
   const { pack } = useContent();
   const groups = useGroups(client);
+  const state = useSessionState(client);
   const [size, setSize] = useState(4);
   const [mode, setMode] = useState<GroupMode>('mixed');
   const name = (id: string) => participants[id]?.name ?? 'Guest';
@@ -64,6 +67,19 @@ export function ConsoleGroups({ client, participants }: { client: RoomClient; pa
         <button type="button" className="btn btn-primary" onClick={form}>
           {list.length ? 'Re-form groups' : 'Form groups'}
         </button>
+        <label className="form-row" style={{ margin: 0 }}>
+          <span>Elaborate case for every team</span>
+          <select className="input" value={state.elaborateCase ?? ''} onChange={(e) => writeState(client, { elaborateCase: e.target.value || null })}>
+            <option value="">Not chosen</option>
+            {pack.cases
+              .filter((c) => c.elaborateChoice)
+              .map((c) => (
+                <option key={c.id} value={c.id}>
+                  {c.title}
+                </option>
+              ))}
+          </select>
+        </label>
       </div>
       {list.length === 0 ? <p className="empty">No groups yet: they are formed from the people online.</p> : null}
       <div className="grid">
@@ -96,6 +112,20 @@ export function ConsoleGroups({ client, participants }: { client: RoomClient; pa
                 </li>
               ))}
             </ul>
+            <GroupProgress client={client} teamId={g.id} />
+            <label className="form-row">
+              <span>Case for {g.name}</span>
+              <select className="input" value={g.caseId ?? ''} onChange={(e) => write(list.map((x) => (x.id === g.id ? { ...x, caseId: e.target.value || undefined } : x)))}>
+                <option value="">Same as everyone</option>
+                {pack.cases
+                  .filter((c) => c.elaborateChoice)
+                  .map((c) => (
+                    <option key={c.id} value={c.id}>
+                      {c.title}
+                    </option>
+                  ))}
+              </select>
+            </label>
             <button type="button" className={`btn ${g.shared ? 'btn-primary' : ''}`} aria-pressed={!!g.shared} onClick={() => write(list.map((x) => (x.id === g.id ? { ...x, shared: !x.shared } : x)))}>
               {g.shared ? 'Shared with the room' : 'Share with the room'}
             </button>
@@ -108,14 +138,28 @@ export function ConsoleGroups({ client, participants }: { client: RoomClient; pa
 
 const CollaborativeEditor = lazy(() => import('../team/CollaborativeEditor'));
 
+/** The facilitator's glance at a team's strategy: how many template sections it has started. */
+function GroupProgress({ client, teamId }: { client: RoomClient; teamId: string }) {
+  const { pack } = useContent();
+  const ids = useMemo(() => pack.templates[0]?.sections.map((s) => s.id) ?? [], [pack]);
+  const filled = useFilledSections(client, `team/${teamId}/strategy`, ids);
+  return (
+    <p className="muted" data-testid={`progress-${teamId}`}>
+      Strategy: {filled.length} of {ids.length} sections started
+    </p>
+  );
+}
+
 /** The learner's own group, role and teammates, and the group's shared notes. */
 export function MyGroup({ client, participants }: { client: RoomClient; participants: Record<string, Participant> }) {
   const { pack } = useContent();
   const groups = useGroups(client);
+  const state = useSessionState(client);
   const me = client.welcome?.learnerId;
   const group = Object.values(groups).find((g) => me && g.members.includes(me));
   if (!group || !me) return null;
   const role = pack.roles.find((r) => r.id === group.roles[me]);
+  const caseForAll = state.elaborateCase;
   return (
     <div className="card section" data-testid="my-group">
       <h2 style={{ marginTop: 0, fontSize: '1.1rem' }}>Your group: {group.name}</h2>
@@ -135,6 +179,12 @@ export function MyGroup({ client, participants }: { client: RoomClient; particip
       <Suspense fallback={<p className="muted">Loading the editor…</p>}>
         <CollaborativeEditor client={client} docName={`team/${group.id}/notes`} field="notes" label={`${group.name} notes`} userName={participants[me]?.name ?? 'Me'} readOnly={client.status === 'ended'} />
       </Suspense>
+      <details className="section">
+        <summary>
+          <strong>Our MLOps strategy</strong> (Elaborate)
+        </summary>
+        <TeamStrategy client={client} teamId={group.id} caseId={group.caseId ?? caseForAll ?? null} userName={participants[me]?.name ?? 'Me'} readOnly={client.status === 'ended'} />
+      </details>
     </div>
   );
 }
