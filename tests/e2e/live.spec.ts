@@ -138,6 +138,12 @@ test('facilitator, presenter and learners: phases, pushed slide, poll with exact
   const second = (await consolePage.getByLabel('Slide to push').locator('option').nth(2).textContent())!.replace(/^\d+\.\s*/, '');
   await expect(learners[1]!.getByTestId('pushed-slide')).toContainText(second, { timeout: 1000 });
   await screenshot(presenter, 'live-presenter-slide');
+  // The plain /present route finds the host's open session by itself.
+  const projector = await facilitatorContext.newPage();
+  await projector.goto(`${host.url}present#key=${key}`);
+  await expect(projector.getByTestId('presenter')).toContainText(`Room ${code}`);
+  await expect(projector.getByRole('heading', { name: second })).toBeVisible();
+  await projector.close();
 
   // Groups: formed from who is online, mixed by background; each learner sees their group, and a role.
   await consolePage.getByLabel('Group size').fill('3');

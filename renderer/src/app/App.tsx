@@ -56,7 +56,8 @@ export function App() {
         <RoomProvider>
           <ScrollManager />
           <Routes>
-            <Route path="present/:code" element={<PresenterPage />} />
+            <Route path="present" element={<PresenterPage />} />
+          <Route path="present/:code" element={<PresenterPage />} />
             <Route element={<Layout />}>
               <Route index element={<HomePage />} />
               <Route path="kit/agenda" element={<AgendaPage />} />

@@ -3,7 +3,8 @@
  * the join card, live poll results (hidden until revealed), the top questions. Keys: → ← space move through the
  * slides, B blanks the screens, F full screen, T shows/hides the clock, Q the join card.
  */
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
+import type { SessionsList } from '../../../shared/protocol/sessionsApi';
 import { useParams } from 'react-router';
 import type { RoomClient } from '../../../shared/sync/roomClient';
 import { effectivePhase } from '../../../shared/room/sessionState';
@@ -60,13 +61,30 @@ function TopQuestions({ client }: { client: RoomClient }) {
   );
 }
 
+/**
+ * `/present` without a code: the room this tab's console is in, or else the host's most recent open session.
+ */
+function useRoomCode(key: string | null): string {
+  const { code } = useParams();
+  const { client } = useRoom();
+  const [latest, setLatest] = useState('');
+  useEffect(() => {
+    if (code || client || !key) return;
+    fetch('/api/sessions', { headers: { Authorization: `Bearer ${key}` } })
+      .then((r) => r.json() as Promise<SessionsList>)
+      .then((list) => setLatest(list.sessions.find((s) => !s.endedAt)?.code ?? ''))
+      .catch(() => undefined);
+  }, [code, client, key]);
+  return code ?? client?.room ?? latest;
+}
+
 export function PresenterPage() {
-  const { code = '' } = useParams();
   const key = useHostKey();
+  const code = useRoomCode(key);
   const { client, join } = useRoom();
   const { pack } = useContent();
   useEffect(() => {
-    if (key) join({ code, secret: key });
+    if (key && code) join({ code, secret: key });
   }, [code, key, join]);
   const state = useSessionState(client);
   const now = useNow(1000);
