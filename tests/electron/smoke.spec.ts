@@ -15,6 +15,8 @@ const noDisplay = displayProblem();
 const skipReason = binary.reason ? `Electron binary not available: ${binary.reason}` : noDisplay ? `cannot open a window: ${noDisplay}` : null;
 
 test.describe('Electron app', () => {
+  // Runs wherever the Electron binary is installed and a display exists. Elsewhere (this offline machine cannot
+  // download the binary) each test is reported as skipped, with the reason, by the test runner's summary.
   test.skip(skipReason !== null, skipReason ?? '');
 
   test('opens a window on the home page, isolated, with no remote request', async () => {

@@ -9,6 +9,9 @@
  * Every function returns a rejection with a reason instead of throwing.
  */
 import type * as Y from 'yjs';
+import { assertNever, type Command } from '../../../shared/protocol/protocol';
+import type { SessionMeta } from './identity';
+import type { RosterFields } from './roster';
 import { checkAnswer, tally, type Answer, type PollDefinition } from '../../../shared/room/pollTally';
 
 export interface SessionPoll {
@@ -115,4 +118,40 @@ export function moderate(qa: Y.Doc, aside: Y.Doc, questionId: string, action: 'a
   if (action === 'unhide' && q.hidden) next = { ...q, hidden: false, text: hiddenTexts.get(questionId) ?? q.text };
   if (next !== q) qa.transact(() => questions.set(questionId, next), origin);
   return ok;
+}
+
+/** What a command may touch in its room. */
+export interface CommandContext {
+  doc(name: string): Y.Doc;
+  meta: SessionMeta;
+  saveMeta(): void;
+  setParticipant(learnerId: string, fields: RosterFields): void;
+  origin: unknown;
+}
+
+/** Applies a command already checked for role and session state (see Room.command). */
+export function applyCommand(ctx: CommandContext, learnerId: string, command: Command): CommandResult {
+  switch (command.cmd) {
+    case 'set-profile': {
+      const record = ctx.meta.learners[learnerId]!;
+      record.name = command.name;
+      record.profile = command.profile;
+      ctx.saveMeta();
+      ctx.setParticipant(learnerId, { name: command.name, profile: command.profile });
+      return ok;
+    }
+    case 'raise-hand':
+      ctx.setParticipant(learnerId, { hand: command.raised });
+      return ok;
+    case 'vote':
+      return vote(ctx.doc('session'), ctx.doc(`poll/${command.pollId}/votes`), ctx.doc(`poll/${command.pollId}/tally`), learnerId, command.pollId, command.answer, ctx.origin);
+    case 'ask':
+      return ask(ctx.doc('qa'), command.questionId, learnerId, ctx.meta.learners[learnerId]?.name ?? 'Guest', command.text, command.anonymous, ctx.origin);
+    case 'upvote':
+      return upvote(ctx.doc('qa'), command.questionId, learnerId, command.up, ctx.origin);
+    case 'moderate':
+      return moderate(ctx.doc('qa'), ctx.doc('qa-private'), command.questionId, command.action, ctx.origin);
+    default:
+      return assertNever(command);
+  }
 }

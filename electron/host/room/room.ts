@@ -22,7 +22,7 @@ import {
   type RejectionReason,
 } from '../../../shared/protocol/protocol';
 import { authorize, type Actor, type Access, type DocContext } from '../../../shared/room/documents';
-import { ask, moderate, revealedPolls, sharedTeams, upvote, vote, type CommandResult } from './liveCommands';
+import { applyCommand, revealedPolls, sharedTeams } from './liveCommands';
 import { teamOf } from '../../../shared/room/groups';
 import { SYNC_STEP1, SYNC_STEP2, SYNC_UPDATE, readSyncMessage, syncStep1Message, syncStep2Message, syncUpdateMessage } from '../../../shared/protocol/syncMessages';
 import type { DocLog } from './docLog';
@@ -382,34 +382,17 @@ export class Room {
       this.reject(conn, 'session-ended', 'this session has ended and is read-only', { id });
       return;
     }
-    let result: CommandResult = { ok: true };
-    switch (command.cmd) {
-      case 'set-profile': {
-        const record = this.meta.learners[actor.learnerId]!;
-        record.name = command.name;
-        record.profile = command.profile;
-        this.files.saveMeta(this.meta);
-        this.updateRosterEntry(actor.learnerId, { name: command.name, profile: command.profile });
-        break;
-      }
-      case 'raise-hand':
-        this.updateRosterEntry(actor.learnerId, { hand: command.raised });
-        break;
-      case 'vote':
-        result = vote(this.doc('session'), this.doc(`poll/${command.pollId}/votes`), this.doc(`poll/${command.pollId}/tally`), actor.learnerId, command.pollId, command.answer, HOST_ORIGIN);
-        break;
-      case 'ask':
-        result = ask(this.doc('qa'), command.questionId, actor.learnerId, this.meta.learners[actor.learnerId]?.name ?? 'Guest', command.text, command.anonymous, HOST_ORIGIN);
-        break;
-      case 'upvote':
-        result = upvote(this.doc('qa'), command.questionId, actor.learnerId, command.up, HOST_ORIGIN);
-        break;
-      case 'moderate':
-        result = moderate(this.doc('qa'), this.doc('qa-private'), command.questionId, command.action, HOST_ORIGIN);
-        break;
-      default:
-        assertNever(command);
-    }
+    const result = applyCommand(
+      {
+        doc: (name) => this.doc(name),
+        meta: this.meta,
+        saveMeta: () => this.files.saveMeta(this.meta),
+        setParticipant: (learnerId, fields) => this.updateRosterEntry(learnerId, fields),
+        origin: HOST_ORIGIN,
+      },
+      actor.learnerId,
+      command,
+    );
     if (!result.ok) {
       this.reject(conn, result.reason, result.message, { id });
       return;

@@ -16,6 +16,26 @@ export function useGroups(client: RoomClient | null): Record<string, Group> {
   return useYMapJson<Record<string, Group>>(client, 'session', 'groups') ?? {};
 }
 
+/** The cases teams may take in Elaborate. */
+function CaseSelect({ label, none, value, onChange }: { label: string; none: string; value: string; onChange: (id: string) => void }) {
+  const { pack } = useContent();
+  return (
+    <label className="form-row" style={{ margin: 0 }}>
+      <span>{label}</span>
+      <select className="input" value={value} onChange={(e) => onChange(e.target.value)}>
+        <option value="">{none}</option>
+        {pack.cases
+          .filter((c) => c.elaborateChoice)
+          .map((c) => (
+            <option key={c.id} value={c.id}>
+              {c.title}
+            </option>
+          ))}
+      </select>
+    </label>
+  );
+}
+
 export function ConsoleGroups({ client, participants }: { client: RoomClient; participants: Record<string, Participant> }) {
   const { pack } = useContent();
   const groups = useGroups(client);
@@ -67,19 +87,7 @@ export function ConsoleGroups({ client, participants }: { client: RoomClient; pa
         <button type="button" className="btn btn-primary" onClick={form}>
           {list.length ? 'Re-form groups' : 'Form groups'}
         </button>
-        <label className="form-row" style={{ margin: 0 }}>
-          <span>Elaborate case for every team</span>
-          <select className="input" value={state.elaborateCase ?? ''} onChange={(e) => writeState(client, { elaborateCase: e.target.value || null })}>
-            <option value="">Not chosen</option>
-            {pack.cases
-              .filter((c) => c.elaborateChoice)
-              .map((c) => (
-                <option key={c.id} value={c.id}>
-                  {c.title}
-                </option>
-              ))}
-          </select>
-        </label>
+        <CaseSelect label="Elaborate case for every team" none="Not chosen" value={state.elaborateCase ?? ''} onChange={(id) => writeState(client, { elaborateCase: id || null })} />
       </div>
       {list.length === 0 ? <p className="empty">No groups yet: they are formed from the people online.</p> : null}
       <div className="grid">
@@ -113,19 +121,7 @@ export function ConsoleGroups({ client, participants }: { client: RoomClient; pa
               ))}
             </ul>
             <GroupProgress client={client} teamId={g.id} />
-            <label className="form-row">
-              <span>Case for {g.name}</span>
-              <select className="input" value={g.caseId ?? ''} onChange={(e) => write(list.map((x) => (x.id === g.id ? { ...x, caseId: e.target.value || undefined } : x)))}>
-                <option value="">Same as everyone</option>
-                {pack.cases
-                  .filter((c) => c.elaborateChoice)
-                  .map((c) => (
-                    <option key={c.id} value={c.id}>
-                      {c.title}
-                    </option>
-                  ))}
-              </select>
-            </label>
+            <CaseSelect label={`Case for ${g.name}`} none="Same as everyone" value={g.caseId ?? ''} onChange={(id) => write(list.map((x) => (x.id === g.id ? { ...x, caseId: id || undefined } : x)))} />
             <button type="button" className={`btn ${g.shared ? 'btn-primary' : ''}`} aria-pressed={!!g.shared} onClick={() => write(list.map((x) => (x.id === g.id ? { ...x, shared: !x.shared } : x)))}>
               {g.shared ? 'Shared with the room' : 'Share with the room'}
             </button>
