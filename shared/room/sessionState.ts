@@ -18,7 +18,8 @@ export type Pushed =
   | { kind: 'slide'; deck: string; slide: string }
   | { kind: 'item'; id: string }
   | { kind: 'poll'; pollId: string }
-  | { kind: 'qa' };
+  | { kind: 'qa' }
+  | { kind: 'team'; teamId: string };
 
 export interface SessionState {
   phase?: string;
@@ -30,6 +31,10 @@ export interface SessionState {
   showJoin?: boolean;
   /** The Elaborate case every team works on (a team's own `caseId` in `groups` overrides it). */
   elaborateCase?: string | null;
+  /** A message to every screen (e.g. "10 minutes left"), shown until the next one. */
+  broadcast?: { text: string; at: number } | null;
+  /** "Bring everyone back": learners browsing the kit return to the room when this changes. */
+  recallAt?: number | null;
 }
 
 export interface SessionPollState {

@@ -166,6 +166,20 @@ test('facilitator, presenter and learners: phases, pushed slide, poll with exact
   await waitFor(() => watcher.doc(`team/${teamId}/notes`).getXmlFragment('notes').toString().includes('Drift needs monitoring'), 'facilitator reads the group notes');
   await screenshot(learners[0]!, 'live-learner-group-notes');
 
+  // Team work: the gallery shows Ada's group notes live; one click puts them on the projector.
+  await expect(consolePage.getByTestId(`team-work-${teamId}`)).toContainText('Drift needs monitoring');
+  await consolePage.getByTestId('team-gallery').locator('.card', { has: consolePage.getByTestId(`team-work-${teamId}`) }).getByRole('button', { name: 'Show on the projector' }).click();
+  await expect(presenter.getByTestId(`team-work-${teamId}`)).toContainText('Drift needs monitoring', { timeout: 3000 });
+  await screenshot(presenter, 'live-presenter-team');
+
+  // Messages to every screen, and bringing a wandering learner back to the room.
+  await consolePage.getByRole('button', { name: '5 minutes left' }).click();
+  for (const page of learners) await expect(page.getByTestId('broadcast')).toContainText('5 minutes left', { timeout: 1000 });
+  await learners[4]!.getByRole('navigation', { name: 'Kit' }).getByRole('link', { name: 'Agenda' }).click();
+  await expect(learners[4]!).toHaveURL(/\/kit\/agenda$/);
+  await consolePage.getByRole('button', { name: 'Bring everyone back' }).click();
+  await expect(learners[4]!).toHaveURL(new RegExp(`/room/${code}$`), { timeout: 2000 });
+
   // The strategy template, per team: a section typed by Ada shows as progress on the facilitator's console.
   await consolePage.getByLabel('Elaborate case for every team').selectOption({ index: 1 });
   await learners[0]!.getByText('Our MLOps strategy').click();

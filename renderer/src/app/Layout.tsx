@@ -9,6 +9,7 @@ import { useContent } from '../content/ContentProvider';
 import { useTheme } from './theme';
 import { useConnectionStatus, useRoom } from '../sync/RoomProvider';
 import { StatusIndicator } from '../room/StatusIndicator';
+import { BroadcastBanner, useRecall } from '../live/Broadcast';
 
 function Item({ to, icon, children, meta }: { to: string; icon?: ReactNode; children: ReactNode; meta?: string }) {
   return (
@@ -27,6 +28,7 @@ export function Layout() {
   const [theme, toggleTheme] = useTheme();
   const { client } = useRoom();
   useConnectionStatus(client);
+  useRecall(client);
   const first = <T extends { id: string }>(items: T[]) => items[0]?.id;
   const deck = first(pack.decks);
   const template = first(pack.templates);
@@ -123,6 +125,7 @@ export function Layout() {
         </div>
       </nav>
       <main className="main" id="main" tabIndex={-1}>
+        {client ? <BroadcastBanner client={client} /> : null}
         <Outlet />
       </main>
     </div>

@@ -129,6 +129,13 @@ export function PushedItem({ client }: { client: RoomClient }) {
     const poll = polls[pushed.pollId];
     return poll ? <PollVote key={pushed.pollId} client={client} id={pushed.pollId} poll={poll} /> : null;
   }
+  if (pushed.kind === 'team') {
+    return (
+      <div className="card" data-testid="pushed-team">
+        The facilitator is showing {(client.doc('session').getMap('groups').get(pushed.teamId) as { name?: string } | undefined)?.name ?? 'a team'}&apos;s work on the projector.
+      </div>
+    );
+  }
   if (pushed.kind === 'item') {
     return (
       <div className="card" data-testid="pushed-item">

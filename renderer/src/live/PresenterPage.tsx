@@ -18,6 +18,7 @@ import { sortedQuestions, type QaQuestion } from './ConsolePolls';
 import { PhaseClock } from './LearnerLive';
 import { useNow, useSessionPolls, useSessionState, useTally, writeState } from './liveState';
 import { PollResults } from './PollResults';
+import { TeamWork } from './TeamGallery';
 
 function PresentedPoll({ client, pollId }: { client: RoomClient; pollId: string }) {
   const polls = useSessionPolls(client);
@@ -143,6 +144,13 @@ export function PresenterPage() {
           <SlideView slide={slide} />
         ) : pushed?.kind === 'poll' && client ? (
           <PresentedPoll client={client} pollId={pushed.pollId} />
+        ) : pushed?.kind === 'team' && client ? (
+          <div>
+            <h1 className="presenter-title" style={{ fontSize: '3vw' }}>
+              {(client.doc('session').getMap('groups').get(pushed.teamId) as { name?: string } | undefined)?.name ?? pushed.teamId}
+            </h1>
+            <TeamWork client={client} teamId={pushed.teamId} large />
+          </div>
         ) : pushed?.kind === 'qa' && client ? (
           <TopQuestions client={client} />
         ) : pushed?.kind === 'item' ? (

@@ -12,6 +12,8 @@ import type { Participant } from './RoomPage';
 import { StatusIndicator } from './StatusIndicator';
 import { JoinCard } from './JoinCard';
 import { ConsoleGroups } from '../live/ConsoleGroups';
+import { TeamGallery } from '../live/TeamGallery';
+import { BroadcastControls } from '../live/Broadcast';
 import { LiveConsole } from '../live/LiveConsole';
 import { ConsolePolls, ConsoleQa } from '../live/ConsolePolls';
 
@@ -172,6 +174,12 @@ function SessionConsole({ hostKey, code }: { hostKey: string; code: string }) {
       {client ? (
         <Section title="Groups and roles" id="groups">
           <ConsoleGroups client={client} participants={participants} />
+        </Section>
+      ) : null}
+      {client ? (
+        <Section title="Team work" id="gallery">
+          <BroadcastControls client={client} />
+          <TeamGallery client={client} />
         </Section>
       ) : null}
       <Section title={`Roster · ${online} online of ${people.length}`} id="roster">

@@ -1,0 +1,78 @@
+/**
+ * Messages from the facilitator to every screen, and "bring everyone back": a learner browsing the kit is taken
+ * back to the room page when the facilitator recalls the room (once per recall).
+ */
+import { Megaphone } from 'lucide-react';
+import { useEffect, useRef, useState } from 'react';
+import { useLocation, useNavigate } from 'react-router';
+import type { RoomClient } from '../../../shared/sync/roomClient';
+import { useSessionState, writeState } from './liveState';
+
+export function BroadcastBanner({ client }: { client: RoomClient }) {
+  const state = useSessionState(client);
+  const [dismissed, setDismissed] = useState<number | null>(null);
+  const message = state.broadcast;
+  if (!message || dismissed === message.at || Date.now() - message.at > 15 * 60_000) return null;
+  return (
+    <div className="banner" role="status" data-testid="broadcast" style={{ display: 'flex', gap: 10, alignItems: 'center' }}>
+      <Megaphone size={18} aria-hidden="true" />
+      <span style={{ flex: 1 }}>{message.text}</span>
+      <button type="button" className="btn" onClick={() => setDismissed(message.at)}>
+        OK
+      </button>
+    </div>
+  );
+}
+
+export function useRecall(client: RoomClient | null): void {
+  const state = useSessionState(client);
+  const navigate = useNavigate();
+  const { pathname } = useLocation();
+  const seen = useRef<number | null | undefined>(undefined);
+  useEffect(() => {
+    if (!client || client.welcome?.role !== 'learner') return;
+    const at = state.recallAt ?? null;
+    // The first value seen is history (a recall from before this page loaded): only later recalls move the learner.
+    if (seen.current === undefined) {
+      seen.current = at;
+      return;
+    }
+    if (at !== seen.current) {
+      seen.current = at;
+      if (at !== null && pathname !== `/room/${client.room}`) navigate(`/room/${client.room}`);
+    }
+  }, [client, state.recallAt, navigate, pathname]);
+}
+
+export function BroadcastControls({ client }: { client: RoomClient }) {
+  const [text, setText] = useState('');
+  const send = (message: string) => writeState(client, { broadcast: { text: message, at: Date.now() } });
+  return (
+    <div className="card">
+      <div className="eyebrow">Tell every screen</div>
+      <div className="page-actions">
+        {['10 minutes left', '5 minutes left', '1 minute left: wrap up your sentence'].map((m) => (
+          <button key={m} type="button" className="btn" onClick={() => send(m)}>
+            {m}
+          </button>
+        ))}
+      </div>
+      <form
+        className="page-actions"
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (text.trim()) send(text.trim());
+          setText('');
+        }}
+      >
+        <input className="input" style={{ flex: 1 }} aria-label="Message to every screen" value={text} maxLength={200} onChange={(e) => setText(e.target.value)} />
+        <button type="submit" className="btn">
+          Send
+        </button>
+        <button type="button" className="btn btn-primary" onClick={() => writeState(client, { recallAt: Date.now(), pushed: null, broadcast: { text: 'Back to the room, please.', at: Date.now() } })}>
+          Bring everyone back
+        </button>
+      </form>
+    </div>
+  );
+}
