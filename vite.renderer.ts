@@ -4,7 +4,7 @@
  * every problem named by file and field.
  */
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { cpSync, existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
 import type { Plugin, UserConfig } from 'vite';
@@ -58,11 +58,39 @@ function serviceWorker(): Plugin {
   };
 }
 
+/**
+ * Excalidraw offline: its fonts are copied into the build (`/excalidraw/fonts/…`, found through
+ * window.EXCALIDRAW_ASSET_PATH), and the CDN it always appends as a fallback font source is removed — the build
+ * fails loudly if an upgrade changes that code, rather than shipping a kit that reaches for the internet.
+ */
+function excalidrawOffline(): Plugin {
+  const pattern = /(\w+)\.push\(new URL\((\w+),(\w+)\.ASSETS_FALLBACK_URL\)\),\1/;
+  let patched = false;
+  return {
+    name: 'workshop-kit:excalidraw-offline',
+    transform(code, id) {
+      if (!id.includes('@excalidraw/excalidraw') || !code.includes('ASSETS_FALLBACK_URL')) return null;
+      if (!pattern.test(code)) this.error(`Excalidraw changed: the CDN font fallback in ${id} is no longer recognised; update vite.renderer.ts`);
+      patched = true;
+      return { code: code.replace(pattern, '$1'), map: null };
+    },
+    buildEnd() {
+      if (this.environment?.config.consumer === 'client' && !patched && process.env.WORKSHOP_KIT_EXPECT_EXCALIDRAW !== '0') {
+        this.warn('Excalidraw was not bundled, so its CDN fallback was not removed');
+      }
+    },
+    writeBundle(options) {
+      const from = resolve('node_modules/@excalidraw/excalidraw/dist/prod/fonts');
+      if (options.dir && existsSync(from)) cpSync(from, resolve(options.dir, 'excalidraw', 'fonts'), { recursive: true });
+    },
+  };
+}
+
 export function rendererConfig(): UserConfig {
   return {
     root: resolve('renderer'),
     base: '/',
-    plugins: [react(), validateContent(), absoluteBase(), serviceWorker()],
+    plugins: [react(), validateContent(), absoluteBase(), serviceWorker(), excalidrawOffline()],
     define: { __APP_VERSION__: JSON.stringify((JSON.parse(readFileSync(resolve('package.json'), 'utf8')) as { version: string }).version) },
     build: {
       outDir: resolve('out/renderer'),

@@ -180,6 +180,28 @@ test('facilitator, presenter and learners: phases, pushed slide, poll with exact
   await consolePage.getByRole('button', { name: 'Bring everyone back' }).click();
   await expect(learners[4]!).toHaveURL(new RegExp(`/room/${code}$`), { timeout: 2000 });
 
+  // The team board: Excalidraw, bundled (no request leaves the host), synced element by element.
+  const offsite: string[] = [];
+  learners[0]!.on('request', (r) => {
+    if (!r.url().startsWith(host.url) && !r.url().startsWith('data:') && !r.url().startsWith('blob:')) offsite.push(r.url());
+  });
+  await learners[0]!.getByText('Our board').click();
+  const board = learners[0]!.getByTestId('team-board');
+  await expect(board.locator('canvas').first()).toBeVisible({ timeout: 15_000 });
+  await board.scrollIntoViewIfNeeded();
+  await board.getByTitle(/Rectangle/).first().click();
+  const box = (await board.boundingBox())!;
+  await learners[0]!.mouse.move(box.x + 150, box.y + 150);
+  await learners[0]!.mouse.down();
+  await learners[0]!.mouse.move(box.x + 320, box.y + 260, { steps: 8 });
+  await learners[0]!.mouse.up();
+  await watcher.whenSynced(`team/${teamId}/board`);
+  await waitFor(() => watcher.doc(`team/${teamId}/board`).getMap('elements').size >= 1, 'the rectangle reaches the host and the facilitator');
+  const drawn = [...watcher.doc(`team/${teamId}/board`).getMap<{ type: string }>('elements').values()];
+  expect(drawn.map((e) => e.type)).toContain('rectangle');
+  expect(offsite).toEqual([]);
+  await screenshot(learners[0]!, 'live-learner-board');
+
   // The strategy template, per team: a section typed by Ada shows as progress on the facilitator's console.
   await consolePage.getByLabel('Elaborate case for every team').selectOption({ index: 1 });
   await learners[0]!.getByText('Our MLOps strategy').click();

@@ -10,6 +10,7 @@ import { useContent } from '../content/ContentProvider';
 import type { Participant } from '../room/RoomPage';
 import { useYMapJson } from '../sync/RoomProvider';
 import { TeamStrategy, useFilledSections } from '../team/TeamStrategy';
+import { LazyTeamBoard } from '../team/loadTeamBoard';
 import { useSessionState, writeState } from './liveState';
 
 export function useGroups(client: RoomClient | null): Record<string, Group> {
@@ -175,6 +176,14 @@ export function MyGroup({ client, participants }: { client: RoomClient; particip
       <Suspense fallback={<p className="muted">Loading the editor…</p>}>
         <CollaborativeEditor client={client} docName={`team/${group.id}/notes`} field="notes" label={`${group.name} notes`} userName={participants[me]?.name ?? 'Me'} readOnly={client.status === 'ended'} />
       </Suspense>
+      <details className="section">
+        <summary>
+          <strong>Our board</strong>
+        </summary>
+        <Suspense fallback={<p className="muted">Loading the whiteboard…</p>}>
+          <LazyTeamBoard client={client} docName={`team/${group.id}/board`} readOnly={client.status === 'ended'} />
+        </Suspense>
+      </details>
       <details className="section">
         <summary>
           <strong>Our MLOps strategy</strong> (Elaborate)
