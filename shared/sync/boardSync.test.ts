@@ -25,6 +25,19 @@ describe('BoardSync', () => {
     expect(a.elements().map((e) => e.id)).toEqual(['r1', 'r2']);
   });
 
+  it('sends an element mutated in place again (editors mutate their objects)', () => {
+    const doc = new Y.Doc();
+    const board = new BoardSync(doc);
+    const el = { id: 'r', version: 1, versionNonce: 1, width: 0 };
+    expect(board.pushLocal([el])).toBe(1);
+    el.version = 2;
+    el.width = 80;
+    expect(board.pushLocal([el])).toBe(1);
+    expect(board.elements()[0]).toMatchObject({ version: 2, width: 80 });
+    board.elements()[0]!.width = 999;
+    expect(board.elements()[0]).toMatchObject({ width: 80 });
+  });
+
   it('tells about remote changes only', () => {
     const [da, db] = [new Y.Doc(), new Y.Doc()];
     connect(da, db);

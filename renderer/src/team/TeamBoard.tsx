@@ -4,7 +4,7 @@
  * and only changed elements cross the network. Loaded on demand (see loadTeamBoard).
  */
 import '@excalidraw/excalidraw/index.css';
-import { Excalidraw, exportToSvg } from '@excalidraw/excalidraw';
+import { Excalidraw, exportToBlob, exportToSvg } from '@excalidraw/excalidraw';
 import { useEffect, useMemo, useState } from 'react';
 import type { RoomClient } from '../../../shared/sync/roomClient';
 import { mergeElements, type BoardElement } from '../../../shared/room/elementMerge';
@@ -15,43 +15,57 @@ type SceneElements = Parameters<Api['updateScene']>[0]['elements'];
 
 export default function TeamBoard({ client, docName, readOnly = false }: { client: RoomClient; docName: string; readOnly?: boolean }) {
   const [api, setApi] = useState<Api | null>(null);
+  const [count, setCount] = useState(0);
   const sync = useMemo(() => new BoardSync(client.doc(docName)), [client, docName]);
 
   useEffect(() => {
     if (!api) return;
     const apply = () => {
       const local = api.getSceneElementsIncludingDeleted() as unknown as BoardElement[];
-      api.updateScene({ elements: mergeElements(local, sync.elements()) as unknown as SceneElements });
+      const merged = mergeElements(local, sync.elements());
+      api.updateScene({ elements: merged as unknown as SceneElements });
+      setCount(merged.filter((e) => !e.isDeleted).length);
     };
     void client.loadedLocally(docName).then(apply);
     const stop = sync.onRemoteChange(apply);
     return stop;
   }, [api, sync, client, docName]);
 
+  const download = (blob: Blob, ext: string) => {
+    const url = URL.createObjectURL(blob);
+    const a = document.createElement('a');
+    a.href = url;
+    a.download = `${docName.replace(/\//g, '-')}.${ext}`;
+    a.click();
+    URL.revokeObjectURL(url);
+  };
   const exportSvg = async () => {
     if (!api) return;
     const svg = await exportToSvg({ elements: api.getSceneElements(), appState: { exportBackground: true }, files: api.getFiles() });
-    const url = URL.createObjectURL(new Blob([svg.outerHTML], { type: 'image/svg+xml' }));
-    const a = document.createElement('a');
-    a.href = url;
-    a.download = `${docName.replace(/\//g, '-')}.svg`;
-    a.click();
-    URL.revokeObjectURL(url);
+    download(new Blob([svg.outerHTML], { type: 'image/svg+xml' }), 'svg');
+  };
+  const exportPng = async () => {
+    if (!api) return;
+    download(await exportToBlob({ elements: api.getSceneElements(), appState: { exportBackground: true }, files: api.getFiles(), mimeType: 'image/png' }), 'png');
   };
 
   return (
     <div>
-      <div className="board" data-testid="team-board" style={{ height: 480, border: '1px solid var(--border)', borderRadius: 8, overflow: 'hidden' }}>
+      <div className="board" data-testid="team-board" data-elements={count} style={{ height: 480, border: '1px solid var(--border)', borderRadius: 8, overflow: 'hidden' }}>
         <Excalidraw
           excalidrawAPI={setApi}
           viewModeEnabled={readOnly}
           isCollaborating
           onChange={(elements) => {
             if (!readOnly) sync.pushLocal(elements as unknown as BoardElement[]);
+            setCount(elements.filter((e) => !e.isDeleted).length);
           }}
         />
       </div>
       <div className="page-actions">
+        <button type="button" className="btn" onClick={() => void exportPng()} disabled={!api}>
+          Export PNG
+        </button>
         <button type="button" className="btn" onClick={() => void exportSvg()} disabled={!api}>
           Export SVG
         </button>

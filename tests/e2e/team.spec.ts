@@ -1,0 +1,117 @@
+/**
+ * Team work end to end: two learners in one group draw on their board and write their strategy at the same time
+ * and see each other's work; a learner of another group does not get them; one learner goes offline, keeps
+ * drawing, comes back, and both boards converge; the facilitator's gallery shows the work; a reload keeps it.
+ */
+import type { Browser, BrowserContext, Page } from '@playwright/test';
+import { startHostProcess, type HostProcess } from '../helpers/hostProcess';
+import { connectClient } from '../helpers/roomClients';
+import { expect, screenshot, test } from './fixtures';
+
+let host: HostProcess;
+test.beforeAll(async () => {
+  host = await startHostProcess({ args: ['--session', 'Team e2e'] });
+});
+test.afterAll(async () => {
+  await host?.stop();
+});
+
+async function joinAs(browser: Browser, name: string): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  await page.goto((host.line.joinUrls as string[])[0]!);
+  await page.getByLabel('Display name').fill(name);
+  await page.getByRole('button', { name: /Join room/ }).click();
+  await expect(page.locator('main [data-status]').first()).toHaveAttribute('data-status', 'online');
+  return { context, page };
+}
+
+async function drawRectangle(page: Page, dx: number): Promise<void> {
+  const board = page.getByTestId('team-board');
+  await board.scrollIntoViewIfNeeded();
+  await board.getByTitle(/Rectangle/).first().click();
+  const box = (await board.boundingBox())!;
+  await page.mouse.move(box.x + 100 + dx, box.y + 150);
+  await page.mouse.down();
+  await page.mouse.move(box.x + 180 + dx, box.y + 230, { steps: 6 });
+  await page.mouse.up();
+  await page.keyboard.press('Escape');
+}
+
+test('a group draws and writes together, offline drawing converges, other groups are kept out, reload keeps it', async ({ browser }) => {
+  test.setTimeout(150_000);
+  const facilitator = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const console_ = await facilitator.newPage();
+  await console_.goto(host.line.facilitatorUrl as string);
+  const ann = await joinAs(browser, 'Ann');
+  const ben = await joinAs(browser, 'Ben');
+  const cat = await joinAs(browser, 'Cat');
+
+  // Two groups; then put Ann and Ben together and Cat on her own.
+  await console_.getByLabel('Group size').fill('2');
+  await console_.getByRole('button', { name: 'Form groups' }).click();
+  await expect(console_.locator('[data-testid^="group-team-"]')).toHaveCount(2);
+  await console_.getByLabel('Move Ann to').selectOption({ label: 'Team 1' });
+  await console_.getByLabel('Move Ben to').selectOption({ label: 'Team 1' });
+  await console_.getByLabel('Move Cat to').selectOption({ label: 'Team 2' });
+  await expect(console_.getByTestId('group-team-1')).toContainText('Ann');
+  await expect(console_.getByTestId('group-team-1')).toContainText('Ben');
+  for (const { page } of [ann, ben]) await expect(page.getByTestId('my-group')).toContainText('Your group: Team 1');
+  await expect(cat.page.getByTestId('my-group')).toContainText('Your group: Team 2');
+
+  // Both open the board; Ann draws, Ben sees it; Ben draws, Ann sees both.
+  for (const { page } of [ann, ben, cat]) await page.getByText('Our board').click();
+  for (const { page } of [ann, ben, cat]) await expect(page.getByTestId('team-board').locator('canvas').first()).toBeVisible({ timeout: 15_000 });
+  await drawRectangle(ann.page, 0);
+  await expect(ben.page.getByTestId('team-board')).toHaveAttribute('data-elements', '1');
+  await drawRectangle(ben.page, 200);
+  await expect(ann.page.getByTestId('team-board')).toHaveAttribute('data-elements', '2');
+  // Cat's group has its own board: nothing of Team 1 reaches it.
+  await expect(cat.page.getByTestId('team-board')).toHaveAttribute('data-elements', '0');
+
+  // The strategy, written at the same time by both.
+  for (const { page } of [ann, ben, cat]) await page.getByText('Our MLOps strategy').click();
+  const field = (page: Page) => page.getByRole('textbox', { name: /your team's answer$/ }).first();
+  await field(ann.page).click();
+  await field(ben.page).click();
+  await Promise.all([ann.page.keyboard.type('Ann: forecast error in MWh. '), ben.page.keyboard.type('Ben: outage minutes avoided. ')]);
+  for (const { page } of [ann, ben]) {
+    await expect(field(page)).toContainText('Ann: forecast error in MWh.');
+    await expect(field(page)).toContainText('Ben: outage minutes avoided.');
+  }
+  await expect(field(cat.page)).not.toContainText('Ann');
+
+  // Ben goes offline and keeps drawing; Ann draws too; back online, both boards converge.
+  await ben.context.setOffline(true);
+  await expect(ben.page.locator('main [data-status]').first()).toHaveAttribute('data-status', 'offline');
+  await drawRectangle(ben.page, 400);
+  await drawRectangle(ann.page, 600);
+  await expect(ben.page.getByTestId('team-board')).toHaveAttribute('data-elements', '3');
+  await expect(ann.page.getByTestId('team-board')).toHaveAttribute('data-elements', '3');
+  await ben.context.setOffline(false);
+  for (const { page } of [ann, ben]) await expect(page.getByTestId('team-board')).toHaveAttribute('data-elements', '4', { timeout: 10_000 });
+  await screenshot(ann.page, 'team-board');
+  // Every rectangle arrived whole (not as the zero-size shape it starts as while being drawn).
+  const watcher = connectClient(host.url, host.line.room as string, { secret: new URL(host.line.facilitatorUrl as string).hash.replace('#key=', '') });
+  await watcher.whenSynced('team/team-1/board');
+  const shapes = [...watcher.doc('team/team-1/board').getMap<{ type: string; width: number; height: number; isDeleted?: boolean }>('elements').values()].filter((e) => !e.isDeleted);
+  expect(shapes).toHaveLength(4);
+  for (const shape of shapes) expect(shape).toMatchObject({ type: 'rectangle', width: expect.any(Number), height: expect.any(Number) });
+  expect(shapes.every((e) => e.width >= 50 && e.height >= 50)).toBe(true);
+  watcher.close();
+
+  // The facilitator's gallery shows each group's work.
+  await expect(console_.getByTestId('progress-team-1')).toContainText('Strategy: 1 of');
+  await expect(console_.getByTestId('team-gallery')).toContainText('Team 2');
+  await screenshot(console_, 'team-gallery', true);
+
+  // A reload keeps everything.
+  await ann.page.reload();
+  await ann.page.getByText('Our board').click();
+  await expect(ann.page.getByTestId('team-board')).toHaveAttribute('data-elements', '4', { timeout: 15_000 });
+  await ann.page.getByText('Our MLOps strategy').click();
+  await expect(field(ann.page)).toContainText('Ben: outage minutes avoided.');
+  await screenshot(ann.page, 'team-strategy');
+  for (const c of [ann, ben, cat]) await c.context.close();
+  await facilitator.close();
+});
