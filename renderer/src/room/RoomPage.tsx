@@ -3,7 +3,8 @@
  * kit item, a poll), with the room's shared notes, the Q&A, a raised hand, and the connection state. The learner
  * can browse the kit and come back; the connection stays up meanwhile.
  */
-import { useEffect } from 'react';
+import { Suspense, useEffect } from 'react';
+import { LazyTeamBoard } from '../team/loadTeamBoard';
 import { Link, useNavigate, useParams } from 'react-router';
 import { effectivePhase } from '../../../shared/room/sessionState';
 import { useContent } from '../content/ContentProvider';
@@ -102,6 +103,16 @@ export function RoomPage() {
       <Section title="Room notes" id="room-notes">
         {notes ? <SharedTextArea ytext={notes} id="room-notes-text" label="Shared with everyone in the room" readOnly={client?.status === 'ended'} /> : null}
       </Section>
+      {client ? (
+        <Section title="Room board" id="room-board">
+          <details>
+            <summary>The whole room&apos;s brainstorm board (challenges and solutions)</summary>
+            <Suspense fallback={<p className="muted">Loading the whiteboard…</p>}>
+              <LazyTeamBoard client={client} docName="room/brainstorm" readOnly={client.status === 'ended'} />
+            </Suspense>
+          </details>
+        </Section>
+      ) : null}
       {client ? (
         <Section title="Questions" id="questions">
           <LearnerQa client={client} />
