@@ -11,6 +11,7 @@ import type { Participant } from '../room/RoomPage';
 import { useYMapJson } from '../sync/RoomProvider';
 import { TeamStrategy, useFilledSections } from '../team/TeamStrategy';
 import { LazyTeamBoard } from '../team/loadTeamBoard';
+import { Disclosure } from '../ui/Disclosure';
 import { useSessionState, writeState } from './liveState';
 
 export function useGroups(client: RoomClient | null): Record<string, Group> {
@@ -176,20 +177,21 @@ export function MyGroup({ client, participants }: { client: RoomClient; particip
       <Suspense fallback={<p className="muted">Loading the editor…</p>}>
         <CollaborativeEditor client={client} docName={`team/${group.id}/notes`} field="notes" label={`${group.name} notes`} userName={participants[me]?.name ?? 'Me'} readOnly={client.status === 'ended'} />
       </Suspense>
-      <details className="section">
-        <summary>
-          <strong>Our board</strong>
-        </summary>
+      <Disclosure className="section" summary={<strong>Our board</strong>}>
         <Suspense fallback={<p className="muted">Loading the whiteboard…</p>}>
           <LazyTeamBoard client={client} docName={`team/${group.id}/board`} readOnly={client.status === 'ended'} />
         </Suspense>
-      </details>
-      <details className="section">
-        <summary>
-          <strong>Our MLOps strategy</strong> (Elaborate)
-        </summary>
+      </Disclosure>
+      <Disclosure
+        className="section"
+        summary={
+          <>
+            <strong>Our MLOps strategy</strong> (Elaborate)
+          </>
+        }
+      >
         <TeamStrategy client={client} teamId={group.id} caseId={group.caseId ?? caseForAll ?? null} userName={participants[me]?.name ?? 'Me'} readOnly={client.status === 'ended'} />
-      </details>
+      </Disclosure>
     </div>
   );
 }

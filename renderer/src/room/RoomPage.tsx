@@ -5,6 +5,7 @@
  */
 import { Suspense, useEffect } from 'react';
 import { LazyTeamBoard } from '../team/loadTeamBoard';
+import { Disclosure } from '../ui/Disclosure';
 import { Link, useNavigate, useParams } from 'react-router';
 import { effectivePhase } from '../../../shared/room/sessionState';
 import { useContent } from '../content/ContentProvider';
@@ -105,12 +106,11 @@ export function RoomPage() {
       </Section>
       {client ? (
         <Section title="Room board" id="room-board">
-          <details>
-            <summary>The whole room&apos;s brainstorm board (challenges and solutions)</summary>
+          <Disclosure summary="The whole room's brainstorm board (challenges and solutions)">
             <Suspense fallback={<p className="muted">Loading the whiteboard…</p>}>
               <LazyTeamBoard client={client} docName="room/brainstorm" readOnly={client.status === 'ended'} />
             </Suspense>
-          </details>
+          </Disclosure>
         </Section>
       ) : null}
       {client ? (
