@@ -4,6 +4,7 @@
  * every problem named by file and field.
  */
 import { createHash } from 'node:crypto';
+import { gzipSync } from 'node:zlib';
 import { cpSync, existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
@@ -86,11 +87,38 @@ function excalidrawOffline(): Plugin {
   };
 }
 
+/** The join page's JavaScript budget: what a learner's browser must fetch before the room shows (quality-targets). */
+export const JOIN_PAGE_BUDGET_GZIP = 400 * 1024;
+
+/**
+ * Measures the JavaScript a learner needs to show the join page and the room (the entry chunk and its static
+ * imports, gzipped), writes it to out/renderer/bundle-report.json, and fails the build over budget. Lazily loaded
+ * chunks (editor, whiteboard) are listed but not counted.
+ */
+function joinPageBudget(): Plugin {
+  return {
+    name: 'workshop-kit:join-page-budget',
+    apply: 'build',
+    generateBundle(_options, bundle) {
+      const chunks = Object.values(bundle).filter((c) => c.type === 'chunk');
+      const entry = chunks.find((c) => c.type === 'chunk' && c.isEntry);
+      if (!entry || entry.type !== 'chunk') return;
+      const needed = new Set<string>([entry.fileName, ...entry.imports]);
+      const size = (code: string) => gzipSync(code).length;
+      const initial = chunks.filter((c) => c.type === 'chunk' && needed.has(c.fileName)).reduce((n, c) => n + (c.type === 'chunk' ? size(c.code) : 0), 0);
+      const lazy = chunks.filter((c) => c.type === 'chunk' && !needed.has(c.fileName)).map((c) => ({ file: c.fileName, gzipBytes: c.type === 'chunk' ? size(c.code) : 0 }));
+      const report = { joinPageGzipBytes: initial, budgetGzipBytes: JOIN_PAGE_BUDGET_GZIP, withinBudget: initial <= JOIN_PAGE_BUDGET_GZIP, lazy };
+      this.emitFile({ type: 'asset', fileName: 'bundle-report.json', source: JSON.stringify(report, null, 2) });
+      if (!report.withinBudget) this.error(`the join page needs ${initial} bytes of gzipped JavaScript, over the ${JOIN_PAGE_BUDGET_GZIP} budget: load the new code on demand`);
+    },
+  };
+}
+
 export function rendererConfig(): UserConfig {
   return {
     root: resolve('renderer'),
     base: '/',
-    plugins: [react(), validateContent(), absoluteBase(), serviceWorker(), excalidrawOffline()],
+    plugins: [react(), validateContent(), absoluteBase(), serviceWorker(), excalidrawOffline(), joinPageBudget()],
     define: { __APP_VERSION__: JSON.stringify((JSON.parse(readFileSync(resolve('package.json'), 'utf8')) as { version: string }).version) },
     build: {
       outDir: resolve('out/renderer'),
