@@ -212,8 +212,8 @@ export class RoomClient {
         // The host's state vector: it lacks nothing we have not queued in the outbox, which is resent on join.
       }
     } else if (kind === DocFrameKind.AWARENESS) {
-      const awareness = this.awarenessByDoc.get(name);
-      if (awareness) awarenessProtocol.applyAwarenessUpdate(awareness, payload, REMOTE);
+      // Keep others' presence even before this client shows its own (the host sends everyone's on subscribe).
+      awarenessProtocol.applyAwarenessUpdate(this.awareness(name), payload, REMOTE);
     }
   }
 

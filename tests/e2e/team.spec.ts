@@ -98,6 +98,12 @@ test('a group draws and writes together, offline drawing converges, other groups
   expect(shapes).toHaveLength(4);
   for (const shape of shapes) expect(shape).toMatchObject({ type: 'rectangle', width: expect.any(Number), height: expect.any(Number) });
   expect(shapes.every((e) => e.width >= 50 && e.height >= 50)).toBe(true);
+  // Pointers: where Ann's pointer is on the board reaches her group (and the facilitator), with her name.
+  const board = ann.page.getByTestId('team-board');
+  const area = (await board.boundingBox())!;
+  await ann.page.mouse.move(area.x + 300, area.y + 300, { steps: 5 });
+  const presence = watcher.awareness('team/team-1/board');
+  await expect.poll(() => [...presence.getStates().values()].map((s) => (s as { pointer?: { name: string } }).pointer?.name)).toContain('Ann');
   watcher.close();
 
   // The facilitator's gallery shows each group's work.

@@ -179,7 +179,7 @@ export function MyGroup({ client, participants }: { client: RoomClient; particip
       </Suspense>
       <Disclosure className="section" summary={<strong>Our board</strong>}>
         <Suspense fallback={<p className="muted">Loading the whiteboard…</p>}>
-          <LazyTeamBoard client={client} docName={`team/${group.id}/board`} readOnly={client.status === 'ended'} />
+          <LazyTeamBoard client={client} docName={`team/${group.id}/board`} readOnly={client.status === 'ended'} userName={participants[me]?.name ?? 'Me'} />
         </Suspense>
       </Disclosure>
       <Disclosure

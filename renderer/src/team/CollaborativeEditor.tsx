@@ -8,14 +8,8 @@ import CollaborationCaret from '@tiptap/extension-collaboration-caret';
 import { EditorContent, useEditor } from '@tiptap/react';
 import StarterKit from '@tiptap/starter-kit';
 import type { RoomClient } from '../../../shared/sync/roomClient';
+import { colorFor } from './colors';
 
-const COLORS = ['#d9480f', '#2b8a3e', '#3451c6', '#7048e8', '#c2255c', '#0b7285', '#e67700'];
-
-export function colorFor(id: string): string {
-  let h = 0;
-  for (const c of id) h = (h * 31 + c.charCodeAt(0)) >>> 0;
-  return COLORS[h % COLORS.length]!;
-}
 
 export default function CollaborativeEditor({ client, docName, field, label, userName, readOnly = false }: { client: RoomClient; docName: string; field: string; label: string; userName: string; readOnly?: boolean }) {
   const editor = useEditor(

@@ -5,7 +5,8 @@
  */
 import '@excalidraw/excalidraw/index.css';
 import { Excalidraw, exportToBlob, exportToSvg } from '@excalidraw/excalidraw';
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { colorFor } from './colors';
 import type { RoomClient } from '../../../shared/sync/roomClient';
 import { mergeElements, type BoardElement } from '../../../shared/room/elementMerge';
 import { BoardSync } from '../../../shared/sync/boardSync';
@@ -13,7 +14,16 @@ import { BoardSync } from '../../../shared/sync/boardSync';
 type Api = Parameters<NonNullable<React.ComponentProps<typeof Excalidraw>['excalidrawAPI']>>[0];
 type SceneElements = Parameters<Api['updateScene']>[0]['elements'];
 
-export default function TeamBoard({ client, docName, readOnly = false }: { client: RoomClient; docName: string; readOnly?: boolean }) {
+interface PointerState {
+  x: number;
+  y: number;
+  tool: 'pointer' | 'laser';
+  button: 'up' | 'down';
+  name: string;
+  color: string;
+}
+
+export default function TeamBoard({ client, docName, readOnly = false, userName = 'Me' }: { client: RoomClient; docName: string; readOnly?: boolean; userName?: string }) {
   const [api, setApi] = useState<Api | null>(null);
   const [count, setCount] = useState(0);
   const sync = useMemo(() => new BoardSync(client.doc(docName)), [client, docName]);
@@ -39,6 +49,30 @@ export default function TeamBoard({ client, docName, readOnly = false }: { clien
     a.click();
     URL.revokeObjectURL(url);
   };
+  // Teammates' pointers with their names, through the room's awareness on this board.
+  const awareness = useMemo(() => client.awareness(docName), [client, docName]);
+  useEffect(() => {
+    if (!api) return;
+    const show = () => {
+      const collaborators = new Map<string, unknown>();
+      for (const [id, state] of awareness.getStates()) {
+        const p = (state as { pointer?: PointerState }).pointer;
+        if (id === awareness.clientID || !p) continue;
+        collaborators.set(String(id), { pointer: { x: p.x, y: p.y, tool: p.tool }, button: p.button, username: p.name, color: { background: p.color, stroke: p.color } });
+      }
+      api.updateScene({ collaborators: collaborators as unknown as Parameters<Api['updateScene']>[0]['collaborators'] });
+    };
+    awareness.on('change', show);
+    return () => awareness.off('change', show);
+  }, [api, awareness]);
+  const lastPointer = useRef(0);
+  const onPointerUpdate = (payload: { pointer: { x: number; y: number; tool: 'pointer' | 'laser' }; button: 'down' | 'up' }) => {
+    const now = Date.now();
+    if (now - lastPointer.current < 50) return; // at most 20 updates a second
+    lastPointer.current = now;
+    awareness.setLocalStateField('pointer', { ...payload.pointer, button: payload.button, name: userName, color: colorFor(client.welcome?.learnerId ?? userName) } satisfies PointerState);
+  };
+
   const exportSvg = async () => {
     if (!api) return;
     const svg = await exportToSvg({ elements: api.getSceneElements(), appState: { exportBackground: true }, files: api.getFiles() });
@@ -56,6 +90,7 @@ export default function TeamBoard({ client, docName, readOnly = false }: { clien
           excalidrawAPI={setApi}
           viewModeEnabled={readOnly}
           isCollaborating
+          onPointerUpdate={onPointerUpdate}
           onChange={(elements) => {
             if (!readOnly) sync.pushLocal(elements as unknown as BoardElement[]);
             setCount(elements.filter((e) => !e.isDeleted).length);
