@@ -17,7 +17,7 @@ import * as Y from 'yjs';
 import { decodeRecords } from '../electron/host/room/docLog';
 import type { ClientSocket } from '../shared/sync/roomClient';
 import { connectClient, hostKeyOf } from '../tests/helpers/roomClients';
-import { startServerChild, type ServerChild } from './childProcess';
+import { startServerChild, type ServerChild } from '../tests/helpers/serverChild';
 import { ProcessSampler } from './procStats';
 import { StockClient } from './stockClient';
 import { percentile, runWorkload, teamDoc, teamOf, type Peer, type WorkloadResult } from './workload';

@@ -1,6 +1,7 @@
 /**
  * Starts a server as a child process (our host, or the stock y-websocket server) and waits for the one JSON line
- * it prints on stdout when it listens. The child's stderr is kept for error reports.
+ * it prints on stdout when it listens. The child's stderr is kept for error reports. Used by the tests (through
+ * hostProcess.ts) and the benchmarks alike.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 
@@ -9,16 +10,16 @@ export interface ServerChild<Line> {
   pid: number;
   line: Line;
   stderr(): string;
-  /** SIGTERM, then SIGKILL after `graceMs`; resolves with the exit code (null when killed by a signal). */
-  stop(graceMs?: number): Promise<number | null>;
+  /** Sends `signal` (SIGTERM by default), then SIGKILL after `graceMs`; resolves with the exit code (null when killed by a signal). */
+  stop(signal?: NodeJS.Signals, graceMs?: number): Promise<number | null>;
 }
 
 export function startServerChild<Line>(
   label: string,
   args: string[],
-  options: { cwd: string; env?: NodeJS.ProcessEnv; timeoutMs?: number },
+  options: { cwd?: string; env?: NodeJS.ProcessEnv; timeoutMs?: number; command?: string } = {},
 ): Promise<ServerChild<Line>> {
-  const proc = spawn(process.execPath, args, { cwd: options.cwd, env: options.env ?? process.env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const proc = spawn(options.command ?? process.execPath, args, { cwd: options.cwd, env: options.env ?? process.env, stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
   proc.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
@@ -56,9 +57,9 @@ export function startServerChild<Line>(
         pid: proc.pid!,
         line,
         stderr: () => stderr,
-        stop: async (graceMs = 5000) => {
+        stop: async (signal = 'SIGTERM', graceMs = 5000) => {
           if (proc.exitCode !== null || proc.signalCode !== null) return proc.exitCode;
-          proc.kill('SIGTERM');
+          proc.kill(signal);
           const kill = setTimeout(() => proc.kill('SIGKILL'), graceMs);
           const code = await exited;
           clearTimeout(kill);
