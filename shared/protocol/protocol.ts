@@ -70,6 +70,7 @@ const helloSchema = z.strictObject({
 const commandSchema = z.discriminatedUnion('cmd', [
   z.strictObject({ cmd: z.literal('set-profile'), name: z.string().trim().min(1).max(60), profile: z.enum(PROFILE_IDS) }),
   z.strictObject({ cmd: z.literal('raise-hand'), raised: z.boolean() }),
+  z.strictObject({ cmd: z.literal('choose-group'), teamId: z.string().regex(/^[a-z0-9-]{1,40}$/) }),
   z.strictObject({
     cmd: z.literal('vote'),
     pollId: z.string().regex(/^[a-z0-9-]{1,80}$/),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formGroups, teamOf, type GroupMember } from './groups';
+import { chooseGroup, formGroups, openGroups, teamOf, type Group, type GroupMember } from './groups';
 
 const people = (profiles: string[]): GroupMember[] => profiles.map((profile, i) => ({ id: `l${i}`, profile }));
 
@@ -38,5 +38,37 @@ describe('formGroups', () => {
     expect(teamOf(groups, first!.members[0]!)).toBe(first!.id);
     expect(teamOf(groups, 'nobody')).toBeNull();
     expect(formGroups([], 4, 'mixed')).toEqual([]);
+  });
+});
+
+describe('learners choose their group', () => {
+  const byId = (groups: Group[]) => Object.fromEntries(groups.map((g) => [g.id, g]));
+
+  it('opens enough empty groups for everyone, each with room for one more than the wanted size', () => {
+    const groups = openGroups(10, 4);
+    expect(groups.map((g) => [g.id, g.members.length, g.open, g.capacity])).toEqual([
+      ['team-1', 0, true, 5],
+      ['team-2', 0, true, 5],
+      ['team-3', 0, true, 5],
+    ]);
+    expect(formGroups(people(Array(10).fill('a')), 4, 'choose')).toEqual(groups);
+  });
+
+  it('moves a learner between open groups, keeps them where the facilitator placed them, refuses a full group', () => {
+    let groups = byId(openGroups(4, 1)); // four groups of capacity 2
+    for (const [learner, team] of [['ada', 'team-1'], ['bo', 'team-1'], ['cy', 'team-2']] as const) {
+      const result = chooseGroup(groups, learner, team);
+      if (!result.ok) throw new Error(result.message);
+      groups = result.groups;
+    }
+    expect(groups['team-1']!.members).toEqual(['ada', 'bo']);
+    const full = chooseGroup(groups, 'cy', 'team-1');
+    expect(full).toEqual({ ok: false, message: 'Team 1 is full (2): choose another group' });
+    const moved = chooseGroup(groups, 'ada', 'team-2');
+    expect(moved.ok && [moved.groups['team-1']!.members, moved.groups['team-2']!.members]).toEqual([['bo'], ['cy', 'ada']]);
+    const placed = { ...groups, 'team-1': { ...groups['team-1']!, open: false } };
+    expect(chooseGroup(placed, 'ada', 'team-3')).toMatchObject({ ok: false, message: expect.stringContaining('placed you in Team 1') });
+    expect(chooseGroup(placed, 'dee', 'team-1')).toMatchObject({ ok: false, message: expect.stringContaining('closed') });
+    expect(chooseGroup(groups, 'dee', 'team-9')).toMatchObject({ ok: false, message: expect.stringContaining('no group') });
   });
 });

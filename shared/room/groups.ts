@@ -20,9 +20,12 @@ export interface Group {
   shared?: boolean;
   /** The Elaborate case this team works on, when the facilitator chose one per team. */
   caseId?: string;
+  /** Learners may join (or leave) this group themselves, up to `capacity` members ("learners choose"). */
+  open?: boolean;
+  capacity?: number;
 }
 
-export type GroupMode = 'mixed' | 'random';
+export type GroupMode = 'mixed' | 'random' | 'choose';
 
 /** A small seeded generator (mulberry32): deterministic shuffles without Math.random. */
 export function seededRandom(seed: number): () => number {
@@ -51,6 +54,7 @@ export function shuffle<T>(items: readonly T[], random: () => number): T[] {
  */
 export function formGroups(people: GroupMember[], size: number, mode: GroupMode, seed = 1): Group[] {
   if (people.length === 0) return [];
+  if (mode === 'choose') return openGroups(people.length, size);
   const count = Math.max(1, Math.min(people.length, Math.round(people.length / Math.max(1, size))));
   const random = seededRandom(seed);
   let order: GroupMember[];
@@ -73,4 +77,34 @@ export function formGroups(people: GroupMember[], size: number, mode: GroupMode,
 export function teamOf(groups: Record<string, Pick<Group, 'members'>>, learnerId: string): string | null {
   for (const [id, group] of Object.entries(groups)) if (group.members?.includes(learnerId)) return id;
   return null;
+}
+
+/**
+ * Empty groups learners fill themselves: enough of them for everyone at the wanted size, each capped a little
+ * above it (size + 1), so the last people to choose still find a place without one group swallowing the room.
+ */
+export function openGroups(people: number, size: number): Group[] {
+  const wanted = Math.max(1, size);
+  const count = Math.max(1, Math.ceil(people / wanted));
+  return Array.from({ length: count }, (_, i) => ({ id: `team-${i + 1}`, name: `Team ${i + 1}`, members: [], roles: {}, open: true, capacity: wanted + 1 }));
+}
+
+export type ChooseResult = { ok: true; groups: Record<string, Group> } | { ok: false; message: string };
+
+/**
+ * A learner joins an open group (leaving the open group they were in). Applied by the host, so two people taking
+ * the last place at once cannot both get it. A learner the facilitator placed in a closed group stays there.
+ */
+export function chooseGroup(groups: Record<string, Group>, learnerId: string, teamId: string): ChooseResult {
+  const target = groups[teamId];
+  if (!target) return { ok: false, message: `there is no group "${teamId}" any more: pick one of the groups on your screen` };
+  if (!target.open) return { ok: false, message: `${target.name} is closed: the facilitator places people in it` };
+  const current = teamOf(groups, learnerId);
+  if (current === teamId) return { ok: true, groups };
+  if (current && !groups[current]!.open) return { ok: false, message: `the facilitator placed you in ${groups[current]!.name}: ask them to move you` };
+  if (target.capacity !== undefined && target.members.length >= target.capacity) return { ok: false, message: `${target.name} is full (${target.capacity}): choose another group` };
+  const next: Record<string, Group> = { ...groups };
+  if (current) next[current] = { ...groups[current]!, members: groups[current]!.members.filter((m) => m !== learnerId) };
+  next[teamId] = { ...target, members: [...target.members, learnerId] };
+  return { ok: true, groups: next };
 }

@@ -3,7 +3,7 @@
  * readable and writable by that team and the facilitator only, until the facilitator shares them (read-only).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { formGroups } from '../../shared/room/groups';
+import { formGroups, openGroups, type Group } from '../../shared/room/groups';
 import type { RoomClient } from '../../shared/sync/roomClient';
 import { startHostProcess, type HostProcess } from '../helpers/hostProcess';
 import { connectClient, hostKeyOf, online, waitFor } from '../helpers/roomClients';
@@ -55,5 +55,53 @@ describe('team documents', () => {
     expect(viewer.doc(teamDoc).getText('t').toString()).toBe('our strategy');
     viewer.doc(teamDoc).getText('t').insert(0, 'vandal ');
     await waitFor(() => viewer.rejections.some((r) => r.doc === teamDoc && r.reason === 'forbidden'), 'shared is read-only');
+  });
+
+  it('lets learners choose their group: the host takes them in order, refuses a full group, and team access follows', async () => {
+    const room = host.line.room as string;
+    const facilitator = connectClient(host.url, room, { secret: hostKeyOf(host.line.facilitatorUrl as string) });
+    const learners = ['Eve', 'Fay', 'Gus'].map((name) => connectClient(host.url, room, { name, profile: 'new-to-ml' }));
+    clients.push(facilitator, ...learners);
+    await Promise.all([facilitator, ...learners].map((c) => online(c)));
+    const session = facilitator.doc('session');
+    await facilitator.whenSynced('session'); // replace the groups the first test formed, not race them
+    session.transact(() => {
+      const map = session.getMap('groups');
+      for (const key of [...map.keys()]) map.delete(key);
+      for (const g of openGroups(3, 1)) map.set(g.id, g); // three open groups of capacity 2
+    });
+    await waitFor(() => facilitator.pendingCount === 0, 'open groups saved');
+    const [eve, fay, gus] = learners as [RoomClient, RoomClient, RoomClient];
+    const groupsOf = (c: RoomClient) => c.doc('session').getMap('groups').toJSON() as Record<string, Group>;
+    await waitFor(() => Object.keys(groupsOf(gus)).length === 3, 'learners see the open groups');
+
+    // Eve and Fay take team-1's two places; Gus asks last and is refused with a reason, then picks team-2.
+    eve.command('c-eve', { cmd: 'choose-group', teamId: 'team-1' });
+    fay.command('c-fay', { cmd: 'choose-group', teamId: 'team-1' });
+    await waitFor(() => groupsOf(gus)['team-1']?.members.length === 2, 'two joined team-1');
+    expect(eve.rejections.filter((r) => r.id === 'c-eve' || r.id === 'c-fay')).toEqual([]);
+    expect(fay.rejections).toEqual([]);
+    gus.command('c-gus', { cmd: 'choose-group', teamId: 'team-1' });
+    await waitFor(() => gus.rejections.some((r) => r.id === 'c-gus'), 'full group refused');
+    expect(gus.rejections.find((r) => r.id === 'c-gus')).toMatchObject({ reason: 'forbidden', message: 'Team 1 is full (2): choose another group' });
+    gus.command('c-gus-2', { cmd: 'choose-group', teamId: 'team-2' });
+    await waitFor(() => groupsOf(facilitator)['team-2']?.members.includes(gus.welcome!.learnerId) === true, 'gus joined team-2');
+    expect(groupsOf(facilitator)['team-1']!.members.sort()).toEqual([eve.welcome!.learnerId, fay.welcome!.learnerId].sort());
+
+    // Access follows the choice: Eve writes team-1's notes, Gus cannot read them.
+    eve.doc('team/team-1/notes').getText('t').insert(0, 'chosen');
+    await waitFor(() => eve.pendingCount === 0, 'eve writes her team doc');
+    gus.doc('team/team-1/notes');
+    await waitFor(() => gus.rejections.some((r) => r.doc === 'team/team-1/notes' && r.reason === 'forbidden'), 'gus refused');
+
+    // Once the facilitator closes choosing, nobody moves themselves.
+    session.transact(() => {
+      for (const [id, g] of Object.entries(groupsOf(facilitator))) session.getMap('groups').set(id, { ...g, open: false });
+    });
+    await waitFor(() => facilitator.pendingCount === 0, 'closed');
+    await waitFor(() => groupsOf(eve)['team-1']?.open === false, 'eve sees it closed');
+    eve.command('c-eve-2', { cmd: 'choose-group', teamId: 'team-3' });
+    await waitFor(() => eve.rejections.some((r) => r.id === 'c-eve-2'), 'closed group refused');
+    expect(eve.rejections.find((r) => r.id === 'c-eve-2')!.message).toBe('Team 3 is closed: the facilitator places people in it');
   });
 });

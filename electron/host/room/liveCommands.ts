@@ -13,6 +13,7 @@ import { assertNever, type Command } from '../../../shared/protocol/protocol';
 import type { SessionMeta } from './identity';
 import type { RosterFields } from './roster';
 import { checkAnswer, tally, type Answer, type PollDefinition } from '../../../shared/room/pollTally';
+import { chooseGroup, type Group } from '../../../shared/room/groups';
 
 export interface SessionPoll {
   def: PollDefinition;
@@ -42,6 +43,17 @@ export function sharedTeams(session: Y.Doc): Set<string> {
   const out = new Set<string>();
   for (const [id, value] of session.getMap('groups')) if ((value as { shared?: boolean })?.shared) out.add(id);
   return out;
+}
+
+/** "Learners choose": the host moves the learner into the open group they picked, first come first served. */
+export function joinGroup(session: Y.Doc, learnerId: string, teamId: string, origin: unknown): CommandResult {
+  const map = session.getMap('groups');
+  const result = chooseGroup(map.toJSON() as Record<string, Group>, learnerId, teamId);
+  if (!result.ok) return { ok: false, reason: 'forbidden', message: result.message };
+  session.transact(() => {
+    for (const [id, group] of Object.entries(result.groups)) if (group !== map.get(id) && JSON.stringify(group) !== JSON.stringify(map.get(id))) map.set(id, group);
+  }, origin);
+  return ok;
 }
 
 export function vote(session: Y.Doc, votes: Y.Doc, tallyDoc: Y.Doc, learnerId: string, pollId: string, raw: unknown, origin: unknown): CommandResult {
@@ -143,6 +155,8 @@ export function applyCommand(ctx: CommandContext, learnerId: string, command: Co
     case 'raise-hand':
       ctx.setParticipant(learnerId, { hand: command.raised });
       return ok;
+    case 'choose-group':
+      return joinGroup(ctx.doc('session'), learnerId, command.teamId, ctx.origin);
     case 'vote':
       return vote(ctx.doc('session'), ctx.doc(`poll/${command.pollId}/votes`), ctx.doc(`poll/${command.pollId}/tally`), learnerId, command.pollId, command.answer, ctx.origin);
     case 'ask':

@@ -2,20 +2,35 @@
  * Groups and roles, from the console: form groups (mixed by background, or random) of a chosen size from who is
  * online, move people between groups, assign roles from the content, share a team's work with the room.
  */
-import { lazy, Suspense, useMemo, useState } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useRef, useState } from 'react';
 import { Link } from 'react-router';
 import type { RoomClient } from '../../../shared/sync/roomClient';
-import { formGroups, type Group, type GroupMode } from '../../../shared/room/groups';
+import { formGroups, teamOf, type Group, type GroupMode } from '../../../shared/room/groups';
+import { worksheetSeedUpdate } from '../../../shared/room/worksheetSeed';
 import { useContent } from '../content/ContentProvider';
 import type { Participant } from '../room/RoomPage';
 import { useYMapJson } from '../sync/RoomProvider';
 import { TeamStrategy, useFilledSections } from '../team/TeamStrategy';
 import { LazyTeamBoard } from '../team/loadTeamBoard';
 import { Disclosure } from '../ui/Disclosure';
-import { useSessionState, writeState } from './liveState';
+import { commandId, useSessionState, writeState } from './liveState';
 
 export function useGroups(client: RoomClient | null): Record<string, Group> {
   return useYMapJson<Record<string, Group>>(client, 'session', 'groups') ?? {};
+}
+
+/**
+ * Roles a team picked for itself (learner id → role id), in the team's own `roles` document: teammates can write
+ * it, unlike the session's groups. A role the facilitator assigned wins over the team's pick.
+ */
+export function useTeamRoles(client: RoomClient | null, teamId: string | null): Record<string, string> {
+  return useYMapJson<Record<string, string>>(teamId ? client : null, `team/${teamId ?? 'none'}/roles`, 'roles') ?? {};
+}
+
+export function roleOf(group: Group, picked: Record<string, string>, member: string): { id: string; by: 'facilitator' | 'team' } | null {
+  if (group.roles[member]) return { id: group.roles[member], by: 'facilitator' };
+  if (picked[member]) return { id: picked[member], by: 'team' };
+  return null;
 }
 
 /** The cases teams may take in Elaborate. */
@@ -39,7 +54,6 @@ function CaseSelect({ label, none, value, onChange }: { label: string; none: str
 }
 
 export function ConsoleGroups({ client, participants }: { client: RoomClient; participants: Record<string, Participant> }) {
-  const { pack } = useContent();
   const groups = useGroups(client);
   const state = useSessionState(client);
   const [size, setSize] = useState(4);
@@ -59,19 +73,6 @@ export function ConsoleGroups({ client, participants }: { client: RoomClient; pa
     write(formGroups(people, size, mode, Date.now() % 100_000));
   };
   const list = Object.values(groups).sort((a, b) => a.id.localeCompare(b.id, undefined, { numeric: true }));
-  const move = (member: string, to: string) =>
-    write(
-      list.map((g) => ({
-        ...g,
-        members: g.id === to ? [...g.members.filter((m) => m !== member), member] : g.members.filter((m) => m !== member),
-      })),
-    );
-  const setRole = (group: Group, member: string, role: string) => {
-    const roles = { ...group.roles };
-    if (role) roles[member] = role;
-    else delete roles[member];
-    write(list.map((g) => (g.id === group.id ? { ...g, roles } : g)));
-  };
   return (
     <div className="stack">
       <div className="card" style={{ display: 'flex', gap: 12, alignItems: 'end', flexWrap: 'wrap' }}>
@@ -84,52 +85,121 @@ export function ConsoleGroups({ client, participants }: { client: RoomClient; pa
           <select className="input" value={mode} onChange={(e) => setMode(e.target.value as GroupMode)}>
             <option value="mixed">Mixed by background</option>
             <option value="random">Random</option>
+            <option value="choose">Learners choose</option>
           </select>
         </label>
         <button type="button" className="btn btn-primary" onClick={form}>
           {list.length ? 'Re-form groups' : 'Form groups'}
         </button>
+        {list.some((g) => g.open) ? (
+          <button type="button" className="btn" onClick={() => write(list.map((g) => ({ ...g, open: false })))}>
+            Close choosing ({list.reduce((n, g) => n + g.members.length, 0)} chose)
+          </button>
+        ) : null}
         <CaseSelect label="Elaborate case for every team" none="Not chosen" value={state.elaborateCase ?? ''} onChange={(id) => writeState(client, { elaborateCase: id || null })} />
       </div>
       {list.length === 0 ? <p className="empty">No groups yet: they are formed from the people online.</p> : null}
       <div className="grid">
         {list.map((g) => (
-          <div key={g.id} className="card" data-testid={`group-${g.id}`}>
-            <h3>
-              {g.name} <span className="muted">({g.members.length})</span>
-            </h3>
-            <ul className="list" style={{ paddingLeft: 0, listStyle: 'none' }}>
-              {g.members.map((m) => (
-                <li key={m} style={{ display: 'grid', gap: 4, marginBottom: 8 }}>
-                  <strong>{name(m)}</strong>
-                  <span style={{ display: 'flex', gap: 6 }}>
-                    <select className="input" aria-label={`Role of ${name(m)}`} value={g.roles[m] ?? ''} onChange={(e) => setRole(g, m, e.target.value)}>
-                      <option value="">No role</option>
-                      {pack.roles.map((r) => (
-                        <option key={r.id} value={r.id}>
-                          {r.name}
-                        </option>
-                      ))}
-                    </select>
-                    <select className="input" aria-label={`Move ${name(m)} to`} value={g.id} onChange={(e) => move(m, e.target.value)}>
-                      {list.map((other) => (
-                        <option key={other.id} value={other.id}>
-                          {other.name}
-                        </option>
-                      ))}
-                    </select>
-                  </span>
-                </li>
-              ))}
-            </ul>
-            <GroupProgress client={client} teamId={g.id} />
-            <CaseSelect label={`Case for ${g.name}`} none="Same as everyone" value={g.caseId ?? ''} onChange={(id) => write(list.map((x) => (x.id === g.id ? { ...x, caseId: id || undefined } : x)))} />
-            <button type="button" className={`btn ${g.shared ? 'btn-primary' : ''}`} aria-pressed={!!g.shared} onClick={() => write(list.map((x) => (x.id === g.id ? { ...x, shared: !x.shared } : x)))}>
-              {g.shared ? 'Shared with the room' : 'Share with the room'}
-            </button>
-          </div>
+          <GroupCard key={g.id} client={client} group={g} groups={list} name={name} write={write} />
         ))}
       </div>
+    </div>
+  );
+}
+
+const DRAG_TYPE = 'application/x-workshop-learner';
+
+/**
+ * One group in the console: members with their roles (assigned here, or picked by the team), drag a member onto
+ * another group to move them (or use the "Move to" list, the keyboard way), the team's case, sharing.
+ */
+function GroupCard({ client, group: g, groups: list, name, write }: { client: RoomClient; group: Group; groups: Group[]; name: (id: string) => string; write: (next: Group[]) => void }) {
+  const { pack } = useContent();
+  const picked = useTeamRoles(client, g.id);
+  const [dropping, setDropping] = useState(false);
+  const move = (member: string, to: string) =>
+    write(
+      list.map((x) => ({
+        ...x,
+        members: x.id === to ? [...x.members.filter((m) => m !== member), member] : x.members.filter((m) => m !== member),
+      })),
+    );
+  const setRole = (member: string, role: string) => {
+    const roles = { ...g.roles };
+    if (role) roles[member] = role;
+    else delete roles[member];
+    write(list.map((x) => (x.id === g.id ? { ...x, roles } : x)));
+  };
+  const roleName = (id: string | undefined) => pack.roles.find((r) => r.id === id)?.name;
+  return (
+    <div
+      className={`card group-card${dropping ? ' drop-target' : ''}`}
+      data-testid={`group-${g.id}`}
+      onDragOver={(e) => {
+        if (!e.dataTransfer.types.includes(DRAG_TYPE)) return;
+        e.preventDefault();
+        e.dataTransfer.dropEffect = 'move';
+        setDropping(true);
+      }}
+      onDragLeave={(e) => {
+        if (!e.currentTarget.contains(e.relatedTarget as Node | null)) setDropping(false);
+      }}
+      onDrop={(e) => {
+        e.preventDefault();
+        setDropping(false);
+        const member = e.dataTransfer.getData(DRAG_TYPE);
+        if (member && !g.members.includes(member)) move(member, g.id);
+      }}
+    >
+      <h3>
+        {g.name} <span className="muted">({g.members.length})</span>
+      </h3>
+      <ul className="list" style={{ paddingLeft: 0, listStyle: 'none' }}>
+        {g.members.map((m) => (
+          <li
+            key={m}
+            className="group-member"
+            draggable
+            data-testid={`member-${m}`}
+            title={`Drag ${name(m)} onto another group to move them`}
+            onDragStart={(e) => {
+              e.dataTransfer.setData(DRAG_TYPE, m);
+              e.dataTransfer.effectAllowed = 'move';
+            }}
+          >
+            <strong>
+              <span aria-hidden="true" className="drag-handle">
+                ⠿
+              </span>{' '}
+              {name(m)}
+            </strong>
+            <span style={{ display: 'flex', gap: 6 }}>
+              <select className="input" aria-label={`Role of ${name(m)}`} value={g.roles[m] ?? ''} onChange={(e) => setRole(m, e.target.value)}>
+                <option value="">{picked[m] && roleName(picked[m]) ? `Their pick: ${roleName(picked[m])}` : 'No role (team picks)'}</option>
+                {pack.roles.map((r) => (
+                  <option key={r.id} value={r.id}>
+                    {r.name}
+                  </option>
+                ))}
+              </select>
+              <select className="input" aria-label={`Move ${name(m)} to`} value={g.id} onChange={(e) => move(m, e.target.value)}>
+                {list.map((other) => (
+                  <option key={other.id} value={other.id}>
+                    {other.name}
+                  </option>
+                ))}
+              </select>
+            </span>
+          </li>
+        ))}
+      </ul>
+      {g.members.length === 0 ? <p className="muted">Drop people here.</p> : null}
+      <GroupProgress client={client} teamId={g.id} />
+      <CaseSelect label={`Case for ${g.name}`} none="Same as everyone" value={g.caseId ?? ''} onChange={(id) => write(list.map((x) => (x.id === g.id ? { ...x, caseId: id || undefined } : x)))} />
+      <button type="button" className={`btn ${g.shared ? 'btn-primary' : ''}`} aria-pressed={!!g.shared} onClick={() => write(list.map((x) => (x.id === g.id ? { ...x, shared: !x.shared } : x)))}>
+        {g.shared ? 'Shared with the room' : 'Share with the room'}
+      </button>
     </div>
   );
 }
@@ -148,6 +218,57 @@ function GroupProgress({ client, teamId }: { client: RoomClient; teamId: string 
   );
 }
 
+/** "Learners choose": the open groups, who is in each, and a button to join one (the host decides, first come first served). */
+export function ChooseGroup({ client, participants }: { client: RoomClient; participants: Record<string, Participant> }) {
+  const groups = useGroups(client);
+  const [error, setError] = useState<string | null>(null);
+  const sent = useRef<string | null>(null);
+  useEffect(() => client.on('error', ((e: { id?: string; message: string }) => {
+    if (e.id && e.id === sent.current) setError(e.message);
+  }) as never), [client]);
+  const me = client.welcome?.learnerId;
+  const open = Object.values(groups)
+    .filter((g) => g.open)
+    .sort((a, b) => a.id.localeCompare(b.id, undefined, { numeric: true }));
+  const mine = me ? teamOf(groups, me) : null;
+  if (!me || open.length === 0 || (mine && !groups[mine]?.open) || client.status === 'ended') return null;
+  const join = (teamId: string) => {
+    setError(null);
+    sent.current = commandId('group');
+    client.command(sent.current, { cmd: 'choose-group', teamId });
+  };
+  return (
+    <div className="card section" data-testid="choose-group">
+      <h2 style={{ marginTop: 0, fontSize: '1.1rem' }}>{mine ? 'Your group (you can still change)' : 'Choose your group'}</h2>
+      <ul className="list" style={{ paddingLeft: 0, listStyle: 'none', display: 'grid', gap: 8 }}>
+        {open.map((g) => {
+          const full = g.capacity !== undefined && g.members.length >= g.capacity;
+          return (
+            <li key={g.id} style={{ display: 'flex', gap: 12, alignItems: 'center', flexWrap: 'wrap' }}>
+              <strong style={{ minWidth: 80 }}>{g.name}</strong>
+              <span className="muted" style={{ flex: 1 }}>
+                {g.members.length}/{g.capacity ?? '∞'} {g.members.length ? `— ${g.members.map((m) => participants[m]?.name ?? 'Guest').join(', ')}` : ''}
+              </span>
+              {mine === g.id ? (
+                <span className="tag">You are here</span>
+              ) : (
+                <button type="button" className="btn" disabled={full} onClick={() => join(g.id)} aria-label={`Join ${g.name}`}>
+                  {full ? 'Full' : 'Join'}
+                </button>
+              )}
+            </li>
+          );
+        })}
+      </ul>
+      {error ? (
+        <p role="alert" style={{ color: 'var(--danger)' }}>
+          {error}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
 /** The learner's own group, role and teammates, and the group's shared notes. */
 export function MyGroup({ client, participants }: { client: RoomClient; participants: Record<string, Participant> }) {
   const { pack } = useContent();
@@ -155,27 +276,65 @@ export function MyGroup({ client, participants }: { client: RoomClient; particip
   const state = useSessionState(client);
   const me = client.welcome?.learnerId;
   const group = Object.values(groups).find((g) => me && g.members.includes(me));
+  const seed = useMemo(() => (pack.worksheets[0] ? worksheetSeedUpdate(pack.worksheets[0], 'notes') : undefined), [pack]);
+  const picked = useTeamRoles(client, group?.id ?? null);
   if (!group || !me) return null;
-  const role = pack.roles.find((r) => r.id === group.roles[me]);
+  const mine = roleOf(group, picked, me);
+  const role = pack.roles.find((r) => r.id === mine?.id);
+  const roleName = (m: string) => pack.roles.find((r) => r.id === roleOf(group, picked, m)?.id)?.name;
   const caseForAll = state.elaborateCase;
+  const worksheet = pack.worksheets[0];
+  const pick = (roleId: string) => {
+    const map = client.doc(`team/${group.id}/roles`).getMap('roles');
+    if (roleId) map.set(me, roleId);
+    else map.delete(me);
+  };
+  const teammates = group.members.filter((m) => m !== me);
   return (
     <div className="card section" data-testid="my-group">
       <h2 style={{ marginTop: 0, fontSize: '1.1rem' }}>Your group: {group.name}</h2>
-      <p>
-        With {group.members.filter((m) => m !== me).map((m) => participants[m]?.name ?? 'Guest').join(', ') || 'nobody yet'}
+      <p data-testid="teammates">
+        With{' '}
+        {teammates.length
+          ? teammates.map((m, i) => (
+              <span key={m}>
+                {i > 0 ? ', ' : ''}
+                {participants[m]?.name ?? 'Guest'}
+                {roleName(m) ? <span className="muted"> ({roleName(m)})</span> : null}
+              </span>
+            ))
+          : 'nobody yet'}
       </p>
       {role ? (
-        <p>
-          Your role: <strong>{role.name}</strong> — <Link to={`/kit/roles#${role.id}`}>what it involves</Link>
+        <p data-testid="my-role">
+          Your role: <strong>{role.name}</strong>
+          {mine?.by === 'team' ? ' (your pick)' : ' (from the facilitator)'} — <Link to={`/kit/roles#${role.id}`}>what it involves</Link>
         </p>
+      ) : null}
+      {mine?.by !== 'facilitator' && pack.roles.length > 0 && client.status !== 'ended' ? (
+        <label className="form-row" style={{ maxWidth: 360 }}>
+          <span>{role ? 'Change your role' : 'Pick your role (agree it with your team)'}</span>
+          <select className="input" value={picked[me] ?? ''} onChange={(e) => pick(e.target.value)}>
+            <option value="">No role yet</option>
+            {pack.roles.map((r) => {
+              const takenBy = group.members.find((m) => m !== me && roleOf(group, picked, m)?.id === r.id);
+              return (
+                <option key={r.id} value={r.id}>
+                  {r.name}
+                  {takenBy ? ` — taken by ${participants[takenBy]?.name ?? 'a teammate'}` : ''}
+                </option>
+              );
+            })}
+          </select>
+        </label>
       ) : null}
       <h3>Group notes</h3>
       <p className="muted">
-        Shared with your group and the facilitator. For Explore, compare DevOps and MLOps along the{' '}
-        {pack.worksheets[0] ? <Link to={`/kit/worksheets/${pack.worksheets[0].id}`}>worksheet&apos;s dimensions</Link> : 'worksheet'}.
+        Shared with your group and the facilitator. They start as the Explore{' '}
+        {worksheet ? <Link to={`/kit/worksheets/${worksheet.id}`}>comparison worksheet</Link> : 'worksheet'}: fill in each dimension together.
       </p>
       <Suspense fallback={<p className="muted">Loading the editor…</p>}>
-        <CollaborativeEditor client={client} docName={`team/${group.id}/notes`} field="notes" label={`${group.name} notes`} userName={participants[me]?.name ?? 'Me'} readOnly={client.status === 'ended'} />
+        <CollaborativeEditor client={client} docName={`team/${group.id}/notes`} field="notes" label={`${group.name} notes`} userName={participants[me]?.name ?? 'Me'} readOnly={client.status === 'ended'} seed={seed} />
       </Suspense>
       <Disclosure className="section" summary={<strong>Our board</strong>}>
         <Suspense fallback={<p className="muted">Loading the whiteboard…</p>}>

@@ -11,7 +11,7 @@ import { effectivePhase } from '../../../shared/room/sessionState';
 import { useContent } from '../content/ContentProvider';
 import { BlankOverlay, LearnerQa, MovingBanner, PhaseClock, PushedItem, RaiseHand } from '../live/LearnerLive';
 import { useNow, useSessionState } from '../live/liveState';
-import { MyGroup } from '../live/ConsoleGroups';
+import { ChooseGroup, MyGroup } from '../live/ConsoleGroups';
 import { deviceStorage } from '../sync/dexieStorage';
 import { useConnectionStatus, useRoom, useYMapJson, useYText } from '../sync/RoomProvider';
 import { Markdown } from '../ui/Markdown';
@@ -95,6 +95,7 @@ export function RoomPage() {
           </p>
         </div>
       </div>
+      {client ? <ChooseGroup client={client} participants={participants} /> : null}
       {client ? <MyGroup client={client} participants={participants} /> : null}
       {client && state.pushed ? (
         <Section title="On the projector" id="pushed">
