@@ -128,3 +128,61 @@ export const worksheetSchema = z.strictObject({
     )
     .min(1),
 });
+
+const color = z.string().regex(/^(#[0-9a-fA-F]{6}|transparent)$/, 'a colour like "#a5d8ff" (or "transparent")');
+
+/**
+ * One shape of a board piece, in Excalidraw's terms: a container (rectangle, ellipse, diamond) with an optional
+ * label inside, free text, or an arrow/line from (x, y) by (width, height). Coordinates are relative to the piece.
+ */
+export const boardShapeSchema = z.strictObject({
+  type: z.enum(['rectangle', 'ellipse', 'diamond', 'text', 'arrow', 'line']),
+  x: z.number(),
+  y: z.number(),
+  width: z.number().optional(),
+  height: z.number().optional(),
+  /** Text inside a container, or the text itself for `text`. */
+  label: z.string().min(1).optional(),
+  fontSize: z.number().min(8).max(72).optional(),
+  fill: color.optional(),
+  stroke: color.optional(),
+  strokeStyle: z.enum(['solid', 'dashed', 'dotted']).optional(),
+  rounded: z.boolean().optional(),
+});
+
+/** A library of diagram pieces teams drag onto their Excalidraw boards (Elaborate's strategy diagram). */
+export const boardLibrarySchema = z
+  .strictObject({
+    id: idSchema,
+    title: z.string().min(1),
+    description: md,
+    pieces: z
+      .array(
+        z.strictObject({
+          id: idSchema,
+          name: z.string().min(1),
+          /** What the piece stands for and when to use it (shown in the kit). */
+          description: md,
+          concepts: refs.optional(),
+          shapes: z
+            .array(boardShapeSchema)
+            .min(1)
+            .superRefine((shapes, ctx) => {
+              shapes.forEach((s, i) => {
+                if (s.type === 'text' && !s.label) ctx.addIssue({ code: 'custom', path: [i, 'label'], message: 'a text shape needs a label (its text)' });
+                if (s.type !== 'text' && (s.width === undefined || s.height === undefined)) {
+                  ctx.addIssue({ code: 'custom', path: [i], message: `${s.type === 'ellipse' || s.type === 'arrow' ? 'an' : 'a'} ${s.type} needs a width and a height` });
+                }
+              });
+            }),
+        }),
+      )
+      .min(1)
+      .superRefine((pieces, ctx) => {
+        const seen = new Set<string>();
+        pieces.forEach((p, i) => {
+          if (seen.has(p.id)) ctx.addIssue({ code: 'custom', path: [i, 'id'], message: `"${p.id}" is used twice in this library` });
+          seen.add(p.id);
+        });
+      }),
+  });

@@ -20,6 +20,33 @@ describe('assemblePack', () => {
     expect(issues(result)).toContainEqual(expect.stringMatching(/^content\/phases\/one\.yaml: minutes: /));
   });
 
+  it('checks board pieces: concepts resolve, shapes have sizes, text has text, ids are unique', () => {
+    const files = minimalPackFiles();
+    const library = {
+      id: 'pieces',
+      title: 'Pieces',
+      description: 'D',
+      pieces: [
+        { id: 'p-a', name: 'A', description: 'D', concepts: ['drift'], shapes: [{ type: 'rectangle', x: 0, y: 0, width: 10, height: 10, label: 'A', fill: '#a5d8ff' }] },
+        { id: 'p-b', name: 'B', description: 'D', concepts: ['ghost'], shapes: [{ type: 'ellipse', x: 0, y: 0 }, { type: 'text', x: 0, y: 0 }] },
+        { id: 'p-a', name: 'C', description: 'D', shapes: [{ type: 'diamond', x: 0, y: 0, width: 5, height: 5, fill: 'blue' }] },
+      ],
+    };
+    files.push({ path: 'libraries/pieces.yaml', data: library });
+    expect(issues(assemblePack(files, noAssets)).sort()).toEqual([
+      'content/libraries/pieces.yaml: pieces[2].id: "p-a" is used twice in this library',
+      'content/libraries/pieces.yaml: pieces[1].shapes[0]: an ellipse needs a width and a height',
+      'content/libraries/pieces.yaml: pieces[1].shapes[1].label: a text shape needs a label (its text)',
+      'content/libraries/pieces.yaml: pieces[2].shapes[0].fill: a colour like "#a5d8ff" (or "transparent")',
+    ].sort());
+    library.pieces = library.pieces.slice(0, 2);
+    library.pieces[1]!.shapes = [{ type: 'text', x: 0, y: 0, label: 'T' } as never];
+    expect(issues(assemblePack(files, noAssets))).toEqual(['content/libraries/pieces.yaml: pieces[1].concepts[0]: "ghost" is not the id of any concept in the pack']);
+    library.pieces[1]!.concepts = ['drift'];
+    const ok = assemblePack(files, noAssets);
+    expect(ok.ok && ok.summary.boardPieces).toBe(2);
+  });
+
   it('rejects an unknown (misspelt) key', () => {
     const result = assemblePack(editedPack('concepts/drift.yaml', (d) => (d.pitfals = ['x'])), noAssets);
     expect(issues(result).join('\n')).toMatch(/concepts\/drift\.yaml.*pitfals/);

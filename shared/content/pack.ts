@@ -70,7 +70,7 @@ export function assemblePack(files: ContentFile[], assets: ReadonlySet<string>):
 
   const collections: Record<ContentFolder, unknown[]> = {
     phases: [], concepts: [], tools: [], cases: [], decks: [], diagrams: [], polls: [],
-    templates: [], rubrics: [], worksheets: [], resources: [], mltestscore: [], ethics: [], roles: [],
+    templates: [], rubrics: [], worksheets: [], resources: [], mltestscore: [], ethics: [], roles: [], libraries: [],
   };
   /** id -> file that defines it, for pack-wide uniqueness and "any item" references. */
   const itemFiles = new Map<string, string>();
@@ -248,6 +248,7 @@ function checkReferences(
     });
   }
   for (const r of pack.roles) checkAll(`roles/${r.id}.yaml`, 'goodFitFor', r.goodFitFor, profiles, 'profile in lesson.yaml');
+  for (const l of pack.libraries) l.pieces.forEach((p, i) => checkAll(`libraries/${l.id}.yaml`, `pieces[${i}].concepts`, p.concepts, concepts, 'concept'));
 }
 
 export function summarize(pack: ContentPack): PackSummary {
@@ -271,5 +272,6 @@ export function summarize(pack: ContentPack): PackSummary {
     mlTestScoreTests: count(pack.mltestscore, (m) => count(m.categories, (c) => c.tests.length)),
     ethicsPrompts: count(pack.ethics, (e) => e.prompts.length),
     roles: pack.roles.length,
+    boardPieces: count(pack.libraries, (l) => l.pieces.length),
   };
 }

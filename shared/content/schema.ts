@@ -10,7 +10,7 @@
  * fields are paths relative to `content/` (e.g. `images/pipeline.png`).
  */
 import { z } from 'zod';
-import { pollBankSchema, rubricSchema, templateSchema, worksheetSchema, type pollSchema } from './activitySchemas';
+import { boardLibrarySchema, pollBankSchema, rubricSchema, templateSchema, worksheetSchema, type pollSchema } from './activitySchemas';
 import { assetPath, idSchema, md, mdList, ref, refs } from './fields';
 
 export * from './activitySchemas';
@@ -271,6 +271,7 @@ export const CONTENT_FOLDERS = {
   mltestscore: mlTestScoreSchema,
   ethics: ethicsSchema,
   roles: roleSchema,
+  libraries: boardLibrarySchema,
 } as const;
 export type ContentFolder = keyof typeof CONTENT_FOLDERS;
 export const ASSET_FOLDERS = ['images'] as const;
@@ -294,6 +295,9 @@ export type Resource = z.infer<typeof resourceSchema>;
 export type MlTestScore = z.infer<typeof mlTestScoreSchema>;
 export type Ethics = z.infer<typeof ethicsSchema>;
 export type Role = z.infer<typeof roleSchema>;
+export type BoardLibrary = z.infer<typeof boardLibrarySchema>;
+export type BoardPiece = BoardLibrary['pieces'][number];
+export type BoardShape = BoardPiece['shapes'][number];
 export type Source = z.infer<typeof sourceSchema>;
 
 /** Every item of the pack, validated and cross-checked. Arrays keep a stable order (by file name). */
@@ -313,4 +317,6 @@ export interface ContentPack {
   mltestscore: MlTestScore[];
   ethics: Ethics[];
   roles: Role[];
+  /** Diagram pieces for the teams' whiteboards. */
+  libraries: BoardLibrary[];
 }

@@ -66,6 +66,14 @@ test('a phase page has every section of the plan and its run-of-show', async ({ 
   await expect(page).toHaveURL(/\/kit\/phases\/explain$/);
 });
 
+test('the diagrams page lists the board pieces teams find in their whiteboard library, linked to concepts', async ({ page }) => {
+  await page.goto('/kit/diagrams');
+  const pieces = page.getByTestId('board-pieces');
+  await expect(pieces.getByRole('heading', { level: 3 })).toHaveText(['Pipeline stage', 'Data source', 'Feature store', 'Model registry', 'Monitor', 'Human in the loop', 'Experiment tracking', 'Model serving', 'Retraining trigger']);
+  await pieces.locator('#piece-feature-store').getByRole('link', { name: 'Feature store', exact: true }).click();
+  await expect(page).toHaveURL(/\/kit\/concepts\/feature-stores$/);
+});
+
 test('glossary search narrows the concepts and says when nothing matches', async ({ page }) => {
   await page.goto('/kit/concepts');
   const items = page.locator('.glossary > li');

@@ -51,13 +51,37 @@ test('a group draws and writes together, offline drawing converges, other groups
   await console_.getByLabel('Group size').fill('2');
   await console_.getByRole('button', { name: 'Form groups' }).click();
   await expect(console_.locator('[data-testid^="group-team-"]')).toHaveCount(2);
-  await console_.getByLabel('Move Ann to').selectOption({ label: 'Team 1' });
-  await console_.getByLabel('Move Ben to').selectOption({ label: 'Team 1' });
+  // Drag and drop a person onto a group (the "Move to" list does the same from the keyboard).
+  const groupOf = async (name: string) => ((await console_.locator('[data-testid^="group-team-"]', { hasText: name }).getAttribute('data-testid')) ?? '').replace('group-', '');
+  const dragTo = async (name: string, team: string) => {
+    if ((await groupOf(name)) === team) return;
+    await console_.locator('.group-member strong', { hasText: name }).dragTo(console_.getByTestId(`group-${team}`));
+    await expect(console_.getByTestId(`group-${team}`)).toContainText(name);
+  };
+  await dragTo('Ann', (await groupOf('Ann')) === 'team-1' ? 'team-2' : 'team-1'); // always one real drag
+  await dragTo('Ann', 'team-1');
+  await dragTo('Ben', 'team-1');
   await console_.getByLabel('Move Cat to').selectOption({ label: 'Team 2' });
   await expect(console_.getByTestId('group-team-1')).toContainText('Ann');
   await expect(console_.getByTestId('group-team-1')).toContainText('Ben');
   for (const { page } of [ann, ben]) await expect(page.getByTestId('my-group')).toContainText('Your group: Team 1');
   await expect(cat.page.getByTestId('my-group')).toContainText('Your group: Team 2');
+
+  // The group's notes start as the Explore comparison worksheet, once, whoever opened them first.
+  const notes = (page: Page) => page.getByRole('textbox', { name: 'Team 1 notes' });
+  for (const { page } of [ann, ben]) await expect(notes(page)).toContainText('1. Primary artifacts');
+  await expect(notes(ann.page).getByRole('heading', { name: '2. Versioning' })).toHaveCount(1);
+  await notes(ann.page).getByRole('heading', { name: '1. Primary artifacts' }).click();
+  await ann.page.keyboard.press('End');
+  await ann.page.keyboard.type(' (Ann)');
+  await expect(notes(ben.page)).toContainText('1. Primary artifacts (Ann)');
+  await expect(notes(ben.page).getByRole('heading', { name: /Versioning/ })).toHaveCount(1);
+
+  // The team picks its roles: Ann takes the data steward; Ben sees it, and so does the console.
+  await ann.page.getByLabel(/Pick your role/).selectOption({ label: 'Data steward' });
+  await expect(ann.page.getByTestId('my-role')).toContainText('Data steward (your pick)');
+  await expect(ben.page.getByTestId('teammates')).toContainText('Ann (Data steward)');
+  await expect(console_.getByLabel('Role of Ann')).toContainText('Their pick: Data steward');
 
   // Both open the board; Ann draws, Ben sees it; Ben draws, Ann sees both.
   for (const { page } of [ann, ben, cat]) await page.getByText('Our board').click();
@@ -106,9 +130,27 @@ test('a group draws and writes together, offline drawing converges, other groups
   await expect.poll(() => [...presence.getStates().values()].map((s) => (s as { pointer?: { name: string } }).pointer?.name)).toContain('Ann');
   watcher.close();
 
-  // The facilitator's gallery shows each group's work.
+  // Cat builds her diagram from the content's MLOps pieces: the board's library holds them.
+  const catBoard = cat.page.getByTestId('team-board');
+  await catBoard.scrollIntoViewIfNeeded();
+  await catBoard.getByTitle('Library').first().click();
+  const pieces = cat.page.locator('.library-unit');
+  await expect(pieces).toHaveCount(9, { timeout: 10_000 });
+  await screenshot(cat.page, 'board-library');
+  await pieces.nth(3).click(); // the model registry (pieces are in the content's order)
+  await expect.poll(async () => Number(await catBoard.getAttribute('data-elements'))).toBeGreaterThan(5);
+  const cats = Number(await catBoard.getAttribute('data-elements'));
+
+  // The facilitator's gallery shows each group's work: board pictures, notes, strategy progress.
   await expect(console_.getByTestId('progress-team-1')).toContainText('Strategy: 1 of');
-  await expect(console_.getByTestId('team-gallery')).toContainText('Team 2');
+  const gallery = console_.getByTestId('team-gallery');
+  await expect(gallery.getByTestId('team-work-team-1').getByTestId('board-preview')).toHaveAttribute('data-elements', '4');
+  await expect(gallery.getByTestId('team-work-team-2').getByTestId('board-preview')).toHaveAttribute('data-elements', String(cats));
+  await expect(gallery.getByRole('img', { name: 'Team 1 board: 4 shapes' })).toBeVisible();
+  await expect(gallery.getByRole('img', { name: `Team 2 board: ${cats} shapes` })).toBeVisible();
+  await expect(gallery.getByTestId('team-work-team-1')).toContainText('1. Primary artifacts (Ann)');
+  await gallery.getByTestId('team-work-team-2').getByText('Open the board').click();
+  await expect(gallery.getByTestId('team-work-team-2').getByTestId('team-board')).toHaveAttribute('data-elements', String(cats), { timeout: 15_000 });
   await screenshot(console_, 'team-gallery', true);
 
   // A reload keeps everything.

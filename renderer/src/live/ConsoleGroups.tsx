@@ -174,7 +174,7 @@ function GroupCard({ client, group: g, groups: list, name, write }: { client: Ro
               </span>{' '}
               {name(m)}
             </strong>
-            <span style={{ display: 'flex', gap: 6 }}>
+            <span className="member-controls">
               <select className="input" aria-label={`Role of ${name(m)}`} value={g.roles[m] ?? ''} onChange={(e) => setRole(m, e.target.value)}>
                 <option value="">{picked[m] && roleName(picked[m]) ? `Their pick: ${roleName(picked[m])}` : 'No role (team picks)'}</option>
                 {pack.roles.map((r) => (

@@ -1,11 +1,14 @@
 /**
- * The facilitator's gallery of team work: every group's notes (live, read-only here) and strategy progress, one
- * click to put a team's work on the projector. Also what the presenter shows when a team is on screen.
+ * The facilitator's gallery of team work: every group's board (as a live picture), notes (live, read-only here)
+ * and strategy progress; open any board or strategy to read it whole; one click to put a team's work on the
+ * projector. Also what the presenter shows when a team is on screen.
  */
 import { lazy, Suspense, useMemo } from 'react';
 import type { RoomClient } from '../../../shared/sync/roomClient';
 import { useContent } from '../content/ContentProvider';
-import { useFilledSections } from '../team/TeamStrategy';
+import { LazyBoardPreview, LazyTeamBoard } from '../team/loadTeamBoard';
+import { TeamStrategy, useFilledSections } from '../team/TeamStrategy';
+import { Disclosure } from '../ui/Disclosure';
 import { useGroups } from './ConsoleGroups';
 import { useSessionState, writeState } from './liveState';
 
@@ -16,16 +19,34 @@ export function TeamWork({ client, teamId, large = false }: { client: RoomClient
   const groups = useGroups(client);
   const ids = useMemo(() => pack.templates[0]?.sections.map((s) => s.id) ?? [], [pack]);
   const filled = useFilledSections(client, `team/${teamId}/strategy`, ids);
+  const state = useSessionState(client);
   const group = groups[teamId];
   if (!group) return null;
   return (
     <div className={large ? 'poll-results-large' : undefined} data-testid={`team-work-${teamId}`}>
+      <Suspense fallback={<p className="muted">Loading the board…</p>}>
+        <LazyBoardPreview client={client} docName={`team/${teamId}/board`} label={`${group.name} board`} height={large ? 420 : 200} />
+      </Suspense>
       <p className="muted">
         Strategy: {filled.length} of {ids.length} sections started
       </p>
-      <Suspense fallback={<p className="muted">Loading…</p>}>
-        <CollaborativeEditor client={client} docName={`team/${teamId}/notes`} field="notes" label={`${group.name} notes (read-only)`} userName="Facilitator" readOnly />
-      </Suspense>
+      <div className={large ? undefined : 'gallery-notes'}>
+        <Suspense fallback={<p className="muted">Loading…</p>}>
+          <CollaborativeEditor client={client} docName={`team/${teamId}/notes`} field="notes" label={`${group.name} notes (read-only)`} userName="Facilitator" readOnly />
+        </Suspense>
+      </div>
+      {large ? null : (
+        <>
+          <Disclosure className="section" summary={<strong>Open the board</strong>}>
+            <Suspense fallback={<p className="muted">Loading the whiteboard…</p>}>
+              <LazyTeamBoard client={client} docName={`team/${teamId}/board`} readOnly userName="Facilitator" />
+            </Suspense>
+          </Disclosure>
+          <Disclosure className="section" summary={<strong>Read the strategy</strong>}>
+            <TeamStrategy client={client} teamId={teamId} caseId={group.caseId ?? state.elaborateCase ?? null} userName="Facilitator" readOnly />
+          </Disclosure>
+        </>
+      )}
     </div>
   );
 }

@@ -6,6 +6,8 @@
 import '@excalidraw/excalidraw/index.css';
 import { Excalidraw, exportToBlob, exportToSvg } from '@excalidraw/excalidraw';
 import { useEffect, useMemo, useRef, useState } from 'react';
+import { useContent } from '../content/ContentProvider';
+import { libraryItemsFrom } from './boardLibrary';
 import { colorFor } from './colors';
 import type { RoomClient } from '../../../shared/sync/roomClient';
 import { mergeElements, type BoardElement } from '../../../shared/room/elementMerge';
@@ -27,6 +29,8 @@ export default function TeamBoard({ client, docName, readOnly = false, userName 
   const [api, setApi] = useState<Api | null>(null);
   const [count, setCount] = useState(0);
   const sync = useMemo(() => new BoardSync(client.doc(docName)), [client, docName]);
+  const { pack } = useContent();
+  const libraryItems = useMemo(() => libraryItemsFrom(pack.libraries ?? []), [pack]);
 
   useEffect(() => {
     if (!api) return;
@@ -36,7 +40,19 @@ export default function TeamBoard({ client, docName, readOnly = false, userName 
       api.updateScene({ elements: merged as unknown as SceneElements });
       setCount(merged.filter((e) => !e.isDeleted).length);
     };
-    void client.loadedLocally(docName).then(apply);
+    // On opening, frame what is already drawn (a reload, a late joiner, the facilitator reading a board): once
+    // from this device's copy, or else once the room's copy has arrived.
+    let framed = false;
+    const frame = () => {
+      if (framed || api.getSceneElements().length === 0) return;
+      framed = true;
+      api.scrollToContent(undefined, { fitToContent: true });
+    };
+    void client.loadedLocally(docName).then(() => {
+      apply();
+      frame();
+    });
+    void client.whenSynced(docName).then(frame);
     const stop = sync.onRemoteChange(apply);
     return stop;
   }, [api, sync, client, docName]);
@@ -85,9 +101,10 @@ export default function TeamBoard({ client, docName, readOnly = false, userName 
 
   return (
     <div>
-      <div className="board" data-testid="team-board" data-elements={count} style={{ height: 480, border: '1px solid var(--border)', borderRadius: 8, overflow: 'hidden' }}>
+      <div className="board" data-testid="team-board" data-elements={count} style={{ height: 'min(72vh, 620px)', border: '1px solid var(--border)', borderRadius: 8, overflow: 'hidden' }}>
         <Excalidraw
           excalidrawAPI={setApi}
+          initialData={{ libraryItems }}
           viewModeEnabled={readOnly}
           isCollaborating
           onPointerUpdate={onPointerUpdate}
