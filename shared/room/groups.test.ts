@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chooseGroup, formGroups, openGroups, teamOf, type Group, type GroupMember } from './groups';
+import { chooseGroup, closeChoosing, formGroups, openGroups, teamOf, type Group, type GroupMember } from './groups';
 
 const people = (profiles: string[]): GroupMember[] => profiles.map((profile, i) => ({ id: `l${i}`, profile }));
 
@@ -70,5 +70,16 @@ describe('learners choose their group', () => {
     expect(chooseGroup(placed, 'ada', 'team-3')).toMatchObject({ ok: false, message: expect.stringContaining('placed you in Team 1') });
     expect(chooseGroup(placed, 'dee', 'team-1')).toMatchObject({ ok: false, message: expect.stringContaining('closed') });
     expect(chooseGroup(groups, 'dee', 'team-9')).toMatchObject({ ok: false, message: expect.stringContaining('no group') });
+  });
+
+  it('closing places everyone who did not choose in the smallest groups and locks them', () => {
+    const groups = openGroups(5, 2).map((g, i) => ({ ...g, members: i === 0 ? ['ada', 'bo'] : i === 1 ? ['cy'] : [] }));
+    const closed = closeChoosing(groups, ['ada', 'bo', 'cy', 'dee', 'eve']);
+    expect(closed.map((g) => [g.members, g.open])).toEqual([
+      [['ada', 'bo'], false],
+      [['cy', 'eve'], false],
+      [['dee'], false],
+    ]);
+    expect(groups[2]!.members).toEqual([]); // the input is not changed
   });
 });

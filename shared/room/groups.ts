@@ -108,3 +108,17 @@ export function chooseGroup(groups: Record<string, Group>, learnerId: string, te
   next[teamId] = { ...target, members: [...target.members, learnerId] };
   return { ok: true, groups: next };
 }
+
+/** Closing "learners choose": everyone who has not chosen goes to the smallest group (ties: the first); groups lock. */
+export function closeChoosing(groups: Group[], everyone: string[]): Group[] {
+  const next = groups.map((g) => ({ ...g, members: [...g.members], open: false }));
+  if (next.length === 0) return next;
+  const placed = new Set(next.flatMap((g) => g.members));
+  for (const id of everyone) {
+    if (placed.has(id)) continue;
+    const smallest = next.reduce((a, b) => (b.members.length < a.members.length ? b : a));
+    smallest.members.push(id);
+    placed.add(id);
+  }
+  return next;
+}

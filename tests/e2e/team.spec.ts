@@ -16,10 +16,10 @@ test.afterAll(async () => {
   await host?.stop();
 });
 
-async function joinAs(browser: Browser, name: string): Promise<{ context: BrowserContext; page: Page }> {
+async function joinAs(browser: Browser, name: string, room: HostProcess = host): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
-  await page.goto((host.line.joinUrls as string[])[0]!);
+  await page.goto((room.line.joinUrls as string[])[0]!);
   await page.getByLabel('Display name').fill(name);
   await page.getByRole('button', { name: /Join room/ }).click();
   await expect(page.locator('main [data-status]').first()).toHaveAttribute('data-status', 'online');
@@ -28,12 +28,14 @@ async function joinAs(browser: Browser, name: string): Promise<{ context: Browse
 
 async function drawRectangle(page: Page, dx: number): Promise<void> {
   const board = page.getByTestId('team-board');
-  await board.scrollIntoViewIfNeeded();
+  await board.evaluate((el) => el.scrollIntoView({ block: 'center' }));
   await board.getByTitle(/Rectangle/).first().click();
   const box = (await board.boundingBox())!;
-  await page.mouse.move(box.x + 100 + dx, box.y + 150);
+  // Right of the style panel Excalidraw opens on the left while a shape tool is on.
+  const x = box.x + 250 + dx * 0.7;
+  await page.mouse.move(x, box.y + 150);
   await page.mouse.down();
-  await page.mouse.move(box.x + 180 + dx, box.y + 230, { steps: 6 });
+  await page.mouse.move(x + 80, box.y + 230, { steps: 6 });
   await page.mouse.up();
   await page.keyboard.press('Escape');
 }
@@ -87,6 +89,7 @@ test('a group draws and writes together, offline drawing converges, other groups
   for (const { page } of [ann, ben, cat]) await page.getByText('Our board').click();
   for (const { page } of [ann, ben, cat]) await expect(page.getByTestId('team-board').locator('canvas').first()).toBeVisible({ timeout: 15_000 });
   await drawRectangle(ann.page, 0);
+  await expect(ann.page.getByTestId('team-board')).toHaveAttribute('data-elements', '1');
   await expect(ben.page.getByTestId('team-board')).toHaveAttribute('data-elements', '1');
   await drawRectangle(ben.page, 200);
   await expect(ann.page.getByTestId('team-board')).toHaveAttribute('data-elements', '2');
@@ -162,4 +165,49 @@ test('a group draws and writes together, offline drawing converges, other groups
   await screenshot(ann.page, 'team-strategy');
   for (const c of [ann, ben, cat]) await c.context.close();
   await facilitator.close();
+});
+
+test('learners choose their group: open groups on every screen, first come first served, then the facilitator closes choosing', async ({ browser }) => {
+  test.setTimeout(90_000);
+  const session = await startHostProcess({ args: ['--session', 'Choose e2e'] });
+  try {
+    const facilitator = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const console_ = await facilitator.newPage();
+    await console_.goto(session.line.facilitatorUrl as string);
+    const join = (name: string) => joinAs(browser, name, session);
+    const dan = await join('Dan');
+    const eva = await join('Eva');
+    const fin = await join('Fin');
+    await expect(console_.getByText(/Roster · 3 online/)).toBeVisible();
+
+    await console_.getByLabel('Group size').fill('2');
+    await console_.getByLabel('Groups', { exact: true }).selectOption({ label: 'Learners choose' });
+    await console_.getByRole('button', { name: 'Form groups' }).click();
+    await expect(console_.locator('[data-testid^="group-team-"]')).toHaveCount(2);
+    for (const { page } of [dan, eva]) await expect(page.getByTestId('choose-group')).toContainText('Choose your group');
+
+    await dan.page.getByRole('button', { name: 'Join Team 1' }).click();
+    await expect(dan.page.getByTestId('choose-group')).toContainText('You are here');
+    await expect(dan.page.getByTestId('my-group')).toContainText('Your group: Team 1');
+    // Each group holds one more than the size (3): Eva joins Dan, then changes her mind for Team 2.
+    await expect(eva.page.getByTestId('choose-group')).toContainText('1/3 — Dan');
+    await eva.page.getByRole('button', { name: 'Join Team 1' }).click();
+    await expect(eva.page.getByTestId('my-group')).toContainText('With Dan');
+    await eva.page.getByRole('button', { name: 'Join Team 2' }).click();
+    await expect(eva.page.getByTestId('my-group')).toContainText('Your group: Team 2');
+    await expect(console_.getByTestId('group-team-2')).toContainText('Eva');
+    await screenshot(eva.page, 'choose-group');
+
+    await console_.getByRole('button', { name: /Close choosing/ }).click();
+    for (const { page } of [dan, eva]) await expect(page.getByTestId('choose-group')).toHaveCount(0);
+    await expect(dan.page.getByTestId('my-group')).toContainText('Your group: Team 1');
+    // Fin never chose: closing puts him in the smallest group (a tie: the first).
+    await expect(fin.page.getByTestId('choose-group')).toHaveCount(0);
+    await expect(fin.page.getByTestId('my-group')).toContainText('Your group: Team 1');
+    await expect(console_.getByTestId('group-team-1')).toContainText('Fin');
+    for (const c of [dan, eva, fin]) await c.context.close();
+    await facilitator.close();
+  } finally {
+    await session.stop();
+  }
 });

@@ -5,7 +5,7 @@
 import { lazy, Suspense, useEffect, useMemo, useRef, useState } from 'react';
 import { Link } from 'react-router';
 import type { RoomClient } from '../../../shared/sync/roomClient';
-import { formGroups, teamOf, type Group, type GroupMode } from '../../../shared/room/groups';
+import { closeChoosing, formGroups, teamOf, type Group, type GroupMode } from '../../../shared/room/groups';
 import { worksheetSeedUpdate } from '../../../shared/room/worksheetSeed';
 import { useContent } from '../content/ContentProvider';
 import type { Participant } from '../room/RoomPage';
@@ -82,7 +82,7 @@ export function ConsoleGroups({ client, participants }: { client: RoomClient; pa
         </label>
         <label className="form-row" style={{ margin: 0 }}>
           <span>Groups</span>
-          <select className="input" value={mode} onChange={(e) => setMode(e.target.value as GroupMode)}>
+          <select className="input" aria-label="Groups" value={mode} onChange={(e) => setMode(e.target.value as GroupMode)}>
             <option value="mixed">Mixed by background</option>
             <option value="random">Random</option>
             <option value="choose">Learners choose</option>
@@ -92,7 +92,12 @@ export function ConsoleGroups({ client, participants }: { client: RoomClient; pa
           {list.length ? 'Re-form groups' : 'Form groups'}
         </button>
         {list.some((g) => g.open) ? (
-          <button type="button" className="btn" onClick={() => write(list.map((g) => ({ ...g, open: false })))}>
+          <button
+            type="button"
+            className="btn"
+            title="Locks the groups; whoever has not chosen joins the smallest group"
+            onClick={() => write(closeChoosing(list, Object.entries(participants).filter(([, p]) => p.online).map(([id]) => id)))}
+          >
             Close choosing ({list.reduce((n, g) => n + g.members.length, 0)} chose)
           </button>
         ) : null}
@@ -239,7 +244,8 @@ export function ChooseGroup({ client, participants }: { client: RoomClient; part
   };
   return (
     <div className="card section" data-testid="choose-group">
-      <h2 style={{ marginTop: 0, fontSize: '1.1rem' }}>{mine ? 'Your group (you can still change)' : 'Choose your group'}</h2>
+      <h2 style={{ marginTop: 0, fontSize: '1.1rem' }}>Choose your group</h2>
+      <p className="muted">You can change until the facilitator closes the groups; then anyone who has not chosen joins the smallest group.</p>
       <ul className="list" style={{ paddingLeft: 0, listStyle: 'none', display: 'grid', gap: 8 }}>
         {open.map((g) => {
           const full = g.capacity !== undefined && g.members.length >= g.capacity;

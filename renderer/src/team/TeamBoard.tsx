@@ -101,7 +101,9 @@ export default function TeamBoard({ client, docName, readOnly = false, userName 
 
   return (
     <div>
-      <div className="board" data-testid="team-board" data-elements={count} style={{ height: 'min(72vh, 620px)', border: '1px solid var(--border)', borderRadius: 8, overflow: 'hidden' }}>
+      {/* Excalidraw caches where its canvas sits on the page; content above it (an editor loading, a section
+          opening) moves it without a scroll or resize, so re-measure whenever a pointer comes in. */}
+      <div className="board" data-testid="team-board" data-elements={count} onPointerEnter={() => api?.refresh()} style={{ height: 'min(72vh, 620px)', border: '1px solid var(--border)', borderRadius: 8, overflow: 'hidden' }}>
         <Excalidraw
           excalidrawAPI={setApi}
           initialData={{ libraryItems }}
