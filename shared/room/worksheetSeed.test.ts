@@ -36,6 +36,10 @@ describe('worksheet seed for group notes', () => {
       if (n.isText && n.text === 'ship') boldShip = n.marks.some((m) => m.type.name === 'bold');
     });
     expect(boldShip).toBe(true);
+    // Bullet labels are bold, and the space after them is not, so answers typed there are plain text.
+    const firstItem = root.child(4).child(0).child(0); // heading, intro, heading, prompt, then the list
+    expect(firstItem.textContent).toBe('DevOps: ');
+    expect(firstItem.child(1).marks).toEqual([]);
   });
 
   it('appears once when several teammates apply it, in any order, and deletions stay deleted', () => {

@@ -54,7 +54,11 @@ function element(name: string, children: (Y.XmlElement | Y.XmlText)[], attrs: Re
 
 const paragraph = (runs: Run[]) => element('paragraph', runs.length ? [textNode(runs)] : []);
 const heading = (level: number, text: string) => element('heading', [textNode([{ text, marks: {} }])], { level });
-const bullet = (label: string) => element('listItem', [paragraph([{ text: `${label} `, marks: { bold: {} } }])]);
+/** A bold label, then a plain space, so what a learner types after it is not bold. */
+const bullet = (label: string) => element('listItem', [paragraph([{ text: label, marks: { bold: {} } }, { text: ' ', marks: {} }])]);
+
+/** Bump when the seed's structure changes: a new layout must not reuse the item ids of an earlier one. */
+const SEED_FORMAT = 2;
 
 /** A 32-bit id from the seed's source, so a changed worksheet never collides with an earlier seed's items. */
 function seedClientId(source: string): number {
@@ -65,7 +69,7 @@ function seedClientId(source: string): number {
 
 /** The worksheet as a Yjs update for `field` of a notes document: deterministic, safe to apply any number of times. */
 export function worksheetSeedUpdate(worksheet: Pick<Worksheet, 'title' | 'dimensions'>, field: string): Uint8Array {
-  const source = JSON.stringify([field, worksheet.title, worksheet.dimensions.map((d) => [d.dimension, d.prompt])]);
+  const source = JSON.stringify([SEED_FORMAT, field, worksheet.title, worksheet.dimensions.map((d) => [d.dimension, d.prompt])]);
   const doc = new Y.Doc({ gc: false });
   doc.clientID = seedClientId(source);
   const fragment = doc.getXmlFragment(field);

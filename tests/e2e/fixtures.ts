@@ -77,3 +77,18 @@ export async function expectAccessibleNames(page: Page): Promise<void> {
   });
   expect(unnamed, 'controls without an accessible name').toEqual([]);
 }
+
+/** Draws a rectangle on the page's board, `dx` pixels right of the first one (right of Excalidraw's style panel). */
+export async function drawRectangle(page: Page, dx = 0): Promise<void> {
+  const board = page.getByTestId('team-board');
+  await board.evaluate((el) => el.scrollIntoView({ block: 'center' }));
+  await board.getByTitle(/Rectangle/).first().click();
+  const box = (await board.boundingBox())!;
+  // Right of the style panel Excalidraw opens on the left while a shape tool is on.
+  const x = box.x + 250 + dx * 0.7;
+  await page.mouse.move(x, box.y + 150);
+  await page.mouse.down();
+  await page.mouse.move(x + 80, box.y + 230, { steps: 6 });
+  await page.mouse.up();
+  await page.keyboard.press('Escape');
+}

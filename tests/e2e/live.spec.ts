@@ -9,7 +9,7 @@ import type { Tally } from '../../shared/room/pollTally';
 import { startHostProcess, type HostProcess } from '../helpers/hostProcess';
 import { connectClient, online, waitFor } from '../helpers/roomClients';
 import type { RoomClient } from '../../shared/sync/roomClient';
-import { expect, screenshot, test } from './fixtures';
+import { drawRectangle, expect, screenshot, test } from './fixtures';
 
 let host: HostProcess;
 const nodeClients: RoomClient[] = [];
@@ -158,8 +158,12 @@ test('facilitator, presenter and learners: phases, pushed slide, poll with exact
   const adaGroup = consolePage.locator('[data-testid^="group-team-"]', { hasText: 'Ada' });
   const teamId = (await adaGroup.getAttribute('data-testid'))!.replace('group-', '');
   const notesEditor = learners[0]!.getByRole('textbox', { name: /notes$/ });
-  await notesEditor.click();
+  // The notes start as the Explore worksheet: Ada answers the first dimension's MLOps line.
+  await notesEditor.getByText('MLOps:').first().click();
+  await learners[0]!.keyboard.press('End');
   await learners[0]!.keyboard.type('Drift needs monitoring, not just uptime.');
+  await expect(notesEditor.locator('li').nth(1)).toHaveText('MLOps: Drift needs monitoring, not just uptime.');
+  await expect(notesEditor.locator('li').nth(1).locator('strong')).toHaveText('MLOps:'); // the answer is not bold
   const watcher = connectClient(host.url, code, { secret: key });
   nodeClients.push(watcher);
   await watcher.whenSynced(`team/${teamId}/notes`);
@@ -188,13 +192,7 @@ test('facilitator, presenter and learners: phases, pushed slide, poll with exact
   await learners[0]!.getByText('Our board').click();
   const board = learners[0]!.getByTestId('team-board');
   await expect(board.locator('canvas').first()).toBeVisible({ timeout: 15_000 });
-  await board.scrollIntoViewIfNeeded();
-  await board.getByTitle(/Rectangle/).first().click();
-  const box = (await board.boundingBox())!;
-  await learners[0]!.mouse.move(box.x + 150, box.y + 150);
-  await learners[0]!.mouse.down();
-  await learners[0]!.mouse.move(box.x + 320, box.y + 260, { steps: 8 });
-  await learners[0]!.mouse.up();
+  await drawRectangle(learners[0]!);
   await watcher.whenSynced(`team/${teamId}/board`);
   await waitFor(() => watcher.doc(`team/${teamId}/board`).getMap('elements').size >= 1, 'the rectangle reaches the host and the facilitator');
   const drawn = [...watcher.doc(`team/${teamId}/board`).getMap<{ type: string }>('elements').values()];

@@ -6,7 +6,7 @@
 import type { Browser, BrowserContext, Page } from '@playwright/test';
 import { startHostProcess, type HostProcess } from '../helpers/hostProcess';
 import { connectClient } from '../helpers/roomClients';
-import { expect, screenshot, test } from './fixtures';
+import { drawRectangle, expect, screenshot, test } from './fixtures';
 
 let host: HostProcess;
 test.beforeAll(async () => {
@@ -24,20 +24,6 @@ async function joinAs(browser: Browser, name: string, room: HostProcess = host):
   await page.getByRole('button', { name: /Join room/ }).click();
   await expect(page.locator('main [data-status]').first()).toHaveAttribute('data-status', 'online');
   return { context, page };
-}
-
-async function drawRectangle(page: Page, dx: number): Promise<void> {
-  const board = page.getByTestId('team-board');
-  await board.evaluate((el) => el.scrollIntoView({ block: 'center' }));
-  await board.getByTitle(/Rectangle/).first().click();
-  const box = (await board.boundingBox())!;
-  // Right of the style panel Excalidraw opens on the left while a shape tool is on.
-  const x = box.x + 250 + dx * 0.7;
-  await page.mouse.move(x, box.y + 150);
-  await page.mouse.down();
-  await page.mouse.move(x + 80, box.y + 230, { steps: 6 });
-  await page.mouse.up();
-  await page.keyboard.press('Escape');
 }
 
 test('a group draws and writes together, offline drawing converges, other groups are kept out, reload keeps it', async ({ browser }) => {

@@ -52,8 +52,8 @@ export default function BoardPreview({ client, docName, label, height = 220 }: {
   }, [client, docName, sync]);
 
   return (
-    <div className="board-preview" data-testid="board-preview" data-elements={count} style={{ height }}>
-      {picture ? <img src={picture.url} alt={`${label}: ${picture.count} shape${picture.count === 1 ? '' : 's'}`} /> : <p className="empty">Nothing drawn yet.</p>}
+    <div className="board-preview" data-testid="board-preview" data-elements={count} style={picture ? { height } : { padding: 12 }}>
+      {picture ? <img src={picture.url} alt={`${label}: ${picture.count} shape${picture.count === 1 ? '' : 's'}`} /> : <p className="empty" style={{ margin: 0 }}>Nothing drawn on the board yet.</p>}
     </div>
   );
 }
