@@ -19,7 +19,9 @@ export type Pushed =
   | { kind: 'item'; id: string }
   | { kind: 'poll'; pollId: string }
   | { kind: 'qa' }
-  | { kind: 'team'; teamId: string };
+  | { kind: 'team'; teamId: string }
+  /** The room's brainstorm board (Engage): open on every learner's screen, live on the projector. */
+  | { kind: 'brainstorm' };
 
 export interface SessionState {
   phase?: string;

@@ -153,7 +153,7 @@ test('a group draws and writes together, offline drawing converges, other groups
   await facilitator.close();
 });
 
-test('learners choose their group: open groups on every screen, first come first served, then the facilitator closes choosing', async ({ browser }) => {
+test('learners choose their group (first come first served, closing places the rest), then brainstorm on the room board', async ({ browser }) => {
   test.setTimeout(90_000);
   const session = await startHostProcess({ args: ['--session', 'Choose e2e'] });
   try {
@@ -191,6 +191,23 @@ test('learners choose their group: open groups on every screen, first come first
     await expect(fin.page.getByTestId('choose-group')).toHaveCount(0);
     await expect(fin.page.getByTestId('my-group')).toContainText('Your group: Team 1');
     await expect(console_.getByTestId('group-team-1')).toContainText('Fin');
+
+    // Engage's room-wide brainstorm: the facilitator opens it on every screen; Dan draws; the console's picture and
+    // the projector follow.
+    await console_.getByRole('button', { name: 'Start the first phase' }).click();
+    const presenter = await facilitator.newPage();
+    const facilitatorUrl = new URL(session.line.facilitatorUrl as string);
+    await presenter.goto(`${facilitatorUrl.origin}/present/${session.line.room as string}${facilitatorUrl.hash}`);
+    await console_.getByTestId('brainstorm-card').getByRole('button', { name: 'Open it on every screen' }).click();
+    await expect(presenter.getByRole('heading', { name: 'Room brainstorm' })).toBeVisible();
+    await expect(dan.page.getByTestId('pushed-brainstorm')).toBeVisible();
+    await expect(dan.page.getByTestId('team-board').locator('canvas').first()).toBeVisible({ timeout: 15_000 });
+    await drawRectangle(dan.page);
+    await expect(console_.getByTestId('brainstorm-card').getByRole('img', { name: 'Room brainstorm: 1 shape' })).toBeVisible({ timeout: 10_000 });
+    await expect(fin.page.getByTestId('team-board')).toHaveAttribute('data-elements', '1');
+    await screenshot(console_, 'console-brainstorm', true);
+    await expect(presenter.getByRole('img', { name: 'Room brainstorm: 1 shape' })).toBeVisible({ timeout: 10_000 });
+    await screenshot(presenter, 'presenter-brainstorm');
     for (const c of [dan, eva, fin]) await c.context.close();
     await facilitator.close();
   } finally {

@@ -136,6 +136,13 @@ export function PushedItem({ client }: { client: RoomClient }) {
       </div>
     );
   }
+  if (pushed.kind === 'brainstorm') {
+    return (
+      <div className="card" data-testid="pushed-brainstorm">
+        Brainstorm together on the <a href="#room-board">room board</a> below: challenges and solutions, one shape each.
+      </div>
+    );
+  }
   if (pushed.kind === 'item') {
     return (
       <div className="card" data-testid="pushed-item">

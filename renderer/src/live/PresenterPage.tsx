@@ -3,7 +3,7 @@
  * the join card, live poll results (hidden until revealed), the top questions. Keys: → ← space move through the
  * slides, B blanks the screens, F full screen, T shows/hides the clock, Q the join card.
  */
-import { useEffect, useState } from 'react';
+import { Suspense, useEffect, useState } from 'react';
 import type { SessionsList } from '../../../shared/protocol/sessionsApi';
 import { useParams } from 'react-router';
 import type { RoomClient } from '../../../shared/sync/roomClient';
@@ -13,6 +13,7 @@ import { SlideView } from '../kit/DeckPage';
 import { JoinCard } from '../room/JoinCard';
 import { useHostKey } from '../room/ConsolePage';
 import { useRoom, useYMapJson } from '../sync/RoomProvider';
+import { LazyBoardPreview } from '../team/loadTeamBoard';
 import { Markdown } from '../ui/Markdown';
 import { sortedQuestions, type QaQuestion } from './ConsolePolls';
 import { PhaseClock } from './LearnerLive';
@@ -150,6 +151,15 @@ export function PresenterPage() {
               {(client.doc('session').getMap('groups').get(pushed.teamId) as { name?: string } | undefined)?.name ?? pushed.teamId}
             </h1>
             <TeamWork client={client} teamId={pushed.teamId} large />
+          </div>
+        ) : pushed?.kind === 'brainstorm' && client ? (
+          <div>
+            <h1 className="presenter-title" style={{ fontSize: '3vw' }}>
+              Room brainstorm
+            </h1>
+            <Suspense fallback={<p className="muted">Loading the board…</p>}>
+              <LazyBoardPreview client={client} docName="room/brainstorm" label="Room brainstorm" height={520} />
+            </Suspense>
           </div>
         ) : pushed?.kind === 'qa' && client ? (
           <TopQuestions client={client} />

@@ -51,13 +51,38 @@ export function TeamWork({ client, teamId, large = false }: { client: RoomClient
   );
 }
 
+/** The room-wide brainstorm board (Engage): its live picture, open it to draw, send everyone to it and to the projector. */
+function BrainstormCard({ client }: { client: RoomClient }) {
+  const state = useSessionState(client);
+  const onScreen = state.pushed?.kind === 'brainstorm';
+  return (
+    <div className="card" data-testid="brainstorm-card">
+      <h3 style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'center', gap: 8 }}>
+        Room brainstorm (Engage)
+        <button type="button" className={`btn ${onScreen ? 'btn-primary' : ''}`} aria-pressed={onScreen} onClick={() => writeState(client, { pushed: onScreen ? null : { kind: 'brainstorm' } })}>
+          {onScreen ? 'On every screen' : 'Open it on every screen'}
+        </button>
+      </h3>
+      <Suspense fallback={<p className="muted">Loading the board…</p>}>
+        <LazyBoardPreview client={client} docName="room/brainstorm" label="Room brainstorm" height={200} />
+      </Suspense>
+      <Disclosure className="section" summary={<strong>Open the board</strong>}>
+        <Suspense fallback={<p className="muted">Loading the whiteboard…</p>}>
+          <LazyTeamBoard client={client} docName="room/brainstorm" userName="Facilitator" readOnly={client.status === 'ended'} />
+        </Suspense>
+      </Disclosure>
+    </div>
+  );
+}
+
 export function TeamGallery({ client }: { client: RoomClient }) {
   const groups = useGroups(client);
   const state = useSessionState(client);
   const list = Object.values(groups).sort((a, b) => a.id.localeCompare(b.id, undefined, { numeric: true }));
-  if (list.length === 0) return <p className="empty">Form groups to see their work here.</p>;
   return (
     <div className="grid-2" data-testid="team-gallery">
+      <BrainstormCard client={client} />
+      {list.length === 0 ? <p className="empty">Form groups to see their work here.</p> : null}
       {list.map((g) => {
         const onScreen = state.pushed?.kind === 'team' && state.pushed.teamId === g.id;
         return (

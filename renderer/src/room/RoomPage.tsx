@@ -107,7 +107,7 @@ export function RoomPage() {
       </Section>
       {client ? (
         <Section title="Room board" id="room-board">
-          <Disclosure summary="The whole room's brainstorm board (challenges and solutions)">
+          <Disclosure summary="The whole room's brainstorm board (challenges and solutions)" openWhen={state.pushed?.kind === 'brainstorm'}>
             <Suspense fallback={<p className="muted">Loading the whiteboard…</p>}>
               <LazyTeamBoard client={client} docName="room/brainstorm" readOnly={client.status === 'ended'} />
             </Suspense>

@@ -42,7 +42,10 @@ export default function BoardPreview({ client, docName, label, height = 220 }: {
       }, 400);
     };
     void client.loadedLocally(docName).then(render);
-    const stop = sync.onRemoteChange(schedule);
+    // Any change, this device's included (the facilitator drawing on the room's board updates its picture too).
+    const elementsMap = client.doc(docName).getMap('elements');
+    elementsMap.observe(schedule);
+    const stop = () => elementsMap.unobserve(schedule);
     return () => {
       alive = false;
       stop();
