@@ -142,6 +142,16 @@ test('a group draws and writes together, offline drawing converges, other groups
   await expect(gallery.getByTestId('team-work-team-2').getByTestId('team-board')).toHaveAttribute('data-elements', String(cats), { timeout: 15_000 });
   await screenshot(console_, 'team-gallery', true);
 
+  // For the presentations the facilitator shares Team 1's work: Cat (Team 2) can now read it, and only read it.
+  await expect(cat.page.getByTestId('shared-teams')).toHaveCount(0);
+  await console_.getByTestId('group-team-1').getByRole('button', { name: 'Share with the room' }).click();
+  const shared = cat.page.getByTestId('shared-teams');
+  await shared.getByText("Team 1's work").click();
+  await expect(shared.getByRole('img', { name: 'Team 1 board: 4 shapes' })).toBeVisible({ timeout: 10_000 });
+  await expect(shared.getByRole('textbox', { name: 'Team 1 notes (read-only)' })).toContainText('1. Primary artifacts (Ann)');
+  await expect(shared.getByRole('textbox', { name: 'Team 1 notes (read-only)' })).toHaveAttribute('contenteditable', 'false');
+  await screenshot(cat.page, 'learner-shared-team');
+
   // A reload keeps everything.
   await ann.page.reload();
   await ann.page.getByText('Our board').click();

@@ -1,7 +1,8 @@
 /**
  * The facilitator's gallery of team work: every group's board (as a live picture), notes (live, read-only here)
  * and strategy progress; open any board or strategy to read it whole; one click to put a team's work on the
- * projector. Also what the presenter shows when a team is on screen.
+ * projector. Also what the presenter shows when a team is on screen, and what other learners read once the
+ * facilitator shares a team's work (SharedTeams).
  */
 import { lazy, Suspense, useMemo } from 'react';
 import type { RoomClient } from '../../../shared/sync/roomClient';
@@ -14,7 +15,7 @@ import { useSessionState, writeState } from './liveState';
 
 const CollaborativeEditor = lazy(() => import('../team/CollaborativeEditor'));
 
-export function TeamWork({ client, teamId, large = false }: { client: RoomClient; teamId: string; large?: boolean }) {
+export function TeamWork({ client, teamId, large = false, viewer = 'Facilitator' }: { client: RoomClient; teamId: string; large?: boolean; viewer?: string }) {
   const { pack } = useContent();
   const groups = useGroups(client);
   const ids = useMemo(() => pack.templates[0]?.sections.map((s) => s.id) ?? [], [pack]);
@@ -32,18 +33,18 @@ export function TeamWork({ client, teamId, large = false }: { client: RoomClient
       </p>
       <div className={large ? undefined : 'gallery-notes'}>
         <Suspense fallback={<p className="muted">Loading…</p>}>
-          <CollaborativeEditor client={client} docName={`team/${teamId}/notes`} field="notes" label={`${group.name} notes (read-only)`} userName="Facilitator" readOnly />
+          <CollaborativeEditor client={client} docName={`team/${teamId}/notes`} field="notes" label={`${group.name} notes (read-only)`} userName={viewer} readOnly />
         </Suspense>
       </div>
       {large ? null : (
         <>
           <Disclosure className="section" summary={<strong>Open the board</strong>}>
             <Suspense fallback={<p className="muted">Loading the whiteboard…</p>}>
-              <LazyTeamBoard client={client} docName={`team/${teamId}/board`} readOnly userName="Facilitator" />
+              <LazyTeamBoard client={client} docName={`team/${teamId}/board`} readOnly userName={viewer} />
             </Suspense>
           </Disclosure>
           <Disclosure className="section" summary={<strong>Read the strategy</strong>}>
-            <TeamStrategy client={client} teamId={teamId} caseId={group.caseId ?? state.elaborateCase ?? null} userName="Facilitator" readOnly />
+            <TeamStrategy client={client} teamId={teamId} caseId={group.caseId ?? state.elaborateCase ?? null} userName={viewer} readOnly />
           </Disclosure>
         </>
       )}
@@ -98,5 +99,26 @@ export function TeamGallery({ client }: { client: RoomClient }) {
         );
       })}
     </div>
+  );
+}
+
+/** For learners: the work of other teams the facilitator has shared with the room (read-only), e.g. for presentations. */
+export function SharedTeams({ client, viewer }: { client: RoomClient; viewer: string }) {
+  const groups = useGroups(client);
+  const me = client.welcome?.learnerId;
+  const shared = Object.values(groups)
+    .filter((g) => g.shared && !(me && g.members.includes(me)))
+    .sort((a, b) => a.id.localeCompare(b.id, undefined, { numeric: true }));
+  if (shared.length === 0) return null;
+  return (
+    <section className="section" id="shared-teams" data-testid="shared-teams">
+      <h2>Shared by other teams</h2>
+      <p className="muted">Read-only: the facilitator shared these for the presentations.</p>
+      {shared.map((g) => (
+        <Disclosure key={g.id} className="card section" summary={<strong>{g.name}&apos;s work</strong>}>
+          <TeamWork client={client} teamId={g.id} viewer={viewer} />
+        </Disclosure>
+      ))}
+    </section>
   );
 }

@@ -12,6 +12,7 @@ import { useContent } from '../content/ContentProvider';
 import { BlankOverlay, LearnerQa, MovingBanner, PhaseClock, PushedItem, RaiseHand } from '../live/LearnerLive';
 import { useNow, useSessionState } from '../live/liveState';
 import { ChooseGroup, MyGroup } from '../live/ConsoleGroups';
+import { SharedTeams } from '../live/TeamGallery';
 import { deviceStorage } from '../sync/dexieStorage';
 import { useConnectionStatus, useRoom, useYMapJson, useYText } from '../sync/RoomProvider';
 import { Markdown } from '../ui/Markdown';
@@ -97,6 +98,7 @@ export function RoomPage() {
       </div>
       {client ? <ChooseGroup client={client} participants={participants} /> : null}
       {client ? <MyGroup client={client} participants={participants} /> : null}
+      {client ? <SharedTeams client={client} viewer={participants[client.welcome?.learnerId ?? '']?.name ?? 'Guest'} /> : null}
       {client && state.pushed ? (
         <Section title="On the projector" id="pushed">
           <PushedItem client={client} />
