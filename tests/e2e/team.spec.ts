@@ -202,6 +202,19 @@ test('learners choose their group (first come first served, closing places the r
     await expect(fin.page.getByTestId('my-group')).toContainText('Your group: Team 1');
     await expect(console_.getByTestId('group-team-1')).toContainText('Fin');
 
+    // A late joiner is listed as not in a group, and dragged into one.
+    const gil = await join('Gil');
+    const none = console_.getByTestId('group-none');
+    await expect(none).toContainText('Gil');
+    await none.locator('.group-member strong', { hasText: 'Gil' }).dragTo(console_.getByTestId('group-team-2'));
+    await expect(gil.page.getByTestId('my-group')).toContainText('Your group: Team 2');
+    await expect(none).toHaveCount(0);
+    // Re-forming asks first; cancelling changes nothing.
+    await console_.getByRole('button', { name: 'Re-form groups…' }).click();
+    await expect(console_.getByRole('group', { name: 'Confirm re-forming' })).toContainText('stay with its team number');
+    await console_.getByRole('button', { name: 'Cancel' }).click();
+    await expect(console_.getByTestId('group-team-2')).toContainText('Gil');
+
     // Engage's room-wide brainstorm: the facilitator opens it on every screen; Dan draws; the console's picture and
     // the projector follow.
     await console_.getByRole('button', { name: 'Start the first phase' }).click();
@@ -218,7 +231,7 @@ test('learners choose their group (first come first served, closing places the r
     await screenshot(console_, 'console-brainstorm', true);
     await expect(presenter.getByRole('img', { name: 'Room brainstorm: 1 shape' })).toBeVisible({ timeout: 10_000 });
     await screenshot(presenter, 'presenter-brainstorm');
-    for (const c of [dan, eva, fin]) await c.context.close();
+    for (const c of [dan, eva, fin, gil]) await c.context.close();
     await facilitator.close();
   } finally {
     await session.stop();

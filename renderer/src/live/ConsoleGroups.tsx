@@ -58,6 +58,7 @@ export function ConsoleGroups({ client, participants }: { client: RoomClient; pa
   const state = useSessionState(client);
   const [size, setSize] = useState(4);
   const [mode, setMode] = useState<GroupMode>('mixed');
+  const [confirming, setConfirming] = useState(false);
   const name = (id: string) => participants[id]?.name ?? 'Guest';
   const write = (next: Group[]) => {
     const map = client.doc('session').getMap('groups');
@@ -71,8 +72,23 @@ export function ConsoleGroups({ client, participants }: { client: RoomClient; pa
       .filter(([, p]) => p.online)
       .map(([id, p]) => ({ id, profile: p.profile ?? null }));
     write(formGroups(people, size, mode, Date.now() % 100_000));
+    setConfirming(false);
   };
   const list = Object.values(groups).sort((a, b) => a.id.localeCompare(b.id, undefined, { numeric: true }));
+  const placed = new Set(list.flatMap((g) => g.members));
+  // Late joiners (and anyone groups were formed without): listed so they can be dragged into a group.
+  const unplaced = list.length
+    ? Object.entries(participants)
+        .filter(([id, p]) => p.online && !placed.has(id))
+        .map(([id]) => id)
+    : [];
+  const move = (member: string, to: string) =>
+    write(
+      list.map((x) => ({
+        ...x,
+        members: x.id === to ? [...x.members.filter((m) => m !== member), member] : x.members.filter((m) => m !== member),
+      })),
+    );
   return (
     <div className="stack">
       <div className="card" style={{ display: 'flex', gap: 12, alignItems: 'end', flexWrap: 'wrap' }}>
@@ -88,9 +104,25 @@ export function ConsoleGroups({ client, participants }: { client: RoomClient; pa
             <option value="choose">Learners choose</option>
           </select>
         </label>
-        <button type="button" className="btn btn-primary" onClick={form}>
-          {list.length ? 'Re-form groups' : 'Form groups'}
-        </button>
+        {list.length === 0 ? (
+          <button type="button" className="btn btn-primary" onClick={form}>
+            Form groups
+          </button>
+        ) : confirming ? (
+          <span role="group" aria-label="Confirm re-forming" style={{ display: 'flex', gap: 8, alignItems: 'center', flexWrap: 'wrap' }}>
+            <span>People move; each team&apos;s notes, board and strategy stay with its team number.</span>
+            <button type="button" className="btn btn-primary" onClick={form}>
+              Re-form now
+            </button>
+            <button type="button" className="btn" onClick={() => setConfirming(false)}>
+              Cancel
+            </button>
+          </span>
+        ) : (
+          <button type="button" className="btn" onClick={() => setConfirming(true)}>
+            Re-form groups…
+          </button>
+        )}
         {list.some((g) => g.open) ? (
           <button
             type="button"
@@ -106,8 +138,36 @@ export function ConsoleGroups({ client, participants }: { client: RoomClient; pa
       {list.length === 0 ? <p className="empty">No groups yet: they are formed from the people online.</p> : null}
       <div className="grid">
         {list.map((g) => (
-          <GroupCard key={g.id} client={client} group={g} groups={list} name={name} write={write} />
+          <GroupCard key={g.id} client={client} group={g} groups={list} name={name} write={write} move={move} />
         ))}
+        {unplaced.length ? (
+          <div className="card" data-testid="group-none">
+            <h3>
+              Not in a group <span className="muted">({unplaced.length})</span>
+            </h3>
+            <p className="muted">Joined after the groups were formed: drag them onto a group.</p>
+            <ul className="list" style={{ paddingLeft: 0, listStyle: 'none' }}>
+              {unplaced.map((m) => (
+                <li key={m} className="group-member" draggable onDragStart={(e) => startDrag(e, m)} title={`Drag ${name(m)} onto a group`}>
+                  <strong>
+                    <span aria-hidden="true" className="drag-handle">
+                      ⠿
+                    </span>{' '}
+                    {name(m)}
+                  </strong>
+                  <select className="input" aria-label={`Add ${name(m)} to`} value="" onChange={(e) => e.target.value && move(m, e.target.value)}>
+                    <option value="">Add to a group…</option>
+                    {list.map((g) => (
+                      <option key={g.id} value={g.id}>
+                        {g.name}
+                      </option>
+                    ))}
+                  </select>
+                </li>
+              ))}
+            </ul>
+          </div>
+        ) : null}
       </div>
     </div>
   );
@@ -115,21 +175,19 @@ export function ConsoleGroups({ client, participants }: { client: RoomClient; pa
 
 const DRAG_TYPE = 'application/x-workshop-learner';
 
+function startDrag(e: React.DragEvent, member: string) {
+  e.dataTransfer.setData(DRAG_TYPE, member);
+  e.dataTransfer.effectAllowed = 'move';
+}
+
 /**
  * One group in the console: members with their roles (assigned here, or picked by the team), drag a member onto
  * another group to move them (or use the "Move to" list, the keyboard way), the team's case, sharing.
  */
-function GroupCard({ client, group: g, groups: list, name, write }: { client: RoomClient; group: Group; groups: Group[]; name: (id: string) => string; write: (next: Group[]) => void }) {
+function GroupCard({ client, group: g, groups: list, name, write, move }: { client: RoomClient; group: Group; groups: Group[]; name: (id: string) => string; write: (next: Group[]) => void; move: (member: string, to: string) => void }) {
   const { pack } = useContent();
   const picked = useTeamRoles(client, g.id);
   const [dropping, setDropping] = useState(false);
-  const move = (member: string, to: string) =>
-    write(
-      list.map((x) => ({
-        ...x,
-        members: x.id === to ? [...x.members.filter((m) => m !== member), member] : x.members.filter((m) => m !== member),
-      })),
-    );
   const setRole = (member: string, role: string) => {
     const roles = { ...g.roles };
     if (role) roles[member] = role;
@@ -168,10 +226,7 @@ function GroupCard({ client, group: g, groups: list, name, write }: { client: Ro
             draggable
             data-testid={`member-${m}`}
             title={`Drag ${name(m)} onto another group to move them`}
-            onDragStart={(e) => {
-              e.dataTransfer.setData(DRAG_TYPE, m);
-              e.dataTransfer.effectAllowed = 'move';
-            }}
+            onDragStart={(e) => startDrag(e, m)}
           >
             <strong>
               <span aria-hidden="true" className="drag-handle">
