@@ -155,14 +155,7 @@ export function ConsoleGroups({ client, participants }: { client: RoomClient; pa
                     </span>{' '}
                     {name(m)}
                   </strong>
-                  <select className="input" aria-label={`Add ${name(m)} to`} value="" onChange={(e) => e.target.value && move(m, e.target.value)}>
-                    <option value="">Add to a group…</option>
-                    {list.map((g) => (
-                      <option key={g.id} value={g.id}>
-                        {g.name}
-                      </option>
-                    ))}
-                  </select>
+                  <GroupSelect label={`Add ${name(m)} to`} value="" placeholder="Add to a group…" groups={list} onChange={(to) => to && move(m, to)} />
                 </li>
               ))}
             </ul>
@@ -174,6 +167,20 @@ export function ConsoleGroups({ client, participants }: { client: RoomClient; pa
 }
 
 const DRAG_TYPE = 'application/x-workshop-learner';
+
+/** The keyboard way to move someone: a list of the groups. */
+function GroupSelect({ label, value, placeholder, groups, onChange }: { label: string; value: string; placeholder?: string; groups: Group[]; onChange: (teamId: string) => void }) {
+  return (
+    <select className="input" aria-label={label} value={value} onChange={(e) => onChange(e.target.value)}>
+      {placeholder ? <option value="">{placeholder}</option> : null}
+      {groups.map((g) => (
+        <option key={g.id} value={g.id}>
+          {g.name}
+        </option>
+      ))}
+    </select>
+  );
+}
 
 function startDrag(e: React.DragEvent, member: string) {
   e.dataTransfer.setData(DRAG_TYPE, member);
@@ -243,13 +250,7 @@ function GroupCard({ client, group: g, groups: list, name, write, move }: { clie
                   </option>
                 ))}
               </select>
-              <select className="input" aria-label={`Move ${name(m)} to`} value={g.id} onChange={(e) => move(m, e.target.value)}>
-                {list.map((other) => (
-                  <option key={other.id} value={other.id}>
-                    {other.name}
-                  </option>
-                ))}
-              </select>
+              <GroupSelect label={`Move ${name(m)} to`} value={g.id} groups={list} onChange={(to) => move(m, to)} />
             </span>
           </li>
         ))}
