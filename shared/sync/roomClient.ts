@@ -80,11 +80,17 @@ export class RoomClient {
   private readonly ready: Promise<void>;
 
   constructor(private readonly options: RoomClientOptions) {
-    this.ready = this.options.storage.loadOutbox(options.room).then((items) => {
+    this.ready = Promise.all([options.storage.loadOutbox(options.room), options.storage.loadCommands(options.room)]).then(([items, commands]) => {
       for (const item of items) {
         this.outbox.set(`${item.doc}#${item.seq}`, item);
         this.seq = Math.max(this.seq, item.seq + 1);
       }
+      // Commands from before a reload go first, in the order they were given; newer ones keep their place after.
+      const newer = [...this.commands];
+      this.commands.clear();
+      for (const { id, command } of commands) this.commands.set(id, command);
+      for (const [id, command] of newer) this.commands.set(id, command);
+      if (commands.length) this.emitPending();
     });
     void this.ready.then(() => {
       if (!this.networkDown) this.connect();
@@ -249,6 +255,7 @@ export class RoomClient {
         return;
       case 'command-ack':
         this.commands.delete(message.id);
+        void this.options.storage.removeCommand(this.options.room, message.id);
         this.emitPending();
         return;
       case 'ack': {
@@ -261,7 +268,10 @@ export class RoomClient {
       }
       case 'error': {
         const error: ClientError = { reason: message.reason, message: message.message, ...(message.doc ? { doc: message.doc } : {}), ...(message.id ? { id: message.id } : {}) };
-        if (message.id && this.commands.delete(message.id)) this.emitPending();
+        if (message.id && this.commands.delete(message.id)) {
+          void this.options.storage.removeCommand(this.options.room, message.id);
+          this.emitPending();
+        }
         this.lastError = error;
         this.rejections.push(error);
         for (const fn of this.listeners.error) fn(error);
@@ -362,6 +372,7 @@ export class RoomClient {
   /** Sends a command now, or as soon as the room is reachable again; resent until the host acknowledges it. */
   command(id: string, command: Command): void {
     this.commands.set(id, command);
+    void this.options.storage.addCommand(this.options.room, { id, command });
     this.emitPending();
     if (this.welcome) this.send(JSON.stringify({ type: 'command', id, command }));
   }

@@ -1,8 +1,16 @@
 /**
  * What a room client keeps on its device, as an interface: the browser implements it with Dexie (IndexedDB),
  * Node tests and benchmarks with `MemoryStorage`. Per room: each document's updates, the outbox of edits not yet
- * acknowledged by the host, and the learner's identity (token, rejoin code).
+ * acknowledged by the host, the commands (votes, questions…) not yet acknowledged, and the learner's identity
+ * (token, rejoin code).
  */
+import type { Command } from '../protocol/protocol';
+
+export interface PendingCommand {
+  id: string;
+  command: Command;
+}
+
 export interface OutboxItem {
   doc: string;
   seq: number;
@@ -23,6 +31,10 @@ export interface ClientStorage {
   loadOutbox(room: string): Promise<OutboxItem[]>;
   addOutbox(room: string, item: OutboxItem): Promise<void>;
   removeOutbox(room: string, doc: string, seq: number): Promise<void>;
+  /** Commands sent but not acknowledged: a vote cast offline survives a reload and is sent when the room is back. */
+  loadCommands(room: string): Promise<PendingCommand[]>;
+  addCommand(room: string, item: PendingCommand): Promise<void>;
+  removeCommand(room: string, id: string): Promise<void>;
   loadIdentity(room: string): Promise<Identity | null>;
   saveIdentity(room: string, identity: Identity): Promise<void>;
 }
@@ -52,6 +64,18 @@ export class MemoryStorage implements ClientStorage {
   }
   async removeOutbox(room: string, doc: string, seq: number): Promise<void> {
     this.outbox.get(room)?.delete(`${doc}#${seq}`);
+  }
+  private readonly commands = new Map<string, Map<string, PendingCommand>>();
+  async loadCommands(room: string): Promise<PendingCommand[]> {
+    return [...(this.commands.get(room)?.values() ?? [])];
+  }
+  async addCommand(room: string, item: PendingCommand): Promise<void> {
+    const map = this.commands.get(room) ?? new Map<string, PendingCommand>();
+    map.set(item.id, JSON.parse(JSON.stringify(item)) as PendingCommand);
+    this.commands.set(room, map);
+  }
+  async removeCommand(room: string, id: string): Promise<void> {
+    this.commands.get(room)?.delete(id);
   }
   async loadIdentity(room: string): Promise<Identity | null> {
     return this.identities.get(room) ?? null;

@@ -70,6 +70,9 @@ test('facilitator and three learners: join, roster, offline edit with reload, st
   await expect(bo.page.locator('main [data-status]')).toContainText('your work is saved on this device');
   await expect(roster.locator('li[data-online="false"]', { hasText: 'Bo' })).toBeVisible();
   await notes(bo.page).fill('Challenge: nobody monitors the model.\nSolution: drift alerts (written offline).');
+  // A question asked offline is a command: kept on the device like an edit, through the reload.
+  await bo.page.getByLabel('Ask a question').fill('Who owns the model after launch?');
+  await bo.page.getByRole('button', { name: 'Ask', exact: true }).click();
   await expect(bo.page.locator('main [data-status]')).toContainText(/edits? waiting to sync/);
   await screenshot(bo.page, 'room-learner-offline');
   await bo.page.reload();
@@ -81,6 +84,7 @@ test('facilitator and three learners: join, roster, offline edit with reload, st
   await expect(bo.page.locator('main [data-status]')).toHaveText('Synced with the room');
   for (const { page } of [ada, cy]) await expect(notes(page)).toHaveValue(/Solution: drift alerts \(written offline\)\./);
   await expect(roster.locator('li[data-online="true"]', { hasText: 'Bo' })).toBeVisible();
+  await expect(ada.page.getByTestId('learner-qa')).toContainText('Who owns the model after launch?');
 
   // A late joiner lands on the current state.
   const dee = await learner(browser, 'Dee', 'code');

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RoomClient } from '../../shared/sync/roomClient';
 import type { Tally } from '../../shared/room/pollTally';
 import { startHostProcess, type HostProcess } from '../helpers/hostProcess';
+import { MemoryStorage } from '../../shared/sync/storage';
 import { connectClient, hostKeyOf, online, waitFor } from '../helpers/roomClients';
 
 describe('polls and Q&A', () => {
@@ -81,6 +82,32 @@ describe('polls and Q&A', () => {
     await online(bad);
     bad.command('bad-answer', { cmd: 'vote', pollId: quiz.id, answer: { choices: ['zzz'] } });
     await waitFor(() => bad.rejections.some((r) => r.id === 'bad-answer'), 'invalid answer refused');
+  });
+
+  it('keeps a vote cast offline through a reload, and sends it once the room is back', async () => {
+    const pollId = 'offline-poll';
+    facilitator.doc('session').getMap('polls').set(pollId, { def: { ...quiz, id: pollId }, status: 'open', revealed: false, anonymous: true });
+    await waitFor(() => facilitator.pendingCount === 0, 'poll opened');
+    const storage = new MemoryStorage();
+    const before = connectClient(host.url, room, { name: 'Offline voter', storage });
+    await before.whenSynced('session');
+    before.setNetworkAvailable(false);
+    await waitFor(() => before.status === 'offline', 'offline');
+    before.command('offline-vote', { cmd: 'vote', pollId, answer: { choices: ['b'] } });
+    expect(before.pendingCount).toBe(1);
+    before.close(); // the tab is closed or reloaded before the Wi-Fi comes back
+    const tally = () => facilitator.doc(`poll/${pollId}/tally`).getMap('tally').get('result') as Tally | undefined;
+    await facilitator.whenSynced(`poll/${pollId}/tally`);
+    expect(tally()?.respondents ?? 0).toBe(0);
+
+    const after = connectClient(host.url, room, { storage });
+    clients.push(after);
+    await waitFor(() => after.pendingCount === 1, 'the vote is still waiting on this device');
+    await online(after);
+    await waitFor(() => after.pendingCount === 0, 'the vote is acknowledged');
+    await waitFor(() => tally()?.respondents === 1, 'the facilitator sees it');
+    expect(tally()).toMatchObject({ counts: { b: 1 } });
+    expect(await storage.loadCommands(room)).toEqual([]);
   });
 
   it('takes questions, counts upvotes once per learner, and lets only the facilitator moderate', async () => {

@@ -2,12 +2,13 @@
  * What this device keeps for the room, in IndexedDB through Dexie. One database, `workshop-kit`:
  *   updates     every Yjs update of every document, per room (merged into one row per document when it grows)
  *   outbox      local edits the host has not acknowledged yet (resent after every reconnect)
+ *   commands    votes, questions, hands… the host has not acknowledged yet (resent likewise, even after a reload)
  *   identities  per room: the learner token, id, rejoin code, name and profile
  * A reload, a closed laptop or a dropped Wi-Fi loses nothing: the room client loads from here first.
  */
 import Dexie, { type Table } from 'dexie';
 import * as Y from 'yjs';
-import type { ClientStorage, Identity, OutboxItem } from '../../../shared/sync/storage';
+import type { ClientStorage, Identity, OutboxItem, PendingCommand } from '../../../shared/sync/storage';
 
 interface UpdateRow {
   id?: number;
@@ -21,11 +22,17 @@ interface OutboxRow extends OutboxItem {
 interface IdentityRow extends Identity {
   room: string;
 }
+interface CommandRow extends PendingCommand {
+  room: string;
+  /** When it was given, to resend in order. */
+  at: number;
+}
 
 class KitDatabase extends Dexie {
   updates!: Table<UpdateRow, number>;
   outbox!: Table<OutboxRow, [string, string, number]>;
   identities!: Table<IdentityRow, string>;
+  commands!: Table<CommandRow, [string, string]>;
 
   constructor() {
     super('workshop-kit');
@@ -34,6 +41,7 @@ class KitDatabase extends Dexie {
       outbox: '[room+doc+seq], room',
       identities: 'room',
     });
+    this.version(2).stores({ commands: '[room+id], room' });
   }
 }
 
@@ -72,6 +80,19 @@ export class DexieStorage implements ClientStorage {
   async loadOutbox(room: string): Promise<OutboxItem[]> {
     const rows = await this.db.outbox.where('room').equals(room).toArray();
     return rows.map(({ doc, seq, update }) => ({ doc, seq, update }));
+  }
+
+  async loadCommands(room: string): Promise<PendingCommand[]> {
+    const rows = await this.db.commands.where('room').equals(room).toArray();
+    return rows.sort((a, b) => a.at - b.at).map(({ id, command }) => ({ id, command }));
+  }
+
+  async addCommand(room: string, item: PendingCommand): Promise<void> {
+    await this.db.commands.put({ room, at: Date.now(), ...item });
+  }
+
+  async removeCommand(room: string, id: string): Promise<void> {
+    await this.db.commands.delete([room, id]);
   }
 
   async addOutbox(room: string, item: OutboxItem): Promise<void> {
