@@ -10,7 +10,7 @@ import { useContent } from '../content/ContentProvider';
 import { LazyBoardPreview, LazyTeamBoard } from '../team/loadTeamBoard';
 import { TeamStrategy, useFilledSections } from '../team/TeamStrategy';
 import { Disclosure } from '../ui/Disclosure';
-import { useGroups } from './ConsoleGroups';
+import { useGroups } from './groupState';
 import { useSessionState, writeState } from './liveState';
 
 const CollaborativeEditor = lazy(() => import('../team/CollaborativeEditor'));

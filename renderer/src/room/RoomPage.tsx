@@ -11,7 +11,7 @@ import { effectivePhase } from '../../../shared/room/sessionState';
 import { useContent } from '../content/ContentProvider';
 import { BlankOverlay, LearnerQa, MovingBanner, PhaseClock, PushedItem, RaiseHand } from '../live/LearnerLive';
 import { useNow, useSessionState } from '../live/liveState';
-import { ChooseGroup, MyGroup } from '../live/ConsoleGroups';
+import { ChooseGroup, MyGroup } from '../live/MyGroup';
 import { SharedTeams } from '../live/TeamGallery';
 import { deviceStorage } from '../sync/dexieStorage';
 import { useConnectionStatus, useRoom, useYMapJson, useYText } from '../sync/RoomProvider';
