@@ -101,8 +101,10 @@ describe('polls and Q&A', () => {
     expect(tally()?.respondents ?? 0).toBe(0);
 
     const after = connectClient(host.url, room, { storage });
+    after.setNetworkAvailable(false); // the page comes back while the Wi-Fi is still down
     clients.push(after);
     await waitFor(() => after.pendingCount === 1, 'the vote is still waiting on this device');
+    after.setNetworkAvailable(true);
     await online(after);
     await waitFor(() => after.pendingCount === 0, 'the vote is acknowledged');
     await waitFor(() => tally()?.respondents === 1, 'the facilitator sees it');
