@@ -23,9 +23,13 @@ export function ChooseGroup({ client, participants }: { client: RoomClient; part
   const groups = useGroups(client);
   const [error, setError] = useState<string | null>(null);
   const sent = useRef<string | null>(null);
-  useEffect(() => client.on('error', ((e: { id?: string; message: string }) => {
-    if (e.id && e.id === sent.current) setError(e.message);
-  }) as never), [client]);
+  useEffect(
+    () =>
+      client.on('error', (e) => {
+        if (e.id && e.id === sent.current) setError(e.message);
+      }),
+    [client],
+  );
   const me = client.welcome?.learnerId;
   const open = Object.values(groups)
     .filter((g) => g.open)
