@@ -2,8 +2,8 @@
  * The room client: one WebSocket to the host carrying every document the client uses, with local persistence.
  *
  * Owns: the handshake and identity (token, rejoin code), per-document Yjs state loaded from local storage first
- * and then synced with the host, the outbox of local edits (kept until the host acknowledges them as saved on its
- * disk, resent after every reconnect), awareness, connection state, and reconnecting with backoff.
+ * and then synced with the host, resending the outbox (outbox.ts: edits and commands kept until the host
+ * acknowledges them) after every reconnect, awareness, connection state, and reconnecting with backoff.
  * Platform-free: the browser passes its WebSocket and a Dexie store, Node tests and benchmarks pass `ws` and the
  * in-memory store — so the code the tests exercise is the code learners run.
  */
@@ -11,7 +11,8 @@ import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import { DocFrameKind, PROTOCOL_VERSION, decodeDocFrame, encodeDocFrame, type Command, type HostText, type RejectionReason, type Welcome } from '../protocol/protocol';
 import { SYNC_STEP1, SYNC_STEP2, SYNC_UPDATE, readSyncMessage, syncStep1Message } from '../protocol/syncMessages';
-import type { ClientStorage, Identity, OutboxItem } from './storage';
+import { Outbox } from './outbox';
+import type { ClientStorage, Identity } from './storage';
 
 /** The subset of the WebSocket interface the client needs (browser WebSocket and `ws` both have it). */
 export interface ClientSocket {
@@ -67,10 +68,7 @@ export class RoomClient {
   private readonly loaded = new Map<string, Promise<void>>();
   private readonly synced = new Map<string, { promise: Promise<void>; resolve: () => void; done: boolean }>();
   private readonly awarenessByDoc = new Map<string, awarenessProtocol.Awareness>();
-  private outbox = new Map<string, OutboxItem>();
-  /** Commands not yet acknowledged (idempotent by id: resent after every reconnect). */
-  private readonly commands = new Map<string, Command>();
-  private seq = Date.now();
+  private readonly outbox: Outbox;
   private attempts = 0;
   private closed = false;
   /** The device reports no network (the browser's offline event): stay offline until it returns. */
@@ -80,18 +78,8 @@ export class RoomClient {
   private readonly ready: Promise<void>;
 
   constructor(private readonly options: RoomClientOptions) {
-    this.ready = Promise.all([options.storage.loadOutbox(options.room), options.storage.loadCommands(options.room)]).then(([items, commands]) => {
-      for (const item of items) {
-        this.outbox.set(`${item.doc}#${item.seq}`, item);
-        this.seq = Math.max(this.seq, item.seq + 1);
-      }
-      // Commands from before a reload go first, in the order they were given; newer ones keep their place after.
-      const newer = [...this.commands];
-      this.commands.clear();
-      for (const { id, command } of commands) this.commands.set(id, command);
-      for (const [id, command] of newer) this.commands.set(id, command);
-      if (commands.length) this.emitPending();
-    });
+    this.outbox = new Outbox(options.storage, options.room, () => this.emitPending());
+    this.ready = this.outbox.load();
     void this.ready.then(() => {
       if (!this.networkDown) this.connect();
     });
@@ -118,7 +106,7 @@ export class RoomClient {
 
   /** Local edits not yet acknowledged by the host (saved on this device, not yet in the room). */
   get pendingCount(): number {
-    return this.outbox.size + this.commands.size;
+    return this.outbox.size;
   }
 
   private setStatus(status: ConnectionStatus): void {
@@ -247,39 +235,27 @@ export class RoomClient {
         }
         this.setStatus(message.session.ended ? 'ended' : 'online');
         for (const name of this.docs.keys()) this.subscribe(name);
-        for (const item of this.outbox.values()) this.send(encodeDocFrame(DocFrameKind.UPDATE, item.doc, item.update, item.seq));
-        for (const [id, command] of this.commands) this.send(JSON.stringify({ type: 'command', id, command }));
+        for (const item of this.outbox.pendingEdits()) this.send(encodeDocFrame(DocFrameKind.UPDATE, item.doc, item.update, item.seq));
+        for (const [id, command] of this.outbox.pendingCommands()) this.send(JSON.stringify({ type: 'command', id, command }));
         for (const [name, awareness] of this.awarenessByDoc) {
           if (awareness.getLocalState() !== null) this.send(encodeDocFrame(DocFrameKind.AWARENESS, name, awarenessProtocol.encodeAwarenessUpdate(awareness, [awareness.clientID])));
         }
         return;
       case 'command-ack':
-        this.commands.delete(message.id);
-        void this.options.storage.removeCommand(this.options.room, message.id);
-        this.emitPending();
+        this.outbox.removeCommand(message.id);
         return;
-      case 'ack': {
-        const key = `${message.doc}#${message.seq}`;
-        if (this.outbox.delete(key)) {
-          void this.options.storage.removeOutbox(this.options.room, message.doc, message.seq);
-          this.emitPending();
-        }
+      case 'ack':
+        this.outbox.removeEdit(message.doc, message.seq);
         return;
-      }
       case 'error': {
         const error: ClientError = { reason: message.reason, message: message.message, ...(message.doc ? { doc: message.doc } : {}), ...(message.id ? { id: message.id } : {}) };
-        if (message.id && this.commands.delete(message.id)) {
-          void this.options.storage.removeCommand(this.options.room, message.id);
-          this.emitPending();
-        }
+        if (message.id) this.outbox.removeCommand(message.id);
         this.lastError = error;
         this.rejections.push(error);
         for (const fn of this.listeners.error) fn(error);
         // A refused edit will never be accepted: drop it from the outbox so it is not resent forever.
         if (message.seq !== undefined && message.doc && (message.reason === 'forbidden' || message.reason === 'session-ended' || message.reason === 'malformed')) {
-          this.outbox.delete(`${message.doc}#${message.seq}`);
-          void this.options.storage.removeOutbox(this.options.room, message.doc, message.seq);
-          this.emitPending();
+          this.outbox.removeEdit(message.doc, message.seq);
         }
         if (!this.welcome && message.reason === 'session-ended') {
           this.setStatus('ended');
@@ -346,11 +322,8 @@ export class RoomClient {
   }
 
   private localUpdate(name: string, update: Uint8Array): void {
-    const item: OutboxItem = { doc: name, seq: this.seq++, update };
-    this.outbox.set(`${name}#${item.seq}`, item);
-    this.emitPending();
     void this.options.storage.storeUpdate(this.options.room, name, update);
-    void this.options.storage.addOutbox(this.options.room, item);
+    const item = this.outbox.addEdit(name, update);
     this.send(encodeDocFrame(DocFrameKind.UPDATE, name, update, item.seq));
   }
 
@@ -371,9 +344,7 @@ export class RoomClient {
 
   /** Sends a command now, or as soon as the room is reachable again; resent until the host acknowledges it. */
   command(id: string, command: Command): void {
-    this.commands.set(id, command);
-    void this.options.storage.addCommand(this.options.room, { id, command });
-    this.emitPending();
+    this.outbox.addCommand(id, command);
     if (this.welcome) this.send(JSON.stringify({ type: 'command', id, command }));
   }
 
