@@ -34,8 +34,10 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
-import { spawn } from 'node:child_process';
 import { parseArgs } from 'node:util';
+import { benchCli } from './cli';
+import { startServerChild } from '../tests/helpers/serverChild';
+import { seededRandom } from '../shared/room/groups';
 import * as Y from 'yjs';
 import { decodeRecords } from '../electron/host/room/docLog';
 import { tally, type Answer, type PollDefinition, type Tally } from '../shared/room/pollTally';
@@ -54,9 +56,10 @@ const USAGE = `Usage: npm run bench:poll -- [options]
   --probe          preload bench/hostProbe.ts into the host: its fsync timings and event-loop delay on stderr
   --keep-data      keep the host's temporary data folder (its path is printed)`;
 
-function parse() {
-  try {
-    return parseArgs({
+const cli = benchCli('bench:poll', USAGE);
+const args = cli.parse(
+  () =>
+    parseArgs({
       options: {
         voters: { type: 'string', default: '60' },
         changes: { type: 'string', default: '20' },
@@ -69,47 +72,18 @@ function parse() {
       },
       strict: true,
       allowPositionals: false,
-    }).values;
-  } catch (error) {
-    log(`bench:poll: ${(error as Error).message}\n${USAGE}`);
-    process.exit(2);
-  }
-}
-
-const args = parse();
-if (args.help) {
-  process.stdout.write(`${USAGE}\n`);
-  process.exit(0);
-}
-function wholeNumber(name: string, value: string, min: number): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < min) {
-    log(`bench:poll: --${name} must be a whole number ≥ ${min}, got "${value}"\n${USAGE}`);
-    process.exit(2);
-  }
-  return n;
-}
-const voters = wholeNumber('voters', args.voters, 1);
-const changes = Math.min(voters, wholeNumber('changes', args.changes, 0));
-const windowMs = wholeNumber('window', args.window, 1);
-const seed = wholeNumber('seed', args.seed, 0);
+    }).values,
+);
+const voters = cli.number('voters', args.voters, 1);
+const changes = Math.min(voters, cli.number('changes', args.changes, 0));
+const windowMs = cli.number('window', args.window, 1);
+const seed = cli.number('seed', args.seed, 0);
 const cpuProfDir = args['cpu-prof'] ? resolve(args['cpu-prof']) : null;
 
 // ---------------------------------------------------------------------------------------------------------------
 // Small utilities
 
-/** mulberry32: a tiny seeded PRNG, so a run's choices, offsets and changers are reproducible. */
-function prng(s: number): () => number {
-  let a = s >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-const random = prng(seed);
+const random = seededRandom(seed); // mulberry32: a run's choices, offsets and changers are reproducible
 function shuffled<T>(items: readonly T[]): T[] {
   const out = [...items];
   for (let i = out.length - 1; i > 0; i--) {
@@ -161,68 +135,37 @@ interface Host {
   stop(): Promise<number | null>;
 }
 
-function startHost(dataDir: string): Promise<Host> {
-  const flags = [
-    ...(cpuProfDir ? ['--cpu-prof', '--cpu-prof-dir', cpuProfDir] : []),
-    '--import',
-    'tsx',
-    ...(args.probe ? ['--import', './bench/hostProbe.ts'] : []),
-  ];
+async function startHost(dataDir: string): Promise<Host> {
   // Loopback only, and no DNS-SD: nothing of this benchmark leaves the machine.
-  const argv = [...flags, 'electron/host/cli.ts', '--port', '0', '--bind', '127.0.0.1', '--no-discovery', '--data', dataDir, '--session', 'Poll bench'];
-  const proc = spawn(process.execPath, argv, { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] });
-  let stdout = '';
-  let stderr = '';
-  proc.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-  const exited = new Promise<number | null>((done) => proc.once('exit', (code) => done(code)));
-  return new Promise((done, fail) => {
-    let listening = false;
-    const timer = setTimeout(() => {
-      proc.kill('SIGKILL');
-      fail(new Error(`the host did not print its listening line within 30 s.\nstdout: ${stdout}\nstderr: ${stderr}`));
-    }, 30_000);
-    proc.once('exit', (code, signal) => {
-      clearTimeout(timer);
-      if (!listening) fail(new Error(`the host exited (${code ?? signal}) before listening.\nstdout: ${stdout}\nstderr: ${stderr}`));
-    });
-    proc.stdout.on('data', (d: Buffer) => {
-      stdout += d.toString();
-      if (listening || !stdout.includes('\n')) return;
-      listening = true;
-      clearTimeout(timer);
-      const first = stdout.slice(0, stdout.indexOf('\n'));
-      try {
-        done({
-          pid: proc.pid!,
-          line: JSON.parse(first) as Listening,
-          stderr: () => stderr,
-          mark: () => {
-            if (args.probe) proc.kill('SIGUSR2');
-          },
-          stop: async () => {
-            if (proc.exitCode !== null || proc.signalCode !== null) return proc.exitCode;
-            proc.kill('SIGTERM');
-            const kill = setTimeout(() => proc.kill('SIGKILL'), 5000);
-            const code = await exited;
-            clearTimeout(kill);
-            return code;
-          },
-        });
-      } catch (error) {
-        proc.kill('SIGKILL');
-        fail(new Error(`the host's first stdout line is not JSON: ${first} (${(error as Error).message})`));
-      }
-    });
-  });
+  const child = await startServerChild<Listening>(
+    'the host',
+    [
+      ...(cpuProfDir ? ['--cpu-prof', '--cpu-prof-dir', cpuProfDir] : []),
+      ...['--import', 'tsx', ...(args.probe ? ['--import', './bench/hostProbe.ts'] : [])],
+      ...['electron/host/cli.ts', '--port', '0', '--bind', '127.0.0.1', '--no-discovery', '--data', dataDir, '--session', 'Poll bench'],
+    ],
+    { cwd: repoRoot },
+  );
+  return {
+    pid: child.pid,
+    line: child.line,
+    stderr: child.stderr,
+    mark: () => {
+      if (args.probe) child.proc.kill('SIGUSR2');
+    },
+    stop: () => child.stop(),
+  };
 }
 
 /** The learner id of every `poll/<id>/votes` update in the host's log, in the order the host made them. */
 function loggedVoteOrder(dataDir: string, pollId: string): string[] {
   const sessionsDir = join(dataDir, 'sessions');
   const [sessionId, ...others] = readdirSync(sessionsDir);
-  if (!sessionId || others.length > 0) throw new Error(`expected one session in ${sessionsDir}, found ${others.length + (sessionId ? 1 : 0)}`);
+  if (!sessionId || others.length > 0)
+    throw new Error(`expected one session in ${sessionsDir}, found ${others.length + (sessionId ? 1 : 0)}`);
   const dir = join(sessionsDir, sessionId);
-  if (readdirSync(dir).includes('snapshot.bin')) throw new Error('the host compacted its log during the run: the processing order is no longer on disk');
+  if (readdirSync(dir).includes('snapshot.bin'))
+    throw new Error('the host compacted its log during the run: the processing order is no longer on disk');
   const { records } = decodeRecords(readFileSync(join(dir, 'docs.log')));
   const replica = new Y.Doc();
   const ballots = replica.getMap<Answer>('answers');
@@ -315,7 +258,10 @@ async function main(): Promise<void> {
     log(`${voters} learners online and synced`);
 
     // The facilitator opens the poll; every learner screen must show it open before anyone votes.
-    presenter.doc('session').getMap('polls').set(POLL.id, { def: POLL, status: 'open', revealed: false, anonymous: true, openedAt: Date.now() });
+    presenter
+      .doc('session')
+      .getMap('polls')
+      .set(POLL.id, { def: POLL, status: 'open', revealed: false, anonymous: true, openedAt: Date.now() });
     const isOpen = (c: RoomClient) => (c.doc('session').getMap('polls').get(POLL.id) as { status?: string } | undefined)?.status === 'open';
     await waitFor(() => learners.every(isOpen) && presenter.pendingCount === 0, 'the poll open on every learner screen');
     log('poll open on every learner screen');
@@ -324,7 +270,11 @@ async function main(): Promise<void> {
     const changers = shuffled(learners.map((_, i) => i)).slice(0, changes);
     const finalChoice = [...choice];
     for (const i of changers) finalChoice[i] = OPTIONS[(OPTIONS.indexOf(choice[i]!) + 1) % OPTIONS.length]!;
-    const expected = (choices: Option[]) => tally(POLL, choices.map((c) => ({ choices: [c] })));
+    const expected = (choices: Option[]) =>
+      tally(
+        POLL,
+        choices.map((c) => ({ choices: [c] })),
+      );
 
     loop.enable();
     host.mark();
@@ -347,13 +297,24 @@ async function main(): Promise<void> {
         }
       });
       await waitFor(() => learners.every((l) => l.pendingCount === 0), `round ${round}: every vote acknowledged`);
-      await waitFor(() => observations.length >= expectedObservations, `round ${round}: the presenter seeing ${who.length} tally updates (saw ${observations.length - (expectedObservations - who.length)})`);
+      await waitFor(
+        () => observations.length >= expectedObservations,
+        `round ${round}: the presenter seeing ${who.length} tally updates (saw ${observations.length - (expectedObservations - who.length)})`,
+      );
     };
 
-    await sendRound(1, learners.map((_, i) => i), (i) => choice[i]!);
-    log(`round 1: ${voters} votes acknowledged, presenter shows ${countsText(observations.at(-1)?.tally)} (expected ${countsText(expected(choice))})`);
+    await sendRound(
+      1,
+      learners.map((_, i) => i),
+      (i) => choice[i]!,
+    );
+    log(
+      `round 1: ${voters} votes acknowledged, presenter shows ${countsText(observations.at(-1)?.tally)} (expected ${countsText(expected(choice))})`,
+    );
     await sendRound(2, changers, (i) => finalChoice[i]!);
-    log(`round 2: ${changes} changed votes acknowledged, presenter shows ${countsText(observations.at(-1)?.tally)} (expected ${countsText(expected(finalChoice))})`);
+    log(
+      `round 2: ${changes} changed votes acknowledged, presenter shows ${countsText(observations.at(-1)?.tally)} (expected ${countsText(expected(finalChoice))})`,
+    );
     loop.disable();
     host.mark();
     // Anything late or extra would be another tally update: give it a moment to show up.
@@ -383,10 +344,15 @@ async function main(): Promise<void> {
         continue;
       }
       current.set(learnerId, round === 0 ? choice[i]! : finalChoice[i]!);
-      const replayed = tally(POLL, [...current.values()].map((c) => ({ choices: [c] })));
+      const replayed = tally(
+        POLL,
+        [...current.values()].map((c) => ({ choices: [c] })),
+      );
       const seen = observations[k]!;
       if (!sameTally(seen.tally, replayed)) {
-        problems.push(`tally #${k + 1} seen by the presenter (${countsText(seen.tally)}) differs from the host's order replayed (${countsText(replayed)})`);
+        problems.push(
+          `tally #${k + 1} seen by the presenter (${countsText(seen.tally)}) differs from the host's order replayed (${countsText(replayed)})`,
+        );
         orderVerified = false;
       }
       latencies[round]!.push(seen.at - sent.at);
@@ -399,7 +365,10 @@ async function main(): Promise<void> {
     });
     log(`votes the host processed after a vote sent later than them: round 1 ${inversions[0]}, round 2 ${inversions[1]}`);
     const finalTally = observations.at(-1)?.tally;
-    const tallyCorrect = sameTally(finalTally, expected(finalChoice)) && sameTally(tallyMap.get('result') as Tally | undefined, expected(finalChoice)) && refused.length === 0;
+    const tallyCorrect =
+      sameTally(finalTally, expected(finalChoice)) &&
+      sameTally(tallyMap.get('result') as Tally | undefined, expected(finalChoice)) &&
+      refused.length === 0;
     for (const p of problems.slice(0, 10)) log(`problem: ${p}`);
 
     const stats = (list: number[]): RoundStats => {
@@ -411,13 +380,20 @@ async function main(): Promise<void> {
     const show = (s: RoundStats) => `${s.votes} votes: p50 ${r2(s.p50)} ms, p95 ${r2(s.p95)} ms, max ${r2(s.max)} ms`;
     log(`vote → presenter tally, round 1 (${show(first)}); round 2, changes (${show(second)}); all (${show(all)})`);
     const loopP99 = loop.percentile(99) / 1e6;
-    log(`bench process event-loop delay during voting: p50 ${r2(loop.percentile(50) / 1e6)} ms, p99 ${r2(loopP99)} ms, max ${r2(loop.max / 1e6)} ms${loopP99 > 5 ? ' — NOISY: the clients themselves were late, repeat' : ''}`);
-    log(`final tally ${countsText(finalTally)}, expected ${countsText(expected(finalChoice))}: ${tallyCorrect ? 'correct' : 'WRONG'}; order ${orderVerified ? 'verified' : 'NOT verified'}`);
+    log(
+      `bench process event-loop delay during voting: p50 ${r2(loop.percentile(50) / 1e6)} ms, p99 ${r2(loopP99)} ms, max ${r2(loop.max / 1e6)} ms${loopP99 > 5 ? ' — NOISY: the clients themselves were late, repeat' : ''}`,
+    );
+    log(
+      `final tally ${countsText(finalTally)}, expected ${countsText(expected(finalChoice))}: ${tallyCorrect ? 'correct' : 'WRONG'}; order ${orderVerified ? 'verified' : 'NOT verified'}`,
+    );
 
     for (const c of clients) c.close();
     clients.length = 0;
     const code = await host.stop();
-    const probeLine = host.stderr().split('\n').find((l) => l.startsWith('probe '));
+    const probeLine = host
+      .stderr()
+      .split('\n')
+      .find((l) => l.startsWith('probe '));
     if (probeLine) log(`host ${probeLine} (window: both voting rounds)`);
     host = null;
     if (code !== 0) log(`the host exited with ${code}`);

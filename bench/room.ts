@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { benchCli } from './cli';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { decodeRecords } from '../electron/host/room/docLog';
@@ -43,9 +44,10 @@ const USAGE = `Usage: npm run bench:room -- [options]
                    then carries "experiment":"X" so it is never mistaken for a measurement of the shipped host
   --keep-data      keep the host's temporary data folder (its path is printed)`;
 
-function parse() {
-  try {
-    return parseArgs({
+const cli = benchCli('bench:room', USAGE);
+const args = cli.parse(
+  () =>
+    parseArgs({
       options: {
         clients: { type: 'string', default: '60' },
         seconds: { type: 'string', default: '20' },
@@ -64,36 +66,17 @@ function parse() {
       },
       strict: true,
       allowPositionals: false,
-    }).values;
-  } catch (error) {
-    log(`bench:room: ${(error as Error).message}\n${USAGE}`);
-    process.exit(2);
-  }
-}
-
-const args = parse();
-if (args.help) {
-  process.stdout.write(`${USAGE}\n`);
-  process.exit(0);
-}
-function number(name: string, value: string, min: number, integer = true): number {
-  const n = Number(value);
-  if (!Number.isFinite(n) || n < min || (integer && !Number.isInteger(n))) {
-    log(`bench:room: --${name} must be ${integer ? 'a whole number' : 'a number'} ≥ ${min}, got "${value}"\n${USAGE}`);
-    process.exit(2);
-  }
-  return n;
-}
-const clients = number('clients', args.clients, 2);
-const seconds = number('seconds', args.seconds, 1, false);
-const teams = args.teams === undefined ? Math.min(10, Math.max(1, Math.round(clients / 6))) : number('teams', args.teams, 1);
-const warmupSeconds = number('warmup', args.warmup, 0, false);
-const rate = number('rate', args.rate, 0.1, false);
-const seed = number('seed', args.seed, 0);
-const rounds = number('rounds', args.rounds, 1);
+    }).values,
+);
+const clients = cli.number('clients', args.clients, 2);
+const seconds = cli.number('seconds', args.seconds, 1, false);
+const teams = args.teams === undefined ? Math.min(10, Math.max(1, Math.round(clients / 6))) : cli.number('teams', args.teams, 1);
+const warmupSeconds = cli.number('warmup', args.warmup, 0, false);
+const rate = cli.number('rate', args.rate, 0.1, false);
+const seed = cli.number('seed', args.seed, 0);
+const rounds = cli.number('rounds', args.rounds, 1);
 if (args.order !== 'ours-first' && args.order !== 'stock-first') {
-  log(`bench:room: --order must be ours-first or stock-first\n${USAGE}`);
-  process.exit(2);
+  cli.fail('--order must be ours-first or stock-first');
 }
 const cpuProfDir = args['cpu-prof'] ? resolve(args['cpu-prof']) : null;
 // One folder per server: node writes one profile per thread (main, and tsx's module-loader worker).
@@ -104,8 +87,7 @@ if (
   experiment !== null &&
   !(/^[A-Za-z0-9-]+$/.test(experiment) && existsSync(join(repoRoot, 'bench', 'experiments', `${experiment}.ts`)))
 ) {
-  log(`bench:room: no experiment bench/experiments/${experiment}.ts\n${USAGE}`);
-  process.exit(2);
+  cli.fail(`no experiment bench/experiments/${experiment}.ts`);
 }
 const experimentFlags = experiment ? ['--import', `./bench/experiments/${experiment}.ts`] : [];
 /** Prints the probe's line from a server child's stderr (present with --probe). */

@@ -19,23 +19,31 @@ import { BoardSync } from '../shared/sync/boardSync';
 import { MemoryStorage } from '../shared/sync/storage';
 import { startHostProcess } from '../tests/helpers/hostProcess';
 import { waitFor, wsUrl } from '../tests/helpers/roomClients';
+import { benchCli } from './cli';
+import { percentile } from './workload';
 
-const { values } = parseArgs({
-  options: {
-    collaborators: { type: 'string', default: '10' },
-    elements: { type: 'string', default: '2000' },
-    'stroke-ms': { type: 'string', default: '50' },
-  },
-});
-const collaborators = Number(values.collaborators);
-const targetElements = Number(values.elements);
-const strokeMs = Number(values['stroke-ms']);
+const USAGE = `Usage: npm run bench:whiteboard -- [options]
+  --collaborators N  simulated collaborators drawing on one board (default 10, at least 2)
+  --elements N       elements on the board when they stop (default 2000)
+  --stroke-ms MS     each collaborator draws a stroke every MS ms (default 50)`;
+const cli = benchCli('bench:whiteboard', USAGE);
+const values = cli.parse(
+  () =>
+    parseArgs({
+      options: {
+        collaborators: { type: 'string', default: '10' },
+        elements: { type: 'string', default: '2000' },
+        'stroke-ms': { type: 'string', default: '50' },
+        help: { type: 'boolean', short: 'h' },
+      },
+      strict: true,
+      allowPositionals: false,
+    }).values,
+);
+const collaborators = cli.number('collaborators', values.collaborators, 2);
+const targetElements = cli.number('elements', values.elements, 1);
+const strokeMs = cli.number('stroke-ms', values['stroke-ms'], 1, false);
 const log = (line: string) => process.stderr.write(`${line}\n`);
-
-function percentile(sorted: number[], p: number): number {
-  if (sorted.length === 0) return 0;
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
-}
 
 function stroke(id: string, seed: number, version: number): BoardElement {
   const points = Array.from({ length: 24 }, (_, i) => [Math.round(Math.sin(seed + i) * 40 + i * 3), Math.round(Math.cos(seed * 2 + i) * 25)]);

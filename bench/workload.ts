@@ -12,6 +12,7 @@
  */
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import type * as Y from 'yjs';
+import { seededRandom } from '../shared/room/groups';
 
 /** One simulated participant, whatever the server: a set of Y.Docs kept in sync by some client. */
 export interface Peer {
@@ -70,17 +71,6 @@ export interface WorkloadResult {
 export const teamDoc = (team: number): string => `room/team-${team + 1}`;
 export const teamOf = (learner: number, teams: number): number => learner % teams;
 
-/** mulberry32: a small seeded PRNG, so both servers get the very same schedule. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface EditRecord {
   sent: number;

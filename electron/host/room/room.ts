@@ -2,8 +2,9 @@
  * One live session: its documents in memory, its connections, and every rule applied to what they send.
  *
  * Owns: the handshake (facilitator capability, learner token, rejoin code), subscriptions, the sync and
- * awareness protocols per document, authorisation of every read and write (shared/room/documents.ts), durable
- * writes before acknowledgement (DocLog), the host-owned roster (presence), commands, and counting rejections.
+ * awareness protocols per document, authorisation of every read and write (shared/room/documents.ts),
+ * acknowledging writes once the documents (roomDocs.ts) have them on disk, the host-owned roster (presence),
+ * commands, and counting rejections.
  * It talks to sockets through `RoomSocket` and to disk through `SessionFiles`, so it is testable without either.
  * Nothing throws out of `receive`: a bad frame gets an error with a reason and the room keeps serving.
  */
@@ -26,6 +27,7 @@ import { applyCommand, revealedPolls, sharedTeams } from './liveCommands';
 import { teamOf } from '../../../shared/room/groups';
 import { SYNC_STEP1, SYNC_STEP2, SYNC_UPDATE, readSyncMessage, syncStep1Message, syncStep2Message, syncUpdateMessage } from '../../../shared/protocol/syncMessages';
 import type { DocLog } from './docLog';
+import { RoomDocs } from './roomDocs';
 import { resolveLearner, secretMatches, type SessionMeta } from './identity';
 import { AwarenessRelay } from './awarenessRelay';
 import { markEveryoneOffline, setFacilitatorOnline, setParticipant, type RosterFields } from './roster';
@@ -54,29 +56,19 @@ interface Connection {
 const HOST_ORIGIN = Symbol('host');
 
 export class Room {
-  readonly docs = new Map<string, Y.Doc>();
+  private readonly store: RoomDocs;
   private readonly awareness = new AwarenessRelay();
   private readonly connections = new Set<Connection>();
   private readonly bySocket = new Map<RoomSocket, Connection>();
   /** Rejections by reason, for the host's report and for tests. */
   readonly rejections = new Map<RejectionReason, number>();
-  /** True while replaying the disk: those updates are already stored. */
-  private loading = false;
 
   constructor(
     public meta: SessionMeta,
     private readonly files: SessionFiles,
     private readonly facilitatorSecret: string,
   ) {
-    this.loading = true;
-    for (const record of files.log.load()) {
-      try {
-        Y.applyUpdate(this.doc(record.doc), record.update, HOST_ORIGIN);
-      } catch {
-        // A record that no longer decodes is skipped; the rest of the session loads.
-      }
-    }
-    this.loading = false;
+    this.store = new RoomDocs(files.log, (name, update, origin) => this.broadcast(name, update, origin));
     markEveryoneOffline(this.doc('roster'), HOST_ORIGIN);
     const session = this.doc('session').getMap('meta');
     if (session.get('code') !== meta.code) {
@@ -93,35 +85,16 @@ export class Room {
 
   /** The document, created (empty) on first use, persisted and broadcast on every change. */
   doc(name: string): Y.Doc {
-    let doc = this.docs.get(name);
-    if (!doc) {
-      doc = new Y.Doc({ gc: true });
-      const created = doc;
-      this.docs.set(name, created);
-      created.on('update', (update: Uint8Array, origin: unknown) => this.onDocUpdate(name, update, origin));
-    }
-    return doc;
+    return this.store.doc(name);
   }
 
-  private onDocUpdate(name: string, update: Uint8Array, origin: unknown): void {
-    if (this.loading) return;
-    const written = this.files.log.append(name, update).then(() => this.maybeCompact());
-    written.catch((error: unknown) => process.stderr.write(`host: could not write ${name}: ${(error as Error).message}\n`));
-    // Other readers receive the change right away; the author is acknowledged once it is on disk.
+  /** Other readers receive a change right away; its author is acknowledged once it is on disk. */
+  private broadcast(name: string, update: Uint8Array, origin: unknown): void {
     const frame = encodeDocFrame(DocFrameKind.SYNC, name, syncUpdateMessage(update));
     for (const conn of this.connections) {
       if (conn === origin || !conn.subscriptions.has(name) || !conn.actor) continue;
       conn.socket.send(frame);
     }
-  }
-
-  private maybeCompact(): void {
-    if (!this.files.log.needsCompaction) return;
-    this.files.log.compactWhenIdle(() => {
-      const states = new Map<string, Uint8Array>();
-      for (const [name, doc] of this.docs) states.set(name, Y.encodeStateAsUpdate(doc));
-      return states;
-    });
   }
 
   attach(socket: RoomSocket): void {
@@ -136,17 +109,14 @@ export class Room {
     this.connections.delete(conn);
     this.bySocket.delete(socket);
     for (const [doc, ids] of conn.awarenessIds) this.awareness.remove(doc, [...ids], conn);
-    if (conn.actor && conn.actor.role === 'learner') this.setOnline(conn.actor.learnerId, this.isOnline(conn.actor.learnerId));
-    if (conn.actor && conn.actor.role === 'facilitator') this.setFacilitatorOnline(this.facilitatorOnline());
+    const actor = conn.actor;
+    if (actor?.role === 'learner') this.updateRosterEntry(actor.learnerId, { online: this.connected((a) => a.learnerId === actor.learnerId) });
+    if (actor?.role === 'facilitator') this.setFacilitatorOnline(this.connected((a) => a.role === 'facilitator'));
   }
 
-  private isOnline(learnerId: string): boolean {
-    for (const c of this.connections) if (c.actor?.learnerId === learnerId) return true;
-    return false;
-  }
-
-  private facilitatorOnline(): boolean {
-    for (const c of this.connections) if (c.actor?.role === 'facilitator') return true;
+  /** Whether any connection that has joined matches (someone still online on another tab or device). */
+  private connected(test: (actor: Actor) => boolean): boolean {
+    for (const c of this.connections) if (c.actor && test(c.actor)) return true;
     return false;
   }
 
@@ -343,7 +313,7 @@ export class Room {
     }
     if (seq === undefined) return;
     // Acknowledge once this update (or the identical one already applied) is on disk.
-    this.files.log
+    this.store
       .flushed()
       .then(() => {
         if (this.bySocket.has(conn.socket)) this.sendText(conn, { type: 'ack', doc: docName, seq });
@@ -398,15 +368,11 @@ export class Room {
       return;
     }
     conn.commandIds.add(id);
-    void this.files.log.flushed().then(() => this.sendText(conn, { type: 'command-ack', id }));
+    void this.store.flushed().then(() => this.sendText(conn, { type: 'command-ack', id }));
   }
 
   private updateRosterEntry(learnerId: string, fields: RosterFields): void {
     setParticipant(this.doc('roster'), learnerId, fields, HOST_ORIGIN);
-  }
-
-  private setOnline(learnerId: string, online: boolean): void {
-    this.updateRosterEntry(learnerId, { online });
   }
 
   private setFacilitatorOnline(online: boolean): void {
@@ -427,7 +393,7 @@ export class Room {
 
   async close(): Promise<void> {
     this.closeAll(1001, 'host closing');
-    await this.files.log.close();
+    await this.store.close();
   }
 }
 
