@@ -11,9 +11,13 @@ export default defineConfig({
   testMatch: ['e2e/**/*.spec.ts', 'electron/**/*.spec.ts'],
   outputDir: 'test-results/playwright',
   fullyParallel: true,
+  // Two at most at once on a 2-core machine, and never two room specs together (see the projects).
   workers: 2,
   retries: 0,
-  timeout: 60_000,
+  // Timeouts only bound hangs: no test's result depends on how fast this machine is. A test fails on a wrong
+  // state, never because the machine was busy, so the budgets are generous.
+  timeout: 90_000,
+  expect: { timeout: 20_000 },
   reporter: [['list'], ['json', { outputFile: 'test-results/playwright.json' }]],
   use: {
     viewport: { width: 1280, height: 720 },
@@ -24,8 +28,12 @@ export default defineConfig({
       args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
     },
   },
+  // Weight classes: the kit's pages are one light browser context each and run two at a time; the room specs open
+  // a facilitator, a projector and several learners each (plus a host), so they run one at a time, beside at most
+  // one light page.
   projects: [
-    { name: 'chromium', testMatch: 'e2e/**/*.spec.ts' },
-    { name: 'electron', testMatch: 'electron/**/*.spec.ts' },
+    { name: 'chromium', testMatch: 'e2e/kit.spec.ts' },
+    { name: 'room', testMatch: ['e2e/room.spec.ts', 'e2e/live.spec.ts', 'e2e/team.spec.ts'], workers: 1, fullyParallel: false },
+    { name: 'electron', testMatch: 'electron/**/*.spec.ts', workers: 1 },
   ],
 });

@@ -8,6 +8,12 @@ import { mkdirSync } from 'node:fs';
 import { startHostProcess, type HostProcess } from '../helpers/hostProcess';
 
 export const SCREENSHOTS = 'test-results/screenshots';
+/**
+ * The one long wait: the whiteboard is a lazy chunk of several MB (Excalidraw) that a page parses the first time a
+ * board opens; on a busy 2-core machine running several browsers that can take tens of seconds. It only bounds a
+ * hang: nothing is asserted about how fast it loads (bench:whiteboard measures the board).
+ */
+export const BOARD_CHUNK_TIMEOUT = 60_000;
 mkdirSync(SCREENSHOTS, { recursive: true });
 
 interface Fixtures {

@@ -37,7 +37,7 @@ async function learner(browser: Browser, name: string, how: 'url' | 'code'): Pro
 const notes = (page: Page) => page.getByLabel('Shared with everyone in the room');
 
 test('facilitator and three learners: join, roster, offline edit with reload, status states, end of session', async ({ browser }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(180_000); // bounds a hang only
   const code = host.line.room as string;
   const facilitatorContext = await browser.newContext({ viewport: { width: 1280, height: 720 } });
   const console_ = await facilitatorContext.newPage();
@@ -60,7 +60,7 @@ test('facilitator and three learners: join, roster, offline edit with reload, st
   // The facilitator moves the room to a phase; every learner sees it.
   await console_.getByRole('button', { name: 'Start the first phase' }).click();
   await console_.getByRole('button', { name: 'Next phase' }).click();
-  for (const { page } of [ada, bo, cy]) await expect(page.getByText('Explore · 45 min')).toBeVisible({ timeout: 12_000 });
+  for (const { page } of [ada, bo, cy]) await expect(page.getByText('Explore · 45 min')).toBeVisible();
   await screenshot(ada.page, 'room-learner');
 
   // Bo loses the network, keeps working, reloads the page, and comes back.
