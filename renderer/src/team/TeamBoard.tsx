@@ -32,6 +32,23 @@ export default function TeamBoard({ client, docName, readOnly = false, userName 
   const { pack } = useContent();
   const libraryItems = useMemo(() => libraryItemsFrom(pack.libraries ?? []), [pack]);
 
+  // The scene this device already has goes in as Excalidraw's initial data. Excalidraw replaces its scene with its
+  // initial data once it has finished mounting, so a scene applied before that (from the device's copy, say after a
+  // reload) would be wiped and never re-applied; the elements are read when it asks, so nothing that arrived
+  // meanwhile is missed.
+  const framed = useRef(false);
+  const initialData = useMemo(
+    () => async () => {
+      await client.loadedLocally(docName);
+      const elements = sync.elements();
+      framed.current = elements.some((e) => !e.isDeleted);
+      return { elements: elements as unknown as SceneElements, libraryItems, scrollToContent: framed.current };
+    },
+    // Read once, on mounting: later changes arrive through onRemoteChange.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [],
+  );
+
   useEffect(() => {
     if (!api) return;
     const apply = () => {
@@ -40,21 +57,13 @@ export default function TeamBoard({ client, docName, readOnly = false, userName 
       api.updateScene({ elements: merged as unknown as SceneElements });
       setCount(merged.filter((e) => !e.isDeleted).length);
     };
-    // On opening, frame what is already drawn (a reload, a late joiner, the facilitator reading a board): once
-    // from this device's copy, or else once the room's copy has arrived.
-    let framed = false;
-    const frame = () => {
-      if (framed || api.getSceneElements().length === 0) return;
-      framed = true;
+    // A device that had nothing of this board frames it once the room's copy has arrived.
+    void client.whenSynced(docName).then(() => {
+      if (framed.current || api.getSceneElements().length === 0) return;
+      framed.current = true;
       api.scrollToContent(undefined, { fitToContent: true });
-    };
-    void client.loadedLocally(docName).then(() => {
-      apply();
-      frame();
     });
-    void client.whenSynced(docName).then(frame);
-    const stop = sync.onRemoteChange(apply);
-    return stop;
+    return sync.onRemoteChange(apply);
   }, [api, sync, client, docName]);
 
   const download = (blob: Blob, ext: string) => {
@@ -106,7 +115,7 @@ export default function TeamBoard({ client, docName, readOnly = false, userName 
       <div className="board" data-testid="team-board" data-elements={count} onPointerEnter={() => api?.refresh()} style={{ height: 'min(72vh, 620px)', border: '1px solid var(--border)', borderRadius: 8, overflow: 'hidden' }}>
         <Excalidraw
           excalidrawAPI={setApi}
-          initialData={{ libraryItems }}
+          initialData={initialData}
           viewModeEnabled={readOnly}
           isCollaborating
           onPointerUpdate={onPointerUpdate}
