@@ -43,6 +43,8 @@ export const REJECTION_REASONS = [
   'too-many-attempts',
   'bad-origin',
   'internal',
+  /** The host could not save it (full disk, I/O error): it was not acknowledged; free space on the host, then resend. */
+  'storage',
 ] as const;
 export type RejectionReason = (typeof REJECTION_REASONS)[number];
 
