@@ -311,8 +311,8 @@ export class DocLog {
       }
     } catch (error) {
       rmSync(copy, { force: true });
-      const cause = storageErrorFrom(error);
-      throw new StorageError(cause.code, `${path} is damaged at byte ${stop.offset} (${stop.reason}) and no copy of it could be kept before repairing it (${describeCause(error)}): free disk space on the host laptop, then open the session again`, { cause: error });
+      this.report(`${path} is damaged at byte ${stop.offset} (${stop.reason}) and no copy of it could be kept (${describeCause(error)}), so it is left as it is and the session is not opened: free disk space, then open it again`);
+      throw new StorageError(storageErrorFrom(error).code, 'A file of this session on the host laptop is damaged and there is no room to keep a copy of it before repairing it: free disk space on the host laptop, then join again.', { cause: error });
     }
     return { file: path, copy, offset: stop.offset, reason: stop.reason };
   }
