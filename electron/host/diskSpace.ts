@@ -80,7 +80,7 @@ export class DiskMonitor {
 
   /** Why a new learner cannot join now (too little space), or null. Reads the disk again if the last reading is old. */
   refusal(): string | null {
-    if (Date.now() - this.readAt > (this.options.maxAgeMs ?? 5000)) {
+    if (Date.now() - this.readAt >= (this.options.maxAgeMs ?? 5000)) {
       try {
         this.record((this.options.statfsSync ?? statfsSync)(this.dir));
       } catch {
