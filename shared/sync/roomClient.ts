@@ -9,8 +9,9 @@
  */
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
-import { DocFrameKind, PROTOCOL_VERSION, decodeDocFrame, encodeDocFrame, type Command, type HostText, type RejectionReason, type Welcome } from '../protocol/protocol';
+import { DocFrameKind, MAX_EDIT_BYTES, MAX_SYNC_BYTES, PROTOCOL_VERSION, decodeDocFrame, encodeDocFrame, type Command, type DocFrame, type HostText, type RejectionReason, type Welcome } from '../protocol/protocol';
 import { SYNC_STEP1, SYNC_STEP2, SYNC_UPDATE, readSyncMessage, syncStep1Message } from '../protocol/syncMessages';
+import { Reassembler, framesFor } from '../protocol/chunks';
 import { Outbox } from './outbox';
 import type { ClientStorage, Identity } from './storage';
 
@@ -26,7 +27,13 @@ export interface ClientSocket {
   onerror: ((ev: unknown) => void) | null;
 }
 
-export type ConnectionStatus = 'connecting' | 'online' | 'reconnecting' | 'offline' | 'ended' | 'refused';
+/** `moved`: this learner continues on another device (rejoin code); this one keeps what it has, read-only. */
+export type ConnectionStatus = 'connecting' | 'online' | 'reconnecting' | 'offline' | 'ended' | 'refused' | 'moved';
+
+/** Rejections after which an edit is dropped at once: the host will never accept it. */
+const FINAL_REASONS: readonly RejectionReason[] = ['forbidden', 'session-ended', 'malformed', 'too-big', 'unknown-doc'];
+/** The same edit refused this many times for the same reason is dropped (and reported): resending will not help. */
+const MAX_IDENTICAL_REJECTIONS = 5;
 
 export interface RoomClientOptions {
   /** ws://host:port/ws */
@@ -76,9 +83,19 @@ export class RoomClient {
   private reconnectTimer: unknown = null;
   private readonly listeners = { status: new Set<Listener<ConnectionStatus>>(), error: new Set<Listener<ClientError>>(), pending: new Set<Listener<number>>() };
   private readonly ready: Promise<void>;
+  /** A large frame from the host arriving in chunks. */
+  private readonly chunks = new Reassembler(MAX_SYNC_BYTES);
+  private transfers = 0;
+  /** Per waiting edit: the last reason it was refused for, and how many times in a row. */
+  private readonly refusals = new Map<string, { reason: RejectionReason; count: number }>();
 
   constructor(private readonly options: RoomClientOptions) {
-    this.outbox = new Outbox(options.storage, options.room, () => this.emitPending());
+    this.outbox = new Outbox(
+      options.storage,
+      options.room,
+      () => this.emitPending(),
+      (error) => this.report({ reason: 'storage', message: `this device could not save your work (${error.message}): free some space on it, then keep the page open` }),
+    );
     this.ready = this.outbox.load();
     void this.ready.then(() => {
       if (!this.networkDown) this.connect();
@@ -107,6 +124,21 @@ export class RoomClient {
   /** Local edits not yet acknowledged by the host (saved on this device, not yet in the room). */
   get pendingCount(): number {
     return this.outbox.size;
+  }
+
+  /** The session ended, or this learner moved to another device: nothing more is sent from here. */
+  get readOnly(): boolean {
+    return this.status === 'ended' || this.status === 'moved';
+  }
+
+  /** Local edits whose write to this device's storage has not committed yet. */
+  get savingLocally(): number {
+    return this.outbox.saving;
+  }
+
+  /** What this device has not got into the room (for export when the identity moved elsewhere). */
+  unsent(): { edits: { doc: string; seq: number; update: Uint8Array }[]; commands: { id: string; command: Command }[] } {
+    return { edits: this.outbox.pendingEdits(), commands: [...this.outbox.pendingCommands()].map(([id, command]) => ({ id, command })) };
   }
 
   private setStatus(status: ConnectionStatus): void {
@@ -154,10 +186,25 @@ export class RoomClient {
     return true;
   }
 
+  /** Sends a document frame, in chunks when it is large. */
+  private sendFrame(doc: string, frame: Uint8Array): void {
+    for (const part of framesFor(frame, doc, ++this.transfers)) if (!this.send(part)) return;
+  }
+
+  private sendEdit(item: { doc: string; seq: number; update: Uint8Array }): void {
+    this.sendFrame(item.doc, encodeDocFrame(DocFrameKind.UPDATE, item.doc, item.update, item.seq));
+  }
+
+  private report(error: ClientError): void {
+    this.lastError = error;
+    this.rejections.push(error);
+    for (const fn of this.listeners.error) fn(error);
+  }
+
   private onClose(code: number): void {
     this.socket = null;
     for (const entry of this.synced.values()) if (entry.done) this.resetSynced(entry);
-    if (this.closed || this.status === 'ended' || this.status === 'refused') return;
+    if (this.closed || this.status === 'ended' || this.status === 'refused' || this.status === 'moved') return;
     if (this.networkDown) {
       this.setStatus('offline');
       return;
@@ -191,9 +238,30 @@ export class RoomClient {
     }
     const bytes = data instanceof ArrayBuffer ? new Uint8Array(data) : data instanceof Uint8Array ? data : null;
     if (!bytes) return;
-    const frame = decodeDocFrame(bytes);
-    if (!frame.ok) return;
-    const { kind, doc: name, payload } = frame.value;
+    this.onFrame(bytes, false);
+  }
+
+  /** A document frame from the host, or one put back together from its chunks. Nothing is dropped silently. */
+  private onFrame(bytes: Uint8Array, joined: boolean): void {
+    const frame = decodeDocFrame(bytes, joined ? MAX_SYNC_BYTES : undefined);
+    if (!frame.ok) {
+      this.report({ reason: frame.reason, message: `this device could not take a message from the host (${frame.message}): reload the page`, ...(frame.doc ? { doc: frame.doc } : {}) });
+      return;
+    }
+    if (frame.value.kind === DocFrameKind.CHUNK) {
+      const result = joined ? { error: 'malformed' as const, message: 'a chunk inside a chunked frame', doc: frame.value.doc } : this.chunks.push(frame.value);
+      if ('error' in result) this.report({ reason: result.error, message: `this device could not take a document from the host (${result.message}): reload the page`, doc: result.doc });
+      else if ('done' in result) this.onFrame(result.done, true);
+      return;
+    }
+    try {
+      this.onDocFrame(frame.value);
+    } catch (error) {
+      this.report({ reason: 'malformed', message: `a message from the host could not be applied (${(error as Error).message}): reload the page`, doc: frame.value.doc });
+    }
+  }
+
+  private onDocFrame({ kind, doc: name, payload }: DocFrame): void {
     const doc = this.docs.get(name);
     if (!doc) return;
     if (kind === DocFrameKind.SYNC) {
@@ -201,14 +269,32 @@ export class RoomClient {
       if (type === SYNC_STEP2 || type === SYNC_UPDATE) {
         Y.applyUpdate(doc, body, REMOTE);
         void this.options.storage.storeUpdate(this.options.room, name, body);
-        if (type === SYNC_STEP2) this.markSynced(name);
+        if (type === SYNC_STEP2) {
+          this.attempts = 0;
+          this.markSynced(name);
+        }
       } else if (type === SYNC_STEP1) {
-        // The host's state vector: it lacks nothing we have not queued in the outbox, which is resent on join.
+        this.repair(name, doc, body);
       }
     } else if (kind === DocFrameKind.AWARENESS) {
       // Keep others' presence even before this client shows its own (the host sends everyone's on subscribe).
       awarenessProtocol.applyAwarenessUpdate(this.awareness(name), payload, REMOTE);
     }
+  }
+
+  /**
+   * The host's state vector for a document this device may write: answer with everything the host lacks — this
+   * device's unsent edits, and anything the host lost that this device saw (a crash between relay and disk) — as one
+   * edit the host acknowledges once it is on disk. Sent even when empty: its acknowledgement then confirms that the
+   * host has every earlier edit of this document on disk.
+   */
+  private repair(name: string, doc: Y.Doc, hostStateVector: Uint8Array): void {
+    const missing = Y.encodeStateAsUpdate(doc, hostStateVector);
+    if (missing.length > MAX_EDIT_BYTES) {
+      this.report({ reason: 'too-big', doc: name, message: `what this device has of ${name} and the host lacks is over ${MAX_EDIT_BYTES / 1048576} MB: it cannot be sent` });
+      return;
+    }
+    this.sendEdit(this.outbox.addEdit(name, missing, true));
   }
 
   private markSynced(name: string): void {
@@ -222,8 +308,9 @@ export class RoomClient {
   private onText(message: HostText): void {
     switch (message.type) {
       case 'welcome':
+        // The backoff is reset only once the connection proves itself (a sync or an acknowledgement): a host that
+        // closes the socket on the first frame after welcome must not make this device reconnect in a tight loop.
         this.welcome = message;
-        this.attempts = 0;
         if (message.token) {
           void this.options.storage.saveIdentity(this.options.room, {
             token: message.token,
@@ -235,27 +322,31 @@ export class RoomClient {
         }
         this.setStatus(message.session.ended ? 'ended' : 'online');
         for (const name of this.docs.keys()) this.subscribe(name);
-        for (const item of this.outbox.pendingEdits()) this.send(encodeDocFrame(DocFrameKind.UPDATE, item.doc, item.update, item.seq));
+        for (const item of this.outbox.pendingEdits()) this.sendEdit(item);
         for (const [id, command] of this.outbox.pendingCommands()) this.send(JSON.stringify({ type: 'command', id, command }));
         for (const [name, awareness] of this.awarenessByDoc) {
           if (awareness.getLocalState() !== null) this.send(encodeDocFrame(DocFrameKind.AWARENESS, name, awarenessProtocol.encodeAwarenessUpdate(awareness, [awareness.clientID])));
         }
         return;
       case 'command-ack':
+        this.attempts = 0;
         this.outbox.removeCommand(message.id);
         return;
       case 'ack':
+        this.attempts = 0;
+        this.refusals.delete(`${message.doc}#${message.seq}`);
         this.outbox.removeEdit(message.doc, message.seq);
         return;
       case 'error': {
         const error: ClientError = { reason: message.reason, message: message.message, ...(message.doc ? { doc: message.doc } : {}), ...(message.id ? { id: message.id } : {}) };
-        if (message.id) this.outbox.removeCommand(message.id);
-        this.lastError = error;
-        this.rejections.push(error);
-        for (const fn of this.listeners.error) fn(error);
-        // A refused edit will never be accepted: drop it from the outbox so it is not resent forever.
-        if (message.seq !== undefined && message.doc && (message.reason === 'forbidden' || message.reason === 'session-ended' || message.reason === 'malformed')) {
-          this.outbox.removeEdit(message.doc, message.seq);
+        // A command the host refused for a passing reason (its disk, its rate limit) is kept and sent again.
+        if (message.id && message.reason !== 'storage' && message.reason !== 'rate-limited' && message.reason !== 'internal') this.outbox.removeCommand(message.id);
+        this.report(error);
+        if (message.seq !== undefined && message.doc) this.refused(message.doc, message.seq, message.reason);
+        if (message.reason === 'identity-moved') {
+          this.setStatus('moved');
+          this.socket?.close();
+          return;
         }
         if (!this.welcome && message.reason === 'session-ended') {
           this.setStatus('ended');
@@ -273,6 +364,24 @@ export class RoomClient {
       case 'subscribed':
       case 'pong':
         return;
+    }
+  }
+
+  /**
+   * An edit the host refused. Final reasons drop it (it would never be accepted); passing ones (missing
+   * dependencies before the repair, a full disk) keep it to be sent again — unless it is refused for the same
+   * reason again and again, when resending will not help either.
+   */
+  private refused(doc: string, seq: number, reason: RejectionReason): void {
+    const key = `${doc}#${seq}`;
+    if (!this.outbox.edit(doc, seq)) return;
+    const last = this.refusals.get(key);
+    const count = last?.reason === reason ? last.count + 1 : 1;
+    this.refusals.set(key, { reason, count });
+    if (FINAL_REASONS.includes(reason) || count >= MAX_IDENTICAL_REJECTIONS) {
+      this.refusals.delete(key);
+      this.outbox.removeEdit(doc, seq);
+      if (!FINAL_REASONS.includes(reason)) this.report({ reason, doc, message: `an edit of ${doc} was refused ${count} times (${reason}) and is no longer sent; it stays on this device` });
     }
   }
 
@@ -322,9 +431,16 @@ export class RoomClient {
   }
 
   private localUpdate(name: string, update: Uint8Array): void {
-    void this.options.storage.storeUpdate(this.options.room, name, update);
-    const item = this.outbox.addEdit(name, update);
-    this.send(encodeDocFrame(DocFrameKind.UPDATE, name, update, item.seq));
+    if (this.status === 'moved') {
+      void this.options.storage.storeUpdate(this.options.room, name, update);
+      return;
+    }
+    if (update.length > MAX_EDIT_BYTES) {
+      void this.options.storage.storeUpdate(this.options.room, name, update);
+      this.report({ reason: 'too-big', doc: name, message: `this change is ${(update.length / 1048576).toFixed(1)} MB, over the room's limit of ${MAX_EDIT_BYTES / 1048576} MB: it stays on this device only — undo it, or split it into smaller pieces` });
+      return;
+    }
+    this.sendEdit(this.outbox.addEdit(name, update));
   }
 
   /** Presence on a document (cursors, pointers): set `awareness(doc).setLocalStateField(...)`. */
@@ -344,6 +460,7 @@ export class RoomClient {
 
   /** Sends a command now, or as soon as the room is reachable again; resent until the host acknowledges it. */
   command(id: string, command: Command): void {
+    if (this.status === 'moved') return;
     this.outbox.addCommand(id, command);
     if (this.welcome) this.send(JSON.stringify({ type: 'command', id, command }));
   }

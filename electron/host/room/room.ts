@@ -11,6 +11,7 @@
 import * as Y from 'yjs';
 import {
   DocFrameKind,
+  MAX_EDIT_BYTES,
   PROTOCOL_VERSION,
   assertNever,
   decodeDocFrame,
@@ -30,6 +31,8 @@ import type { DocLog } from './docLog';
 import { RoomDocs } from './roomDocs';
 import { resolveLearner, secretMatches, type SessionMeta } from './identity';
 import { AwarenessRelay } from './awarenessRelay';
+import { Reassembler, framesFor } from '../../../shared/protocol/chunks';
+import { checkUpdate, takeBackPending } from './updateCheck';
 import { markEveryoneOffline, setFacilitatorOnline, setParticipant, type RosterFields } from './roster';
 
 export type { LearnerRecord, SessionMeta } from './identity';
@@ -51,6 +54,8 @@ interface Connection {
   /** Awareness client ids this connection announced, per document, removed when it leaves. */
   awarenessIds: Map<string, Set<number>>;
   commandIds: Set<string>;
+  /** A large frame of this client's arriving in chunks. */
+  chunks: Reassembler;
 }
 
 const HOST_ORIGIN = Symbol('host');
@@ -60,6 +65,8 @@ export class Room {
   private readonly awareness = new AwarenessRelay();
   private readonly connections = new Set<Connection>();
   private readonly bySocket = new Map<RoomSocket, Connection>();
+  /** Numbers the chunked transfers this host sends (a receiver holds one at a time per socket). */
+  private transfers = 0;
   /** Rejections by reason, for the host's report and for tests. */
   readonly rejections = new Map<RejectionReason, number>();
 
@@ -88,17 +95,27 @@ export class Room {
     return this.store.doc(name);
   }
 
-  /** Other readers receive a change right away; its author is acknowledged once it is on disk. */
+  /**
+   * Other readers receive a change right away; its author is acknowledged once it is on disk. Relaying before the
+   * write is safe because of the two-way repair: a reader that saw a change the host then lost (a crash between relay
+   * and fsync) gives it back when it answers the host's sync step 1 after the restart, and until then its own later
+   * edits are refused as missing dependencies, never acknowledged (README: "What acknowledged means").
+   */
   private broadcast(name: string, update: Uint8Array, origin: unknown): void {
-    const frame = encodeDocFrame(DocFrameKind.SYNC, name, syncUpdateMessage(update));
+    const frames = framesFor(encodeDocFrame(DocFrameKind.SYNC, name, syncUpdateMessage(update)), name, ++this.transfers);
     for (const conn of this.connections) {
       if (conn === origin || !conn.subscriptions.has(name) || !conn.actor) continue;
-      conn.socket.send(frame);
+      for (const frame of frames) conn.socket.send(frame);
     }
   }
 
+  /** Sends a document frame, in chunks when it is large (a whole board's state, say). */
+  private sendFrame(conn: Connection, name: string, frame: Uint8Array): void {
+    for (const part of framesFor(frame, name, ++this.transfers)) conn.socket.send(part);
+  }
+
   attach(socket: RoomSocket): void {
-    const conn: Connection = { socket, actor: null, subscriptions: new Set(), awarenessIds: new Map(), commandIds: new Set() };
+    const conn: Connection = { socket, actor: null, subscriptions: new Set(), awarenessIds: new Map(), commandIds: new Set(), chunks: new Reassembler(MAX_EDIT_BYTES) };
     this.connections.add(conn);
     this.bySocket.set(socket, conn);
   }
@@ -125,6 +142,7 @@ export class Room {
   }
 
   private reject(conn: Connection, reason: RejectionReason, message: string, extra: Partial<{ doc: string; seq: number; id: string }> = {}): void {
+    if (extra.seq === undefined) delete extra.seq;
     this.rejections.set(reason, (this.rejections.get(reason) ?? 0) + 1);
     this.sendText(conn, { type: 'error', reason, message, ...extra });
   }
@@ -169,9 +187,12 @@ export class Room {
         }
         conn.subscriptions.add(message.doc);
         this.sendText(conn, { type: 'subscribed', doc: message.doc });
-        // Start the sync: our state vector, so the client can send what we lack (its step 2 is a write).
-        const doc = this.doc(message.doc);
-        conn.socket.send(encodeDocFrame(DocFrameKind.SYNC, message.doc, syncStep1Message(doc)));
+        // The repair half of the sync: our state vector, to every client that may write this document, which answers
+        // with whatever we lack (as an edit we acknowledge once it is on disk) — so a change the host lost comes back
+        // from any device that has it, even when its author never returns.
+        if (authorize(this.actorOf(conn), message.doc, 'write', this.docContext()).ok && !this.ended) {
+          conn.socket.send(encodeDocFrame(DocFrameKind.SYNC, message.doc, syncStep1Message(this.doc(message.doc))));
+        }
         const presence = this.awareness.snapshot(message.doc);
         if (presence) conn.socket.send(encodeDocFrame(DocFrameKind.AWARENESS, message.doc, presence));
         return;
@@ -209,9 +230,18 @@ export class Room {
     const identity = resolveLearner(this.meta, hello, this.ended);
     if (!identity.ok) {
       this.reject(conn, identity.reason, identity.message);
+      if (identity.reason === 'identity-moved') conn.socket.close(4009, 'identity-moved');
       return;
     }
     const { learnerId, token, record } = identity;
+    if (identity.moved) {
+      // The identity moved here: the device it left is told so at once (it keeps its unsent work, read-only).
+      for (const other of [...this.connections]) {
+        if (other === conn || other.actor?.learnerId !== learnerId) continue;
+        this.reject(other, 'identity-moved', `${record.name} continues on another device (the rejoin code was used there): this device is read-only now; download what it has not sent and hand it over`);
+        other.socket.close(4009, 'identity-moved');
+      }
+    }
     this.files.saveMeta(this.meta);
     conn.actor = { role: 'learner', learnerId };
     this.sendText(conn, {
@@ -243,10 +273,10 @@ export class Room {
     return { ...actor, teamId: teamOf(groups as Record<string, { members: string[] }>, actor.learnerId) };
   }
 
-  private receiveBinary(conn: Connection, bytes: Uint8Array): void {
-    const parsed = decodeDocFrame(bytes);
+  private receiveBinary(conn: Connection, bytes: Uint8Array, joined = false): void {
+    const parsed = decodeDocFrame(bytes, joined ? MAX_EDIT_BYTES : undefined);
     if (!parsed.ok) {
-      this.reject(conn, parsed.reason, parsed.message);
+      this.reject(conn, parsed.reason, parsed.message, { ...(parsed.doc ? { doc: parsed.doc } : {}), ...(parsed.seq !== undefined ? { seq: parsed.seq } : {}) });
       return;
     }
     if (!conn.actor) {
@@ -254,6 +284,13 @@ export class Room {
       return;
     }
     const frame = parsed.value;
+    if (frame.kind === DocFrameKind.CHUNK) {
+      if (joined) return this.reject(conn, 'malformed', 'a chunk inside a chunked frame', { doc: frame.doc });
+      const result = conn.chunks.push(frame);
+      if ('error' in result) return this.reject(conn, result.error, result.message, { doc: result.doc });
+      if ('done' in result) this.receiveBinary(conn, result.done, true);
+      return;
+    }
     switch (frame.kind) {
       case DocFrameKind.SYNC:
         this.sync(conn, frame.doc, frame.payload);
@@ -289,7 +326,7 @@ export class Room {
       if (!this.allowed(conn, docName, 'read')) return;
       const stateVector = bytes;
       const update = Y.encodeStateAsUpdate(this.doc(docName), stateVector);
-      conn.socket.send(encodeDocFrame(DocFrameKind.SYNC, docName, syncStep2Message(update)));
+      this.sendFrame(conn, docName, encodeDocFrame(DocFrameKind.SYNC, docName, syncStep2Message(update)));
       return;
     }
     if (type === SYNC_STEP2 || type === SYNC_UPDATE) {
@@ -305,12 +342,19 @@ export class Room {
       this.reject(conn, 'session-ended', 'this session has ended and is read-only', { doc: docName, ...(seq !== undefined ? { seq } : {}) });
       return;
     }
+    const doc = this.doc(docName);
+    const where = { doc: docName, ...(seq !== undefined ? { seq } : {}) };
+    const before = checkUpdate(doc, update);
+    if (!before.ok) return this.reject(conn, before.reason, before.message, where);
     try {
-      Y.applyUpdate(this.doc(docName), update, conn);
+      Y.applyUpdate(doc, update, conn);
     } catch (error) {
-      this.reject(conn, 'malformed', `not a valid document update (${(error as Error).message})`, { doc: docName, ...(seq !== undefined ? { seq } : {}) });
+      takeBackPending(doc);
+      this.reject(conn, 'malformed', `not a valid document update (${(error as Error).message})`, where);
       return;
     }
+    const after = takeBackPending(doc);
+    if (!after.ok) return this.reject(conn, after.reason, after.message, where);
     if (seq === undefined) return;
     // Acknowledge once this update (or the identical one already applied) is on disk.
     this.store
