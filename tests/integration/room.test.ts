@@ -2,7 +2,6 @@
  * The room, for real: a host process on loopback with --no-discovery, and real Yjs clients (the shared
  * RoomClient over `ws`) joining, syncing, going offline, being refused, and surviving a SIGKILL of the host.
  */
-import { createServer } from 'node:net';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MemoryStorage } from '../../shared/sync/storage';
 import type { RoomClient } from '../../shared/sync/roomClient';
 import { DocFrameKind, PROTOCOL_VERSION, encodeDocFrame } from '../../shared/protocol/protocol';
-import { startHostProcess, type HostProcess } from '../helpers/hostProcess';
+import { freePort, startHostProcess, type HostProcess } from '../helpers/hostProcess';
 import { connectClient, hostKeyOf, online, waitFor, wsUrl } from '../helpers/roomClients';
 
 const clients: RoomClient[] = [];
@@ -251,16 +250,6 @@ describe('room under bad input', () => {
 });
 
 describe('durability', () => {
-  async function freePort(): Promise<number> {
-    return new Promise((resolve) => {
-      const s = createServer();
-      s.listen(0, '127.0.0.1', () => {
-        const port = (s.address() as { port: number }).port;
-        s.close(() => resolve(port));
-      });
-    });
-  }
-
   it('loses no acknowledged edit when the host is killed with SIGKILL and restarted', async () => {
     const data = mkdtempSync(join(tmpdir(), 'wk-durable-'));
     const port = await freePort();
