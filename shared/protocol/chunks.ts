@@ -6,7 +6,7 @@
  * socket, so a receiver holds at most one transfer at a time: a chunk of another transfer, out of order, or past the
  * bound ends the transfer with a reason (reported, never dropped silently).
  */
-import { CHUNK_BYTES, MAX_UPDATE_BYTES, encodeChunkFrame, type DocFrame, type RejectionReason } from './protocol';
+import { CHUNK_BYTES, DocFrameKind, MAX_UPDATE_BYTES, decodeDocFrame, encodeChunkFrame, type DocFrame, type RejectionReason } from './protocol';
 
 /** The frames to send for `frame` (of document `doc`): itself when small enough, or its chunks. */
 export function framesFor(frame: Uint8Array, doc: string, transfer: number): Uint8Array[] {
@@ -17,9 +17,9 @@ export function framesFor(frame: Uint8Array, doc: string, transfer: number): Uin
   return out;
 }
 
-export type ChunkResult = { done: Uint8Array } | { waiting: true } | { error: RejectionReason; message: string; doc: string };
+type ChunkResult = { done: Uint8Array } | { waiting: true } | { error: RejectionReason; message: string; doc: string };
 
-export class Reassembler {
+class Reassembler {
   private current: { transfer: number; doc: string; count: number; next: number; parts: Uint8Array[]; bytes: number } | null = null;
 
   constructor(private readonly maxBytes: number) {}
@@ -56,4 +56,35 @@ export class Reassembler {
     }
     return { done: joined };
   }
+}
+
+export type Intake = { frame: DocFrame } | { waiting: true } | { error: RejectionReason; message: string; doc?: string; seq?: number };
+
+/**
+ * The receiving end of one socket: each binary frame in, a whole document frame out (at once, or once its last chunk
+ * has arrived), or a reason naming the document (and the edit's sequence number) it concerns.
+ */
+export class FrameIntake {
+  private readonly chunks: Reassembler;
+
+  /** @param maxJoined the largest frame accepted in chunks */
+  constructor(private readonly maxJoined: number) {
+    this.chunks = new Reassembler(maxJoined);
+  }
+
+  take(bytes: Uint8Array): Intake {
+    const first = decodeDocFrame(bytes);
+    if (!first.ok) return { error: first.reason, message: first.message, ...where(first) };
+    if (first.value.kind !== DocFrameKind.CHUNK) return { frame: first.value };
+    const result = this.chunks.push(first.value);
+    if (!('done' in result)) return result;
+    const joined = decodeDocFrame(result.done, this.maxJoined);
+    if (!joined.ok) return { error: joined.reason, message: joined.message, ...where(joined) };
+    if (joined.value.kind === DocFrameKind.CHUNK) return { error: 'malformed', message: 'a chunk inside a chunked frame', doc: joined.value.doc };
+    return { frame: joined.value };
+  }
+}
+
+function where(result: { doc?: string; seq?: number }): { doc?: string; seq?: number } {
+  return { ...(result.doc ? { doc: result.doc } : {}), ...(result.seq !== undefined ? { seq: result.seq } : {}) };
 }

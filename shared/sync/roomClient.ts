@@ -9,54 +9,15 @@
  */
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
-import { DocFrameKind, MAX_EDIT_BYTES, MAX_SYNC_BYTES, PROTOCOL_VERSION, decodeDocFrame, encodeDocFrame, type Command, type DocFrame, type HostText, type RejectionReason, type Welcome } from '../protocol/protocol';
+import { DocFrameKind, MAX_EDIT_BYTES, MAX_SYNC_BYTES, PROTOCOL_VERSION, encodeDocFrame, type Command, type DocFrame, type HostText, type RejectionReason, type Welcome } from '../protocol/protocol';
 import { SYNC_STEP1, SYNC_STEP2, SYNC_UPDATE, readSyncMessage, syncStep1Message } from '../protocol/syncMessages';
-import { Reassembler, framesFor } from '../protocol/chunks';
+import { FrameIntake, framesFor } from '../protocol/chunks';
 import { Outbox } from './outbox';
-import type { ClientStorage, Identity } from './storage';
+import type { Identity } from './storage';
+import type { ClientError, ClientSocket, ConnectionStatus, RoomClientOptions } from './clientTypes';
+import { Refusals } from './refusals';
 
-/** The subset of the WebSocket interface the client needs (browser WebSocket and `ws` both have it). */
-export interface ClientSocket {
-  binaryType: string;
-  readonly readyState: number;
-  send(data: string | Uint8Array): void;
-  close(code?: number, reason?: string): void;
-  onopen: ((ev: unknown) => void) | null;
-  onmessage: ((ev: { data: unknown }) => void) | null;
-  onclose: ((ev: { code: number; reason: string }) => void) | null;
-  onerror: ((ev: unknown) => void) | null;
-}
-
-/** `moved`: this learner continues on another device (rejoin code); this one keeps what it has, read-only. */
-export type ConnectionStatus = 'connecting' | 'online' | 'reconnecting' | 'offline' | 'ended' | 'refused' | 'moved';
-
-/** Rejections after which an edit is dropped at once: the host will never accept it. */
-const FINAL_REASONS: readonly RejectionReason[] = ['forbidden', 'session-ended', 'malformed', 'too-big', 'unknown-doc'];
-/** The same edit refused this many times for the same reason is dropped (and reported): resending will not help. */
-const MAX_IDENTICAL_REJECTIONS = 5;
-
-export interface RoomClientOptions {
-  /** ws://host:port/ws */
-  url: string;
-  room: string;
-  createSocket: (url: string) => ClientSocket;
-  storage: ClientStorage;
-  /** Facilitator capability (the host key from the facilitator link). */
-  secret?: string;
-  name?: string;
-  profile?: string;
-  rejoinCode?: string;
-  /** Milliseconds before the first reconnect attempt; doubles up to 5 s. */
-  backoffMs?: number;
-}
-
-export interface ClientError {
-  reason: RejectionReason;
-  message: string;
-  doc?: string;
-  /** The command this error answers. */
-  id?: string;
-}
+export type { ClientError, ClientSocket, ConnectionStatus, RoomClientOptions } from './clientTypes';
 
 type Listener<T> = (value: T) => void;
 /** Timers exist in every runtime this runs in (browser, Node) but not in shared/'s type environment. */
@@ -84,10 +45,9 @@ export class RoomClient {
   private readonly listeners = { status: new Set<Listener<ConnectionStatus>>(), error: new Set<Listener<ClientError>>(), pending: new Set<Listener<number>>() };
   private readonly ready: Promise<void>;
   /** A large frame from the host arriving in chunks. */
-  private readonly chunks = new Reassembler(MAX_SYNC_BYTES);
+  private readonly intake = new FrameIntake(MAX_SYNC_BYTES);
   private transfers = 0;
-  /** Per waiting edit: the last reason it was refused for, and how many times in a row. */
-  private readonly refusals = new Map<string, { reason: RejectionReason; count: number }>();
+  private readonly refusals = new Refusals();
 
   constructor(private readonly options: RoomClientOptions) {
     this.outbox = new Outbox(
@@ -238,26 +198,17 @@ export class RoomClient {
     }
     const bytes = data instanceof ArrayBuffer ? new Uint8Array(data) : data instanceof Uint8Array ? data : null;
     if (!bytes) return;
-    this.onFrame(bytes, false);
-  }
-
-  /** A document frame from the host, or one put back together from its chunks. Nothing is dropped silently. */
-  private onFrame(bytes: Uint8Array, joined: boolean): void {
-    const frame = decodeDocFrame(bytes, joined ? MAX_SYNC_BYTES : undefined);
-    if (!frame.ok) {
-      this.report({ reason: frame.reason, message: `this device could not take a message from the host (${frame.message}): reload the page`, ...(frame.doc ? { doc: frame.doc } : {}) });
+    // A frame from the host, or one put back together from its chunks. Nothing is dropped silently.
+    const taken = this.intake.take(bytes);
+    if ('error' in taken) {
+      this.report({ reason: taken.error, message: `this device could not take a message from the host (${taken.message}): reload the page`, ...(taken.doc ? { doc: taken.doc } : {}) });
       return;
     }
-    if (frame.value.kind === DocFrameKind.CHUNK) {
-      const result = joined ? { error: 'malformed' as const, message: 'a chunk inside a chunked frame', doc: frame.value.doc } : this.chunks.push(frame.value);
-      if ('error' in result) this.report({ reason: result.error, message: `this device could not take a document from the host (${result.message}): reload the page`, doc: result.doc });
-      else if ('done' in result) this.onFrame(result.done, true);
-      return;
-    }
+    if (!('frame' in taken)) return;
     try {
-      this.onDocFrame(frame.value);
+      this.onDocFrame(taken.frame);
     } catch (error) {
-      this.report({ reason: 'malformed', message: `a message from the host could not be applied (${(error as Error).message}): reload the page`, doc: frame.value.doc });
+      this.report({ reason: 'malformed', message: `a message from the host could not be applied (${(error as Error).message}): reload the page`, doc: taken.frame.doc });
     }
   }
 
@@ -334,7 +285,7 @@ export class RoomClient {
         return;
       case 'ack':
         this.attempts = 0;
-        this.refusals.delete(`${message.doc}#${message.seq}`);
+        this.refusals.acknowledged(message.doc, message.seq);
         this.outbox.removeEdit(message.doc, message.seq);
         return;
       case 'error': {
@@ -367,22 +318,13 @@ export class RoomClient {
     }
   }
 
-  /**
-   * An edit the host refused. Final reasons drop it (it would never be accepted); passing ones (missing
-   * dependencies before the repair, a full disk) keep it to be sent again — unless it is refused for the same
-   * reason again and again, when resending will not help either.
-   */
+  /** An edit the host refused: kept to be sent again, or dropped (see refusals.ts). */
   private refused(doc: string, seq: number, reason: RejectionReason): void {
-    const key = `${doc}#${seq}`;
     if (!this.outbox.edit(doc, seq)) return;
-    const last = this.refusals.get(key);
-    const count = last?.reason === reason ? last.count + 1 : 1;
-    this.refusals.set(key, { reason, count });
-    if (FINAL_REASONS.includes(reason) || count >= MAX_IDENTICAL_REJECTIONS) {
-      this.refusals.delete(key);
-      this.outbox.removeEdit(doc, seq);
-      if (!FINAL_REASONS.includes(reason)) this.report({ reason, doc, message: `an edit of ${doc} was refused ${count} times (${reason}) and is no longer sent; it stays on this device` });
-    }
+    const verdict = this.refusals.refused(doc, seq, reason);
+    if (verdict === 'keep') return;
+    this.outbox.removeEdit(doc, seq);
+    if (verdict === 'give-up') this.report({ reason, doc, message: `an edit of ${doc} was refused again and again (${reason}) and is no longer sent; it stays on this device` });
   }
 
   private subscribe(name: string): void {

@@ -64,7 +64,7 @@ describe('no acknowledgement without integration', () => {
     const [u1, u2] = updates as [Uint8Array, Uint8Array];
     const b = new Y.Doc();
     Y.applyUpdate(b, u1);
-    let u3 = new Uint8Array();
+    let u3: Uint8Array = new Uint8Array();
     b.on('update', (u: Uint8Array) => (u3 = u));
     b.getText('t').insert(2, 'B');
 

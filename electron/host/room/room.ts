@@ -14,7 +14,6 @@ import {
   MAX_EDIT_BYTES,
   PROTOCOL_VERSION,
   assertNever,
-  decodeDocFrame,
   encodeDocFrame,
   parseClientText,
   type ClientText,
@@ -31,7 +30,7 @@ import type { DocLog } from './docLog';
 import { RoomDocs } from './roomDocs';
 import { resolveLearner, secretMatches, type SessionMeta } from './identity';
 import { AwarenessRelay } from './awarenessRelay';
-import { Reassembler, framesFor } from '../../../shared/protocol/chunks';
+import { FrameIntake, framesFor } from '../../../shared/protocol/chunks';
 import { checkUpdate, takeBackPending } from './updateCheck';
 import { markEveryoneOffline, setFacilitatorOnline, setParticipant, type RosterFields } from './roster';
 
@@ -54,8 +53,8 @@ interface Connection {
   /** Awareness client ids this connection announced, per document, removed when it leaves. */
   awarenessIds: Map<string, Set<number>>;
   commandIds: Set<string>;
-  /** A large frame of this client's arriving in chunks. */
-  chunks: Reassembler;
+  /** This client's frames, large ones arriving in chunks. */
+  intake: FrameIntake;
 }
 
 const HOST_ORIGIN = Symbol('host');
@@ -115,7 +114,7 @@ export class Room {
   }
 
   attach(socket: RoomSocket): void {
-    const conn: Connection = { socket, actor: null, subscriptions: new Set(), awarenessIds: new Map(), commandIds: new Set(), chunks: new Reassembler(MAX_EDIT_BYTES) };
+    const conn: Connection = { socket, actor: null, subscriptions: new Set(), awarenessIds: new Map(), commandIds: new Set(), intake: new FrameIntake(MAX_EDIT_BYTES) };
     this.connections.add(conn);
     this.bySocket.set(socket, conn);
   }
@@ -273,24 +272,18 @@ export class Room {
     return { ...actor, teamId: teamOf(groups as Record<string, { members: string[] }>, actor.learnerId) };
   }
 
-  private receiveBinary(conn: Connection, bytes: Uint8Array, joined = false): void {
-    const parsed = decodeDocFrame(bytes, joined ? MAX_EDIT_BYTES : undefined);
-    if (!parsed.ok) {
-      this.reject(conn, parsed.reason, parsed.message, { ...(parsed.doc ? { doc: parsed.doc } : {}), ...(parsed.seq !== undefined ? { seq: parsed.seq } : {}) });
+  private receiveBinary(conn: Connection, bytes: Uint8Array): void {
+    const taken = conn.intake.take(bytes);
+    if ('error' in taken) {
+      this.reject(conn, taken.error, taken.message, { ...(taken.doc ? { doc: taken.doc } : {}), ...(taken.seq !== undefined ? { seq: taken.seq } : {}) });
       return;
     }
     if (!conn.actor) {
       this.reject(conn, 'not-joined', 'send hello first');
       return;
     }
-    const frame = parsed.value;
-    if (frame.kind === DocFrameKind.CHUNK) {
-      if (joined) return this.reject(conn, 'malformed', 'a chunk inside a chunked frame', { doc: frame.doc });
-      const result = conn.chunks.push(frame);
-      if ('error' in result) return this.reject(conn, result.error, result.message, { doc: result.doc });
-      if ('done' in result) this.receiveBinary(conn, result.done, true);
-      return;
-    }
+    if (!('frame' in taken)) return;
+    const frame = taken.frame;
     switch (frame.kind) {
       case DocFrameKind.SYNC:
         this.sync(conn, frame.doc, frame.payload);
@@ -301,6 +294,8 @@ export class Room {
       case DocFrameKind.UPDATE:
         this.write(conn, frame.doc, frame.payload, frame.seq);
         return;
+      case DocFrameKind.CHUNK:
+        return; // FrameIntake never hands one out
       default:
         assertNever(frame.kind);
     }
