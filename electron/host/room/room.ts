@@ -24,7 +24,7 @@ import {
 } from '../../../shared/protocol/protocol';
 import { authorize, type Actor, type Access, type DocContext } from '../../../shared/room/documents';
 import { applyCommand, revealedPolls, sharedTeams } from './liveCommands';
-import { teamOf } from '../../../shared/room/groups';
+import { teamIndex } from '../../../shared/room/groups';
 import { SYNC_STEP1, SYNC_STEP2, SYNC_UPDATE, readSyncMessage, syncStep1Message, syncStep2Message, syncUpdateMessage } from '../../../shared/protocol/syncMessages';
 import type { DocLog } from './docLog';
 import { RoomDocs } from './roomDocs';
@@ -74,7 +74,10 @@ export class Room {
     private readonly files: SessionFiles,
     private readonly facilitatorSecret: string,
   ) {
-    this.store = new RoomDocs(files.log, (name, update, origin) => this.broadcast(name, update, origin));
+    this.store = new RoomDocs(files.log, (name, update, origin) => {
+      if (name === 'session') this.authority = null;
+      this.broadcast(name, update, origin);
+    });
     markEveryoneOffline(this.doc('roster'), HOST_ORIGIN);
     const session = this.doc('session').getMap('meta');
     if (session.get('code') !== meta.code) {
@@ -259,17 +262,29 @@ export class Room {
     return { id: this.meta.id, title: this.meta.title, code: this.meta.code, ended: this.ended };
   }
 
-  private docContext(): DocContext {
+  /**
+   * What authorisation needs from the session document (revealed polls, shared teams, who is in which team), read
+   * once per change of the session rather than on every frame (it was rebuilt from toJSON() per frame before).
+   */
+  private authority: { context: DocContext; teams: Map<string, string> } | null = null;
+
+  private authorityNow(): { context: DocContext; teams: Map<string, string> } {
+    if (this.authority) return this.authority;
     const session = this.doc('session');
-    return { revealedPolls: revealedPolls(session), sharedTeams: sharedTeams(session) };
+    const groups = session.getMap('groups').toJSON() as Record<string, { members: string[] }>;
+    this.authority = { context: { revealedPolls: revealedPolls(session), sharedTeams: sharedTeams(session) }, teams: teamIndex(groups) };
+    return this.authority;
+  }
+
+  private docContext(): DocContext {
+    return this.authorityNow().context;
   }
 
   /** The connection's actor with its current team (groups can change during the session). */
   private actorOf(conn: Connection): Actor {
     const actor = conn.actor!;
     if (actor.role !== 'learner') return actor;
-    const groups = this.doc('session').getMap('groups').toJSON() as Record<string, { members?: string[] }>;
-    return { ...actor, teamId: teamOf(groups as Record<string, { members: string[] }>, actor.learnerId) };
+    return { ...actor, teamId: this.authorityNow().teams.get(actor.learnerId) ?? null };
   }
 
   private receiveBinary(conn: Connection, bytes: Uint8Array): void {
