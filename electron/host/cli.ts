@@ -1,9 +1,10 @@
 /**
- * `npm run host -- [--port N] [--bind ADDR] [--data DIR] [--no-discovery] [--content DIR] [--renderer DIR]`
+ * `npm run host -- [--port N] [--bind ADDR] [--data DIR] [--no-discovery] [--content DIR] [--renderer DIR] [--min-free-mb N] [--refuse-free-mb N]`
  *
  * The headless host. When ready it prints ONE line of JSON to stdout (a contract other tools parse):
  *   {"event":"listening","url":"http://127.0.0.1:PORT/","lanUrls":["http://192.168.…:PORT/",…],…}
- * Everything else (content problems, shutdown notes) goes to stderr. SIGINT/SIGTERM close it with exit code 0.
+ * Everything else (content problems, storage problems, low disk space, shutdown notes) goes to stderr. SIGINT/SIGTERM
+ * close it with exit code 0. An error nobody caught is printed on stderr and the host keeps serving.
  */
 import { mkdir, access, constants } from 'node:fs/promises';
 import { homedir } from 'node:os';
@@ -16,17 +17,21 @@ import { startHost } from './httpServer';
 import { SessionManager } from './room/sessions';
 import { advertise, type Advertisement } from './discovery';
 import { DEFAULT_PORT } from './defaults';
+import { DEFAULT_DISK_THRESHOLDS } from './diskSpace';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
-const USAGE = `Usage: npm run host -- [--session TITLE] [--port N] [--bind ADDR] [--data DIR] [--no-discovery] [--content DIR] [--renderer DIR]
+const USAGE = `Usage: npm run host -- [--session TITLE] [--port N] [--bind ADDR] [--data DIR] [--no-discovery] [--content DIR] [--renderer DIR] [--min-free-mb N] [--refuse-free-mb N]
   --session TITLE start a session (or resume the unfinished one with this title): prints its room code and links
   --port N        port to listen on (default ${DEFAULT_PORT}; 0 picks a free port)
   --bind ADDR     address to listen on (default 0.0.0.0: every interface, so learners on the LAN can join)
   --data DIR      where sessions are stored (default ~/.workshop-kit)
   --no-discovery  do not advertise the room on the network (no multicast); tests and CI always pass it
   --content DIR   content pack folder (default ./content)
-  --renderer DIR  built app folder (default ./out/renderer)`;
+  --renderer DIR  built app folder (default ./out/renderer)
+  --min-free-mb N     warn (stderr and the facilitator's console) when the data folder's disk has less than N MB free
+                      (default ${DEFAULT_DISK_THRESHOLDS.warnBelowMb}; checked at start and every minute)
+  --refuse-free-mb N  below N MB free, refuse NEW participants; those already in go on (default ${DEFAULT_DISK_THRESHOLDS.refuseBelowMb})`;
 
 function fail(message: string): never {
   process.stderr.write(`host: ${message}\n`);
@@ -44,6 +49,8 @@ function parse() {
         'no-discovery': { type: 'boolean' },
         content: { type: 'string' },
         renderer: { type: 'string' },
+        'min-free-mb': { type: 'string' },
+        'refuse-free-mb': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
       strict: true,
@@ -65,6 +72,18 @@ const bind = args.bind ?? '0.0.0.0';
 const contentDir = resolve(args.content ?? join(repoRoot, 'content'));
 const rendererDir = resolve(args.renderer ?? join(repoRoot, 'out', 'renderer'));
 const dataDir = resolve(args.data ?? join(homedir(), '.workshop-kit'));
+const megabytes = (flag: 'min-free-mb' | 'refuse-free-mb', fallback: number): number => {
+  const value = args[flag] === undefined ? fallback : Number(args[flag]);
+  if (!Number.isFinite(value) || value < 0) fail(`--${flag} must be a number of megabytes (0 or more), got "${args[flag]}"`);
+  return value;
+};
+const warnBelowMb = megabytes('min-free-mb', DEFAULT_DISK_THRESHOLDS.warnBelowMb);
+const refuseBelowMb = megabytes('refuse-free-mb', Math.min(DEFAULT_DISK_THRESHOLDS.refuseBelowMb, warnBelowMb));
+
+// Last resort: whatever nobody caught is printed, and the host keeps serving (every known failure is handled
+// where it happens; this keeps one unforeseen one from taking the room down).
+process.on('uncaughtException', (error) => process.stderr.write(`host: unexpected error (still serving): ${error.stack ?? String(error)}\n`));
+process.on('unhandledRejection', (reason) => process.stderr.write(`host: unexpected error (still serving): ${reason instanceof Error ? (reason.stack ?? reason.message) : String(reason)}\n`));
 
 try {
   await mkdir(dataDir, { recursive: true });
@@ -79,10 +98,15 @@ if (!content.ok) {
   for (const issue of content.issues) process.stderr.write(`  ${formatIssue(issue, contentDir)}\n`);
 }
 
-const sessions = new SessionManager(dataDir);
+const sessions = new SessionManager(dataDir, { disk: { warnBelowMb, refuseBelowMb } });
 const title = args.session?.trim();
 if (args.session !== undefined && (!title || title.length > 120)) fail('--session needs a title of 1 to 120 characters, e.g. --session "MLOps workshop, room 4"');
-const room = title ? (sessions.resumeByTitle(title) ?? sessions.create(title)) : null;
+let room;
+try {
+  room = title ? (sessions.resumeByTitle(title) ?? sessions.create(title)) : null;
+} catch (error) {
+  fail(`cannot open the session "${title}": ${(error as Error).message}`);
+}
 
 let host;
 try {

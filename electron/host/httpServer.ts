@@ -14,7 +14,8 @@ import type { PackResult } from '../../shared/content/pack';
 import { FileCache, resolveInside, type StaticFile } from './staticFiles';
 import { httpUrl, reachableLanAddresses } from './network';
 import type { SessionManager } from './room/sessions';
-import type { SessionsList } from '../../shared/protocol/sessionsApi';
+import type { HostStatus, SessionsList } from '../../shared/protocol/sessionsApi';
+import { StorageError } from './room/storageError';
 import { attachRoomSockets, type WsOptions } from './room/wsServer';
 
 export interface HostOptions {
@@ -91,13 +92,18 @@ async function readJsonBody(req: IncomingMessage, limit = 4096): Promise<unknown
 }
 
 /**
- * The facilitator's session API (list, create, end, delete). Every call needs the host key as a bearer token:
+ * The facilitator's session API (list, create, end, delete) and the host's storage status (`GET /api/status`:
+ * free disk space, failing writes, recent storage problems — the console shows a warning). Every call needs the host key as a bearer token:
  * it is in the facilitator URL the host prints on its own console, and nowhere else.
  */
 async function sessionsApi(req: IncomingMessage, res: ServerResponse, pathname: string, sessions: SessionManager, lanUrls: () => string[]): Promise<void> {
   const auth = String(req.headers.authorization ?? '');
   if (auth !== `Bearer ${sessions.hostKey}`) {
     sendJson(res, 401, { error: 'unauthorized', message: 'open the facilitator link printed by the host to manage sessions' });
+    return;
+  }
+  if (pathname === '/api/status') {
+    sendJson(res, 200, (await sessions.status()) satisfies HostStatus);
     return;
   }
   const parts = pathname.split('/').filter(Boolean); // api, sessions, [id], [action]
@@ -120,7 +126,14 @@ async function sessionsApi(req: IncomingMessage, res: ServerResponse, pathname: 
       sendJson(res, 400, { error: 'bad-request', message: 'a session needs a title of 1 to 120 characters' });
       return;
     }
-    const room = sessions.create(title);
+    let room;
+    try {
+      room = sessions.create(title);
+    } catch (error) {
+      if (!(error instanceof StorageError)) throw error;
+      sendJson(res, 507, { error: 'storage', message: error.message });
+      return;
+    }
     sendJson(res, 201, { id: room.meta.id, code: room.meta.code, title, joinUrls: lanUrls().map((u) => `${u}join/${room.meta.code}`) });
     return;
   }
@@ -153,7 +166,7 @@ export function createRequestHandler(options: HostOptions, lanUrls: () => string
       sendText(res, 400, 'Bad request');
       return;
     }
-    if (options.sessions && (pathname === '/api/sessions' || pathname.startsWith('/api/sessions/'))) {
+    if (options.sessions && (pathname === '/api/sessions' || pathname.startsWith('/api/sessions/') || (pathname === '/api/status' && req.method === 'GET'))) {
       await sessionsApi(req, res, pathname, options.sessions, lanUrls);
       return;
     }

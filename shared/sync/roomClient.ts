@@ -48,6 +48,11 @@ export class RoomClient {
   private readonly intake = new FrameIntake(MAX_SYNC_BYTES);
   private transfers = 0;
   private readonly refusals = new Refusals();
+  /**
+   * This connection has been welcomed. Nothing is sent before: an edit sent between the socket opening and the
+   * welcome would overtake the older waiting edits that the welcome resends, and build on what the host lacks.
+   */
+  private joined = false;
 
   constructor(private readonly options: RoomClientOptions) {
     this.outbox = new Outbox(
@@ -152,6 +157,7 @@ export class RoomClient {
   }
 
   private sendEdit(item: { doc: string; seq: number; update: Uint8Array }): void {
+    if (!this.joined) return;
     this.sendFrame(item.doc, encodeDocFrame(DocFrameKind.UPDATE, item.doc, item.update, item.seq));
   }
 
@@ -163,6 +169,7 @@ export class RoomClient {
 
   private onClose(code: number): void {
     this.socket = null;
+    this.joined = false;
     for (const entry of this.synced.values()) if (entry.done) this.resetSynced(entry);
     if (this.closed || this.status === 'ended' || this.status === 'refused' || this.status === 'moved') return;
     if (this.networkDown) {
@@ -262,6 +269,7 @@ export class RoomClient {
         // The backoff is reset only once the connection proves itself (a sync or an acknowledgement): a host that
         // closes the socket on the first frame after welcome must not make this device reconnect in a tight loop.
         this.welcome = message;
+        this.joined = true;
         if (message.token) {
           void this.options.storage.saveIdentity(this.options.room, {
             token: message.token,
@@ -329,7 +337,7 @@ export class RoomClient {
 
   private subscribe(name: string): void {
     const doc = this.docs.get(name);
-    if (!doc || !this.welcome) return;
+    if (!doc || !this.joined) return;
     this.send(JSON.stringify({ type: 'subscribe', doc: name }));
     this.send(encodeDocFrame(DocFrameKind.SYNC, name, syncStep1Message(doc)));
   }
@@ -393,7 +401,7 @@ export class RoomClient {
     const created = awareness;
     this.awarenessByDoc.set(name, created);
     created.on('update', ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }, origin: unknown) => {
-      if (origin === REMOTE) return;
+      if (origin === REMOTE || !this.joined) return; // sent in full on welcome
       const changed = [...added, ...updated, ...removed];
       this.send(encodeDocFrame(DocFrameKind.AWARENESS, name, awarenessProtocol.encodeAwarenessUpdate(created, changed)));
     });
@@ -404,7 +412,7 @@ export class RoomClient {
   command(id: string, command: Command): void {
     if (this.status === 'moved') return;
     this.outbox.addCommand(id, command);
-    if (this.welcome) this.send(JSON.stringify({ type: 'command', id, command }));
+    if (this.joined) this.send(JSON.stringify({ type: 'command', id, command }));
   }
 
   /**

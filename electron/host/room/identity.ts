@@ -43,6 +43,14 @@ function newRejoinCode(): string {
   return Array.from(randomBytes(8), (b) => ROOM_CODE_ALPHABET[b % ROOM_CODE_ALPHABET.length]).join('');
 }
 
+/** Whether a hello speaks for someone this session knows (a known device token, or a rejoin code to check). */
+export function isKnownLearner(meta: SessionMeta, hello: Hello): boolean {
+  if (hello.rejoinCode) return true;
+  if (!hello.token) return false;
+  const hash = hashToken(hello.token);
+  return Object.values(meta.learners).some((learner) => learner.tokenHash === hash);
+}
+
 /** Finds or creates the learner a hello speaks for, updating `meta.learners` (the caller saves it). */
 export function resolveLearner(meta: SessionMeta, hello: Hello, ended: boolean): LearnerIdentity {
   const ids = Object.keys(meta.learners);

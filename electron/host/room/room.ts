@@ -32,6 +32,7 @@ import { resolveLearner, secretMatches, type SessionMeta } from './identity';
 import { AwarenessRelay } from './awarenessRelay';
 import { FrameIntake, framesFor } from '../../../shared/protocol/chunks';
 import { checkUpdate, takeBackPending } from './updateCheck';
+import { unsavedRejection } from './storageError';
 import { markEveryoneOffline, setFacilitatorOnline, setParticipant, type RosterFields } from './roster';
 
 export type { LearnerRecord, SessionMeta } from './identity';
@@ -368,11 +369,11 @@ export class Room {
     if (seq === undefined) return;
     // Acknowledge once this update (or the identical one already applied) is on disk.
     this.store
-      .flushed()
+      .flushed(docName)
       .then(() => {
         if (this.bySocket.has(conn.socket)) this.sendText(conn, { type: 'ack', doc: docName, seq });
       })
-      .catch(() => this.reject(conn, 'internal', 'the host could not save this edit; it will be resent', { doc: docName, seq }));
+      .catch((error: unknown) => this.reject(conn, ...unsavedRejection(error, 'edit'), { doc: docName, seq }));
   }
 
   private awarenessUpdate(conn: Connection, docName: string, payload: Uint8Array): void {
@@ -422,7 +423,13 @@ export class Room {
       return;
     }
     conn.commandIds.add(id);
-    void this.store.flushed().then(() => this.sendText(conn, { type: 'command-ack', id }));
+    void this.store.flushed().then(
+      () => this.sendText(conn, { type: 'command-ack', id }),
+      (error: unknown) => {
+        conn.commandIds.delete(id); // not saved: a resend must be applied and saved, not acknowledged from memory
+        this.reject(conn, ...unsavedRejection(error, 'command'), { id });
+      },
+    );
   }
 
   private updateRosterEntry(learnerId: string, fields: RosterFields): void {

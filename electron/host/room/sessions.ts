@@ -3,24 +3,44 @@
  *
  * Owns: the host key (the facilitator capability for every session of this host, kept in `<data>/host.json`,
  * created once), creating a session with a unique room code, listing, opening (loading a Room from disk),
- * resuming by title, ending (read-only) and deleting.
+ * resuming by title, ending (read-only) and deleting; and the storage health the console shows: free disk space
+ * (diskSpace.ts) and recent storage problems (failed writes, damaged files found at load), also printed on stderr.
+ * meta.json is written off the event loop, serialized, latest content wins (LatestWriter).
  */
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import type { SessionSummary } from '../../../shared/protocol/sessionsApi';
+import type { HostProblem, HostStatus, SessionSummary } from '../../../shared/protocol/sessionsApi';
 import { roomCodeFrom } from '../../../shared/room/roomCode';
+import { DEFAULT_DISK_THRESHOLDS, DiskMonitor, type DiskThresholds } from '../diskSpace';
+import { DocLog } from './docLog';
+import { LatestWriter, writeFileAtomic } from './logFs';
+import { Room, type SessionMeta } from './room';
+import { storageErrorFrom } from './storageError';
 
 export type { SessionSummary };
-import { DocLog, writeFileAtomic } from './docLog';
-import { Room, type SessionMeta } from './room';
+
+export interface SessionManagerOptions {
+  disk?: DiskThresholds;
+}
+
+const MAX_PROBLEMS = 20;
 
 export class SessionManager {
   readonly hostKey: string;
   private readonly rooms = new Map<string, Room>();
   private readonly sessionsDir: string;
+  private readonly files = new Map<string, { log: DocLog; meta: LatestWriter }>();
+  private readonly problems: HostProblem[] = [];
+  /** Free space in the data folder. */
+  readonly disk: DiskMonitor;
 
-  constructor(private readonly dataDir: string) {
+  constructor(
+    private readonly dataDir: string,
+    options: SessionManagerOptions = {},
+  ) {
+    this.disk = new DiskMonitor(dataDir, options.disk ?? DEFAULT_DISK_THRESHOLDS, { report: (message) => this.report(null, message) });
+    void this.disk.start();
     this.sessionsDir = join(dataDir, 'sessions');
     mkdirSync(this.sessionsDir, { recursive: true });
     const hostFile = join(dataDir, 'host.json');
@@ -66,7 +86,12 @@ export class SessionManager {
     const id = `${new Date().toISOString().slice(0, 10)}-${randomBytes(4).toString('hex')}`;
     mkdirSync(join(this.sessionsDir, id), { recursive: true });
     const meta: SessionMeta = { id, title, code, createdAt: new Date().toISOString(), endedAt: null, learners: {} };
-    writeFileAtomic(join(this.sessionsDir, id, 'meta.json'), JSON.stringify(meta, null, 2));
+    try {
+      writeFileAtomic(join(this.sessionsDir, id, 'meta.json'), JSON.stringify(meta, null, 2));
+    } catch (error) {
+      rmSync(join(this.sessionsDir, id), { recursive: true, force: true });
+      throw storageErrorFrom(error);
+    }
     return this.open(id)!;
   }
 
@@ -82,9 +107,30 @@ export class SessionManager {
     const meta = this.readMeta(id);
     if (!meta) return null;
     const dir = join(this.sessionsDir, id);
-    const room = new Room(meta, { log: new DocLog(dir), saveMeta: (m) => writeFileAtomic(join(dir, 'meta.json'), JSON.stringify(m, null, 2)) }, this.hostKey);
+    const report = (message: string) => this.report(id, message);
+    const log = new DocLog(dir, { report });
+    const metaFile = new LatestWriter(join(dir, 'meta.json'), report);
+    const room = new Room(meta, { log, saveMeta: (m) => metaFile.write(JSON.stringify(m, null, 2)) }, this.hostKey);
     this.rooms.set(id, room);
+    this.files.set(id, { log, meta: metaFile });
     return room;
+  }
+
+  /** Prints a storage problem on stderr and keeps it for the console (the latest few). */
+  report(session: string | null, message: string): void {
+    process.stderr.write(`host: ${session ? `session ${session}: ` : ''}${message}\n`);
+    this.problems.push({ at: new Date().toISOString(), session, message });
+    if (this.problems.length > MAX_PROBLEMS) this.problems.shift();
+  }
+
+  /** Storage health for the console: free space, whether writes fail right now, recent problems. */
+  async status(): Promise<HostStatus> {
+    await this.disk.check();
+    return {
+      disk: this.disk.state,
+      writesFailing: [...this.files.values()].some((f) => f.log.failure !== null || f.meta.failure !== null),
+      problems: [...this.problems],
+    };
   }
 
   /** A live room by its code (loading it from disk if the session exists and has not ended). */
@@ -109,7 +155,9 @@ export class SessionManager {
     const room = this.rooms.get(id);
     if (room) {
       await room.close();
+      await this.files.get(id)?.meta.close();
       this.rooms.delete(id);
+      this.files.delete(id);
     }
     if (!this.readMeta(id)) return false;
     rmSync(join(this.sessionsDir, id), { recursive: true, force: true });
@@ -118,6 +166,8 @@ export class SessionManager {
 
   async closeAll(): Promise<void> {
     await Promise.all([...this.rooms.values()].map((r) => r.close()));
+    await Promise.all([...this.files.values()].map((f) => f.meta.close()));
     this.rooms.clear();
+    this.files.clear();
   }
 }

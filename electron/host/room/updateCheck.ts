@@ -3,7 +3,8 @@
  * update it could not integrate:
  * - before: one linear pass over the update's structs (Y.decodeUpdate) — sub-documents are refused (one could grow
  *   the host's memory without bound), and an update that starts past what the host has of one of its clients (a gap:
- *   the changes in between were lost or not sent yet) is refused as missing dependencies;
+ *   the changes in between were lost or not sent yet), or refers to (or deletes) something the host does not have,
+ *   is refused as missing dependencies — before any of it is applied, since Yjs would apply its deletions at once;
  * - after: anything Yjs still had to park as pending (a reference to another client's change the host does not
  *   have) is taken back out of the document and the update is refused the same way. The sender keeps it and sends it
  *   again once the repair (every client answers the host's sync step 1 with what the host lacks) has filled the gap.
@@ -21,19 +22,38 @@ export function checkUpdate(doc: Y.Doc, update: Uint8Array): UpdateVerdict {
   } catch (error) {
     return { ok: false, reason: 'malformed', message: `not a valid document update (${(error as Error).message})` };
   }
-  const first = new Map<number, number>();
+  // Per client: where this update starts and ends (its structs of one client are one run of clocks).
+  const from = new Map<number, number>();
+  const to = new Map<number, number>();
+  const skipped: Y.Skip[] = [];
   for (const struct of decoded.structs) {
+    if (struct instanceof Y.Skip) skipped.push(struct);
     if (struct instanceof Y.Item && struct.content instanceof Y.ContentDoc) {
       return { ok: false, reason: 'forbidden', message: 'sub-documents are not supported in the room' };
     }
-    if (struct instanceof Y.Skip) continue;
     const { client, clock } = struct.id;
-    if (!first.has(client)) first.set(client, clock);
+    if (!from.has(client)) from.set(client, clock);
+    to.set(client, clock + struct.length);
   }
   const missing: string[] = [];
-  for (const [client, clock] of first) {
+  for (const [client, clock] of from) {
     const have = Y.getState(doc.store, client);
     if (clock > have) missing.push(`client ${client} from ${have} to ${clock}`);
+  }
+  // Every reference (an item's neighbours and parent, a deletion) must be to something the host has, or to
+  // something in this update: otherwise Yjs would apply part of it (its deletions) and park the rest.
+  const inUpdate = (client: number, clock: number) =>
+    clock >= (from.get(client) ?? Infinity) && clock < (to.get(client) ?? -1) && !skipped.some((s) => s.id.client === client && clock >= s.id.clock && clock < s.id.clock + s.length);
+  const known = (client: number, clock: number) => clock < Y.getState(doc.store, client) || inUpdate(client, clock);
+  for (const struct of decoded.structs) {
+    if (!(struct instanceof Y.Item)) continue;
+    for (const ref of [struct.origin, struct.rightOrigin, struct.parent instanceof Y.ID ? struct.parent : null]) {
+      if (ref && !known(ref.client, ref.clock)) missing.push(`client ${ref.client} at ${ref.clock}`);
+    }
+    if (missing.length > 3) break;
+  }
+  for (const [client, deletions] of decoded.ds.clients) {
+    for (const d of deletions) if (!known(client, d.clock + d.len - 1)) missing.push(`deleted client ${client} at ${d.clock}`);
   }
   if (missing.length > 0) return { ok: false, reason: 'missing-dependencies', message: `this change builds on changes the host does not have (${missing.slice(0, 3).join('; ')})` };
   return { ok: true };

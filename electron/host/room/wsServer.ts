@@ -3,8 +3,8 @@
  *
  * Owns: the edge of the network — Origin check (a page may only connect to the host it came from), frame size
  * limit (ws closes oversized frames with 1009), per-connection rate limiting (then disconnect), per-address
- * connection caps, throttling of failed joins (room-code guessing), the hello timeout, keep-alive pings — and
- * routing each socket to its Room after its hello. Everything else is the Room's.
+ * connection caps, throttling of failed joins (room-code guessing), the hello timeout, keep-alive pings, refusing
+ * NEW learners while the host's disk is almost full (diskSpace.ts) — and routing each socket to its Room after its hello. Everything else is the Room's.
  */
 import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
@@ -12,6 +12,8 @@ import { WebSocketServer, type RawData, type WebSocket } from 'ws';
 import { MAX_FRAME_BYTES, parseClientText, type HostText, type RejectionReason } from '../../../shared/protocol/protocol';
 import type { Room, RoomSocket } from './room';
 import type { SessionManager } from './sessions';
+import { isKnownLearner } from './identity';
+import { StorageError } from './storageError';
 
 export interface WsOptions {
   /** Frames per second a connection may send on average, and the burst it may use. */
@@ -127,12 +129,24 @@ export function attachRoomSockets(server: Server, sessions: SessionManager, opti
         ws.close(4029, 'too-many-attempts');
         return;
       }
-      const target = sessions.byCode(parsed.value.room);
+      let target: Room | null;
+      try {
+        target = sessions.byCode(parsed.value.room);
+      } catch (error) {
+        // The session's files cannot be opened: say why (a StorageError says what to do), keep serving.
+        if (error instanceof StorageError) return sendError('storage', error.message);
+        process.stderr.write(`host: cannot open the session ${parsed.value.room}: ${(error as Error).stack ?? String(error)}\n`);
+        return sendError('internal', 'the host could not open this session: the facilitator can see why on the host');
+      }
       if (!target) {
         failedJoins.set(address, [...recent, now]);
         return sendError('unknown-room', `no session with room code ${parsed.value.room} on this host: check the code on the projector`);
       }
       if (parsed.value.secret !== undefined && parsed.value.secret !== sessions.hostKey) failedJoins.set(address, [...recent, now]);
+      if (parsed.value.secret === undefined && !isKnownLearner(target.meta, parsed.value)) {
+        const refusal = sessions.disk.refusal();
+        if (refusal) return sendError('storage', refusal);
+      }
       room = target;
       room.attach(adapter);
       room.receive(adapter, data.toString());

@@ -11,6 +11,7 @@ import { PageHeader, Section } from '../ui/bits';
 import type { Participant } from './RoomPage';
 import { StatusIndicator } from './StatusIndicator';
 import { JoinCard } from './JoinCard';
+import { HostStorageBanner } from './HostStorageBanner';
 import { ConsoleGroups } from '../live/ConsoleGroups';
 import { TeamGallery } from '../live/TeamGallery';
 import { BroadcastControls } from '../live/Broadcast';
@@ -89,6 +90,7 @@ function SessionsPage({ hostKey }: { hostKey: string }) {
   return (
     <div className="page">
       <PageHeader eyebrow="Facilitator" title="Sessions" lead="Start a session for today's room, or resume one. Ended sessions stay readable." />
+      <HostStorageBanner hostKey={hostKey} />
       <form onSubmit={create} className="card" style={{ display: 'flex', gap: 10, alignItems: 'end' }}>
         <div className="form-row" style={{ flex: 1, margin: 0 }}>
           <label htmlFor="session-title">New session title</label>
@@ -155,6 +157,7 @@ function SessionConsole({ hostKey, code }: { hostKey: string; code: string }) {
     <div className="page-wide">
       <PageHeader eyebrow="Facilitator console" title={meta?.title ?? 'Session'} />
       <StatusIndicator client={client} />
+      <HostStorageBanner hostKey={hostKey} />
       <JoinCard hostKey={hostKey} code={code} className="section" />
       {client ? (
         <Section title="Run the session" id="run">
