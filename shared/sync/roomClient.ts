@@ -16,6 +16,7 @@ import { Outbox } from './outbox';
 import type { Identity } from './storage';
 import type { ClientError, ClientSocket, ConnectionStatus, RoomClientOptions } from './clientTypes';
 import { Refusals } from './refusals';
+import { SyncSignals } from './syncSignals';
 
 export type { ClientError, ClientSocket, ConnectionStatus, RoomClientOptions } from './clientTypes';
 
@@ -34,7 +35,7 @@ export class RoomClient {
   private socket: ClientSocket | null = null;
   private readonly docs = new Map<string, Y.Doc>();
   private readonly loaded = new Map<string, Promise<void>>();
-  private readonly synced = new Map<string, { promise: Promise<void>; resolve: () => void; done: boolean }>();
+  private readonly synced = new SyncSignals();
   private readonly awarenessByDoc = new Map<string, awarenessProtocol.Awareness>();
   private readonly outbox: Outbox;
   private attempts = 0;
@@ -47,7 +48,7 @@ export class RoomClient {
   /** A large frame from the host arriving in chunks. */
   private readonly intake = new FrameIntake(MAX_SYNC_BYTES);
   private transfers = 0;
-  private readonly refusals = new Refusals();
+  private readonly refusals = new Refusals((doc) => this.subscribe(doc));
   /**
    * This connection has been welcomed. Nothing is sent before: an edit sent between the socket opening and the
    * welcome would overtake the older waiting edits that the welcome resends, and build on what the host lacks.
@@ -170,7 +171,7 @@ export class RoomClient {
   private onClose(code: number): void {
     this.socket = null;
     this.joined = false;
-    for (const entry of this.synced.values()) if (entry.done) this.resetSynced(entry);
+    this.synced.resetAll();
     if (this.closed || this.status === 'ended' || this.status === 'refused' || this.status === 'moved') return;
     if (this.networkDown) {
       this.setStatus('offline');
@@ -185,11 +186,6 @@ export class RoomClient {
     const base = this.options.backoffMs ?? 250;
     const delay = Math.min(5000, base * 2 ** Math.min(this.attempts - 1, 5)) * (0.75 + Math.random() * 0.5);
     this.reconnectTimer = timers.setTimeout(() => this.connect(), delay);
-  }
-
-  private resetSynced(entry: { promise: Promise<void>; resolve: () => void; done: boolean }): void {
-    entry.done = false;
-    entry.promise = new Promise((resolve) => (entry.resolve = resolve));
   }
 
   private onMessage(data: unknown): void {
@@ -229,7 +225,7 @@ export class RoomClient {
         void this.options.storage.storeUpdate(this.options.room, name, body);
         if (type === SYNC_STEP2) {
           this.attempts = 0;
-          this.markSynced(name);
+          this.synced.mark(name);
         }
       } else if (type === SYNC_STEP1) {
         this.repair(name, doc, body);
@@ -253,14 +249,6 @@ export class RoomClient {
       return;
     }
     this.sendEdit(this.outbox.addEdit(name, missing, true));
-  }
-
-  private markSynced(name: string): void {
-    const entry = this.synced.get(name);
-    if (entry && !entry.done) {
-      entry.done = true;
-      entry.resolve();
-    }
   }
 
   private onText(message: HostText): void {
@@ -349,9 +337,6 @@ export class RoomClient {
     const created = new Y.Doc();
     doc = created;
     this.docs.set(name, created);
-    const entry = { promise: Promise.resolve(), resolve: () => undefined, done: false };
-    this.resetSynced(entry);
-    this.synced.set(name, entry);
     // Listen before loading: an edit made while the device copy is still loading is an edit like any other.
     created.on('update', (update: Uint8Array, origin: unknown) => {
       if (origin !== REMOTE) this.localUpdate(name, update);
@@ -377,7 +362,7 @@ export class RoomClient {
   /** Resolves when the document has received the room's state (after each (re)connect). */
   whenSynced(name: string): Promise<void> {
     this.doc(name);
-    return this.synced.get(name)!.promise;
+    return this.synced.whenSynced(name);
   }
 
   private localUpdate(name: string, update: Uint8Array): void {
@@ -445,6 +430,7 @@ export class RoomClient {
 
   close(): void {
     this.closed = true;
+    this.refusals.close();
     if (this.reconnectTimer) timers.clearTimeout(this.reconnectTimer);
     for (const awareness of this.awarenessByDoc.values()) awareness.destroy();
     this.socket?.close(1000, 'bye');
