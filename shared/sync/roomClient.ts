@@ -287,7 +287,8 @@ export class RoomClient {
       case 'error': {
         const error: ClientError = { reason: message.reason, message: message.message, ...(message.doc ? { doc: message.doc } : {}), ...(message.id ? { id: message.id } : {}) };
         // A command the host refused for a passing reason (its disk, its rate limit) is kept and sent again.
-        if (message.id && message.reason !== 'storage' && message.reason !== 'rate-limited' && message.reason !== 'internal') this.outbox.removeCommand(message.id);
+        if (message.id && (message.reason === 'storage' || message.reason === 'rate-limited' || message.reason === 'internal')) this.resendCommandsSoon();
+        else if (message.id) this.outbox.removeCommand(message.id);
         this.report(error);
         if (message.seq !== undefined && message.doc) this.refused(message.doc, message.seq, message.reason);
         if (message.reason === 'identity-moved') {
@@ -312,6 +313,17 @@ export class RoomClient {
       case 'pong':
         return;
     }
+  }
+
+  private commandRetry: unknown = null;
+
+  /** Commands refused for a passing reason are sent again a little later (and after any reconnect). */
+  private resendCommandsSoon(): void {
+    if (this.commandRetry || this.closed) return;
+    this.commandRetry = timers.setTimeout(() => {
+      this.commandRetry = null;
+      if (this.joined) for (const [id, command] of this.outbox.pendingCommands()) this.send(JSON.stringify({ type: 'command', id, command }));
+    }, 2000);
   }
 
   /** An edit the host refused: kept to be sent again, or dropped (see refusals.ts). */
@@ -431,6 +443,7 @@ export class RoomClient {
   close(): void {
     this.closed = true;
     this.refusals.close();
+    if (this.commandRetry) timers.clearTimeout(this.commandRetry);
     if (this.reconnectTimer) timers.clearTimeout(this.reconnectTimer);
     for (const awareness of this.awarenessByDoc.values()) awareness.destroy();
     this.socket?.close(1000, 'bye');
