@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
+import * as awarenessProtocol from 'y-protocols/awareness';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MemoryStorage } from '../../shared/sync/storage';
 import type { RoomClient } from '../../shared/sync/roomClient';
@@ -105,6 +106,33 @@ describe('room', () => {
     await waitFor(() => awarenessB.getStates().get(awarenessA.clientID)?.user?.name === 'Ana', 'Ben sees Ana');
     a.close();
     await waitFor(() => !awarenessB.getStates().has(awarenessA.clientID), 'Ana’s presence removed');
+  });
+
+  it('removes a dropped learner’s presence for everyone (no goodbye needed), and nobody can overwrite another’s presence', async () => {
+    const a = client(host.url, room, { name: 'Dropping Dan' });
+    const b = client(host.url, room, { name: 'Watching Wu' });
+    const facilitator = client(host.url, room, { secret: key });
+    await Promise.all([a.whenSynced('room/pointers'), b.whenSynced('room/pointers'), facilitator.whenSynced('room/pointers')]);
+    const [awarenessA, awarenessB, awarenessF] = [a.awareness('room/pointers'), b.awareness('room/pointers'), facilitator.awareness('room/pointers')];
+    awarenessA.setLocalStateField('pointer', { name: 'Dan' });
+    awarenessF.setLocalStateField('pointer', { name: 'Facilitator' });
+    await waitFor(() => awarenessB.getStates().get(awarenessA.clientID)?.pointer?.name === 'Dan' && awarenessB.getStates().has(awarenessF.clientID), 'Wu sees Dan and the facilitator');
+
+    // Wu forges an update for the facilitator's presence id: refused, and nobody sees it.
+    const forged = new awarenessProtocol.Awareness(new Y.Doc());
+    forged.clientID = awarenessF.clientID;
+    forged.setLocalState({ pointer: { name: 'Not the facilitator' } });
+    const meta = forged.meta.get(forged.clientID)!;
+    meta.clock = 1000;
+    const rejected = b.rejections.length;
+    (b as unknown as { send(data: Uint8Array): boolean }).send(encodeDocFrame(DocFrameKind.AWARENESS, 'room/pointers', awarenessProtocol.encodeAwarenessUpdate(forged, [forged.clientID])));
+    await waitFor(() => b.rejections.length > rejected, 'the forged presence refused');
+    expect(b.rejections.at(-1)?.message).toMatch(/belongs to another connection/);
+    expect(awarenessA.getStates().get(awarenessF.clientID)?.pointer?.name).toBe('Facilitator');
+
+    // Dan's Wi-Fi drops: no goodbye from his device, and still his pointer leaves Wu's screen.
+    a.setNetworkAvailable(false);
+    await waitFor(() => !awarenessB.getStates().has(awarenessA.clientID), 'Dan’s presence removed for Wu');
   });
 
   it('resumes the same identity with the device token, and moves it with the rejoin code', async () => {

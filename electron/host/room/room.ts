@@ -128,7 +128,7 @@ export class Room {
     if (!conn) return;
     this.connections.delete(conn);
     this.bySocket.delete(socket);
-    for (const [doc, ids] of conn.awarenessIds) this.awareness.remove(doc, [...ids], conn);
+    for (const doc of conn.subscriptions) this.leave(conn, doc);
     const actor = conn.actor;
     if (actor?.role === 'learner') this.updateRosterEntry(actor.learnerId, { online: this.connected((a) => a.learnerId === actor.learnerId) });
     if (actor?.role === 'facilitator') this.setFacilitatorOnline(this.connected((a) => a.role === 'facilitator'));
@@ -201,7 +201,7 @@ export class Room {
         return;
       }
       case 'unsubscribe':
-        conn.subscriptions.delete(message.doc);
+        if (conn.subscriptions.delete(message.doc)) this.leave(conn, message.doc);
         return;
       case 'command':
         this.command(conn, message.id, message.command);
@@ -386,10 +386,30 @@ export class Room {
       return;
     }
     conn.awarenessIds.set(docName, ids);
+    this.relayAwareness(conn, docName, payload);
+  }
+
+  private relayAwareness(from: Connection, docName: string, payload: Uint8Array): void {
     const frame = encodeDocFrame(DocFrameKind.AWARENESS, docName, payload);
     for (const other of this.connections) {
-      if (other !== conn && other.subscriptions.has(docName)) other.socket.send(frame);
+      if (other !== from && other.subscriptions.has(docName)) other.socket.send(frame);
     }
+  }
+
+  /** A connection stops following a document: its presence goes (everyone still there is told), and the
+   *  document's presence is freed with its last follower. */
+  private leave(conn: Connection, docName: string): void {
+    const ids = conn.awarenessIds.get(docName);
+    conn.awarenessIds.delete(docName);
+    const removal = ids ? this.awareness.remove(docName, [...ids], conn) : null;
+    if (removal) this.relayAwareness(conn, docName, removal);
+    if (!this.subscribed(docName)) this.awareness.release(docName);
+  }
+
+  /** Whether any connection still follows the document. */
+  private subscribed(docName: string): boolean {
+    for (const conn of this.connections) if (conn.subscriptions.has(docName)) return true;
+    return false;
   }
 
   private command(conn: Connection, id: string, command: Command): void {
