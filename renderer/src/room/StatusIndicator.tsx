@@ -3,7 +3,9 @@
  * another device. Two facts kept apart: "saved on this device" only once the device's storage has committed the
  * edit, "synced with the room" only once the host has acknowledged every edit (never while one is waiting).
  */
+import { useEffect, useState } from 'react';
 import { CircleCheck, CloudOff, LoaderCircle, Lock, MonitorSmartphone, OctagonX } from 'lucide-react';
+import type { ClientError } from '../../../shared/sync/clientTypes';
 import type { RoomClient } from '../../../shared/sync/roomClient';
 import { useConnectionStatus } from '../sync/RoomProvider';
 
@@ -33,6 +35,10 @@ function downloadUnsent(client: RoomClient): void {
 /** @param compact a short label for the sidebar; the full sentence is its accessible description. */
 export function StatusIndicator({ client, compact = false }: { client: RoomClient | null; compact?: boolean }) {
   const { status, pending, saving } = useConnectionStatus(client);
+  // Problems with this device's edits (too big to send, refused again and again, the host's disk full, a document
+  // this device could not take): said once, in words, until dismissed. Command errors are shown where the command was given.
+  const [problem, setProblem] = useState<ClientError | null>(null);
+  useEffect(() => client?.on('error', (e) => (e.doc && !e.id && e.reason !== 'missing-dependencies' ? setProblem(e) : undefined)), [client]);
   if (status === 'none') return null;
   const waiting = pending > 0 ? ` · ${pending} edit${pending === 1 ? '' : 's'} waiting to sync` : '';
   const saved = saving > 0 ? 'saving on this device…' : 'your work is saved on this device';
@@ -60,6 +66,14 @@ export function StatusIndicator({ client, compact = false }: { client: RoomClien
     <div className={`status ${view.cls}`} role="status" aria-live={compact ? 'off' : 'polite'} data-status={status} title={compact ? view.text : undefined}>
       {view.icon}
       <span>{compact ? `${status === 'online' && pending > 0 ? 'Saving' : COMPACT[status]}${pending > 0 ? ` · ${pending} waiting` : ''}` : view.text}</span>
+      {problem && !compact ? (
+        <span role="alert" className="status-problem" data-testid="sync-problem">
+          {problem.message}{' '}
+          <button type="button" className="btn btn-small" onClick={() => setProblem(null)}>
+            Dismiss
+          </button>
+        </span>
+      ) : null}
       {status === 'moved' && pending > 0 && client && !compact ? (
         <button type="button" className="btn btn-small" onClick={() => downloadUnsent(client)}>
           Download unsent work
