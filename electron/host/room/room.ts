@@ -56,6 +56,8 @@ interface Connection {
   commandIds: Set<string>;
   /** This client's frames, large ones arriving in chunks. */
   intake: FrameIntake;
+  /** The actor with its team, as of one reading of the session (rebuilt when the session changes). */
+  team?: { as: object; actor: Actor };
 }
 
 const HOST_ORIGIN = Symbol('host');
@@ -65,6 +67,8 @@ export class Room {
   private readonly awareness = new AwarenessRelay();
   private readonly connections = new Set<Connection>();
   private readonly bySocket = new Map<RoomSocket, Connection>();
+  /** Per document, the connections that follow it: a change goes to them, not past every connection in the room. */
+  private readonly followers = new Map<string, Set<Connection>>();
   /** Numbers the chunked transfers this host sends (a receiver holds one at a time per socket). */
   private transfers = 0;
   /** Rejections by reason, for the host's report and for tests. */
@@ -106,8 +110,8 @@ export class Room {
    */
   private broadcast(name: string, update: Uint8Array, origin: unknown): void {
     const frames = framesFor(encodeDocFrame(DocFrameKind.SYNC, name, syncUpdateMessage(update)), name, ++this.transfers);
-    for (const conn of this.connections) {
-      if (conn === origin || !conn.subscriptions.has(name) || !conn.actor) continue;
+    for (const conn of this.followers.get(name) ?? []) {
+      if (conn === origin || !conn.actor) continue;
       for (const frame of frames) conn.socket.send(frame);
     }
   }
@@ -189,6 +193,7 @@ export class Room {
           return;
         }
         conn.subscriptions.add(message.doc);
+        this.followersOf(message.doc).add(conn);
         this.sendText(conn, { type: 'subscribed', doc: message.doc });
         // The repair half of the sync: our state vector, to every client that may write this document, which answers
         // with whatever we lack (as an edit we acknowledge once it is on disk) — so a change the host lost comes back
@@ -285,7 +290,9 @@ export class Room {
   private actorOf(conn: Connection): Actor {
     const actor = conn.actor!;
     if (actor.role !== 'learner') return actor;
-    return { ...actor, teamId: this.authorityNow().teams.get(actor.learnerId) ?? null };
+    const authority = this.authorityNow();
+    if (conn.team?.as !== authority) conn.team = { as: authority, actor: { ...actor, teamId: authority.teams.get(actor.learnerId) ?? null } };
+    return conn.team.actor;
   }
 
   private receiveBinary(conn: Connection, bytes: Uint8Array): void {
@@ -391,14 +398,15 @@ export class Room {
 
   private relayAwareness(from: Connection, docName: string, payload: Uint8Array): void {
     const frame = encodeDocFrame(DocFrameKind.AWARENESS, docName, payload);
-    for (const other of this.connections) {
-      if (other !== from && other.subscriptions.has(docName)) other.socket.send(frame);
-    }
+    for (const other of this.followers.get(docName) ?? []) if (other !== from) other.socket.send(frame);
   }
 
   /** A connection stops following a document: its presence goes (everyone still there is told), and the
    *  document's presence is freed with its last follower. */
   private leave(conn: Connection, docName: string): void {
+    const followers = this.followers.get(docName);
+    followers?.delete(conn);
+    if (followers?.size === 0) this.followers.delete(docName);
     const ids = conn.awarenessIds.get(docName);
     conn.awarenessIds.delete(docName);
     const removal = ids ? this.awareness.remove(docName, [...ids], conn) : null;
@@ -408,8 +416,13 @@ export class Room {
 
   /** Whether any connection still follows the document. */
   private subscribed(docName: string): boolean {
-    for (const conn of this.connections) if (conn.subscriptions.has(docName)) return true;
-    return false;
+    return this.followers.has(docName);
+  }
+
+  private followersOf(docName: string): Set<Connection> {
+    let followers = this.followers.get(docName);
+    if (!followers) this.followers.set(docName, (followers = new Set()));
+    return followers;
   }
 
   private command(conn: Connection, id: string, command: Command): void {
