@@ -1,10 +1,11 @@
 /**
  * Diagnostics for `bench:room --probe`: preloaded into the server child (`node --import tsx --import
  * ./bench/hostProbe.ts …`) before the server's own modules load. It changes nothing the server does; it times
- * every synchronous fsync/fdatasync (wrapping `node:fs` and re-syncing its ES-module exports) and the event loop's
- * delay. The bench sends SIGUSR2 when its measured window opens (the probe starts counting afresh) and again when
+ * every synchronous fsync/fdatasync (wrapping `node:fs` and re-syncing its ES-module exports), counts the
+ * asynchronous fdatasyncs (the log's group commits) with the time from call to callback, and the event loop's delay. The bench sends SIGUSR2 when its measured window opens (the probe starts counting afresh) and again when
  * it closes (the probe freezes its figures); on exit the probe prints one line to stderr:
- *   probe {"windowMs":…,"fsyncCalls":…,"fsyncMs":{p50,p95,p99,max},"blockedInFsyncMs":…,"slowFsyncs":[…],"loopDelayMs":{…}}
+ *   probe {"windowMs":…,"fsyncCalls":…,"fsyncMs":{p50,p95,p99,max},"blockedInFsyncMs":…,"slowFsyncs":[…],
+ *          "asyncFdatasyncs":…,"asyncFdatasyncMs":{p50,p95,p99,max},"loopDelayMs":{…}}
  */
 import fs from 'node:fs';
 import { syncBuiltinESMExports } from 'node:module';
@@ -12,6 +13,7 @@ import { monitorEventLoopDelay } from 'node:perf_hooks';
 
 const RESOLUTION_MS = 2;
 let durations: number[] = [];
+let asyncDurations: number[] = [];
 let slow: { atMs: number; ms: number; call: string }[] = [];
 let windowStart = performance.now();
 let frozen: string | null = null;
@@ -33,12 +35,23 @@ function wrap(name: 'fsyncSync' | 'fdatasyncSync'): void {
 }
 wrap('fsyncSync');
 wrap('fdatasyncSync');
+const originalFdatasync = fs.fdatasync;
+fs.fdatasync = ((fd: number, callback: (error: NodeJS.ErrnoException | null) => void) => {
+  const t = performance.now();
+  originalFdatasync(fd, (error) => {
+    asyncDurations.push(performance.now() - t);
+    callback(error);
+  });
+}) as typeof originalFdatasync;
 syncBuiltinESMExports();
 
 function summary(): string {
   const sorted = [...durations].sort((a, b) => a - b);
-  const at = (p: number) =>
-    sorted.length ? Number(sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(p * sorted.length) - 1))]!.toFixed(2)) : null;
+  const asyncSorted = [...asyncDurations].sort((a, b) => a - b);
+  const rank = (values: number[], p: number) =>
+    values.length ? Number(values[Math.min(values.length - 1, Math.max(0, Math.ceil(p * values.length) - 1))]!.toFixed(2)) : null;
+  const at = (p: number) => rank(sorted, p);
+  const asyncAt = (p: number) => rank(asyncSorted, p);
   // The histogram holds whole sampling intervals: the delay is what exceeds the resolution.
   const delay = (ns: number) => Number(Math.max(0, ns / 1e6 - RESOLUTION_MS).toFixed(2));
   return JSON.stringify({
@@ -47,6 +60,8 @@ function summary(): string {
     fsyncMs: { p50: at(0.5), p95: at(0.95), p99: at(0.99), max: at(1) },
     blockedInFsyncMs: Math.round(sorted.reduce((a, b) => a + b, 0)),
     slowFsyncs: slow.slice(0, 40),
+    asyncFdatasyncs: asyncSorted.length,
+    asyncFdatasyncMs: { p50: asyncAt(0.5), p95: asyncAt(0.95), p99: asyncAt(0.99), max: asyncAt(1) },
     loopDelayMs: { p50: delay(loop.percentile(50)), p99: delay(loop.percentile(99)), max: delay(loop.max) },
   });
 }
@@ -56,6 +71,7 @@ process.on('SIGUSR2', () => {
   marks++;
   if (marks === 1) {
     durations = [];
+    asyncDurations = [];
     slow = [];
     windowStart = performance.now();
     loop.reset();

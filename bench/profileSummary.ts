@@ -5,8 +5,13 @@
  * the main thread is blocked in a synchronous system call (fdatasyncSync) count as that function's self time,
  * which is what makes this useful for finding event-loop stalls, not only CPU. `--match REGEX` (repeatable) adds
  * the inclusive time of frames whose "functionName file:line" matches.
+ *
+ * Only the measured window counts: `bench:room --cpu-prof` writes `window.<pid>.json` (the window's start and end
+ * in CLOCK_MONOTONIC µs, the clock of the profile's timestamps) next to the server's profiles, and the samples
+ * outside it (start-up, joining, the drain) are left out. `--whole` counts the whole profile.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 
 interface ProfileNode {
@@ -23,12 +28,16 @@ interface Profile {
 }
 
 const { values, positionals } = parseArgs({
-  options: { top: { type: 'string', default: '25' }, match: { type: 'string', multiple: true, default: [] } },
+  options: {
+    top: { type: 'string', default: '25' },
+    match: { type: 'string', multiple: true, default: [] },
+    whole: { type: 'boolean', default: false },
+  },
   allowPositionals: true,
 });
 const file = positionals[0];
 if (!file) {
-  process.stderr.write('Usage: node --import tsx bench/profileSummary.ts FILE.cpuprofile [--top N] [--match REGEX]…\n');
+  process.stderr.write('Usage: node --import tsx bench/profileSummary.ts FILE.cpuprofile [--top N] [--match REGEX]… [--whole]\n');
   process.exit(2);
 }
 const profile = JSON.parse(readFileSync(file, 'utf8')) as Profile;
@@ -36,9 +45,23 @@ const byId = new Map(profile.nodes.map((n) => [n.id, n]));
 const parent = new Map<number, number>();
 for (const node of profile.nodes) for (const child of node.children ?? []) parent.set(child, node.id);
 
+// The measured window, when bench:room wrote one for this process (CPU.<date>.<time>.<pid>.<thread>.<n>.cpuprofile).
+const pid = /^CPU\.\d+\.\d+\.(\d+)\.\d+\.\d+\.cpuprofile$/.exec(basename(file))?.[1];
+const windowFile = pid ? join(dirname(file), `window.${pid}.json`) : null;
+const window =
+  !values.whole && windowFile && existsSync(windowFile)
+    ? (JSON.parse(readFileSync(windowFile, 'utf8')) as { startUs: number; endUs: number })
+    : null;
+// Each sample's duration, or 0 outside the window.
+const weight: number[] = [];
+let at = profile.startTime;
+profile.samples.forEach((_, i) => {
+  at += profile.timeDeltas[i] ?? 0;
+  weight.push(!window || (at >= window.startUs && at < window.endUs) ? (profile.timeDeltas[i] ?? 0) : 0);
+});
 const selfUs = new Map<number, number>();
-profile.samples.forEach((id, i) => selfUs.set(id, (selfUs.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0)));
-const totalUs = profile.endTime - profile.startTime;
+profile.samples.forEach((id, i) => selfUs.set(id, (selfUs.get(id) ?? 0) + weight[i]!));
+const totalUs = window ? window.endUs - window.startUs : profile.endTime - profile.startTime;
 
 const label = (n: ProfileNode) => {
   const url = n.callFrame.url.replace(/^file:\/\//, '').replace(process.cwd() + '/', '');
@@ -52,10 +75,32 @@ for (const [id, us] of selfUs) {
 }
 const ms = (us: number) => (us / 1000).toFixed(1).padStart(9);
 const pct = (us: number) => ((us / totalUs) * 100).toFixed(1).padStart(5);
-console.log(`${file}: ${(totalUs / 1e6).toFixed(1)} s profiled, ${profile.samples.length} samples`);
+console.log(
+  `${file}: ${(totalUs / 1e6).toFixed(1)} s ${window ? `(the measured window, from ${windowFile})` : 'profiled (the whole process)'}, ` +
+    `${weight.filter((w) => w > 0).length} samples`,
+);
+const busyUs = [...selfByLabel].filter(([key]) => key !== '(idle)').reduce((sum, [, us]) => sum + us, 0);
+console.log(`busy (not idle): ${ms(busyUs).trim()} ms, ${pct(busyUs).trim()}% of wall time`);
 console.log('\nself time (ms, % of wall time):');
 for (const [key, us] of [...selfByLabel].sort((a, b) => b[1] - a[1]).slice(0, Number(values.top)))
   console.log(`${ms(us)} ${pct(us)}%  ${key}`);
+
+// Self time by source: a package, a file of ours, node's internals, or a native/V8 entry.
+const source = (n: ProfileNode) => {
+  const url = n.callFrame.url;
+  if (!url) return n.callFrame.functionName.startsWith('(') ? n.callFrame.functionName : `native ${n.callFrame.functionName}`;
+  const pkg = /node_modules\/((@[^/]+\/)?[^/]+)/.exec(url);
+  if (pkg) return pkg[1]!;
+  if (url.startsWith('node:')) return 'node internals';
+  return url.replace(/^file:\/\//, '').replace(process.cwd() + '/', '');
+};
+const bySource = new Map<string, number>();
+for (const [id, us] of selfUs) {
+  const key = source(byId.get(id)!);
+  bySource.set(key, (bySource.get(key) ?? 0) + us);
+}
+console.log('\nself time by source (ms, % of wall time):');
+for (const [key, us] of [...bySource].sort((a, b) => b[1] - a[1]).slice(0, 20)) console.log(`${ms(us)} ${pct(us)}%  ${key}`);
 
 // Inclusive time of selected functions: a sample counts once if any frame on its stack matches.
 const groups: Record<string, RegExp> = {
@@ -82,7 +127,7 @@ profile.samples.forEach((id, i) => {
     const key = label(byId.get(node)!);
     for (const [group, pattern] of Object.entries(groups)) if (pattern.test(key)) matched.add(group);
   }
-  for (const group of matched) inclusive.set(group, inclusive.get(group)! + (profile.timeDeltas[i] ?? 0));
+  for (const group of matched) inclusive.set(group, inclusive.get(group)! + weight[i]!);
 });
 console.log('\ninclusive time of selected functions (ms, % of wall time):');
 for (const [group, us] of inclusive) console.log(`${ms(us)} ${pct(us)}%  ${group}`);

@@ -1,27 +1,35 @@
 /**
  * `npm run bench:room -- [--clients 60] [--seconds 20] [--teams N] [--warmup 2] [--seed 1] [--order ours-first|stock-first]
- *                        [--skip-stock] [--cpu-prof DIR] [--keep-data]`
+ *                        [--workers N] [--skip-stock] [--cpu-prof DIR] [--keep-data]`
  *
  * Edit propagation in a live room, measured end to end against our real host and, in the same run, against the
  * stock y-websocket server (the baseline of quality-targets.md). See bench/README.md for the method.
  * Progress goes to stderr; the LAST line of stdout is one JSON object (a contract: keep the key names).
  */
-import { mkdtempSync, readFileSync, existsSync, rmSync } from 'node:fs';
-import type { Socket } from 'node:net';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { availableParallelism, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { Worker } from 'node:worker_threads';
 import { benchCli } from './cli';
-import WebSocket from 'ws';
 import * as Y from 'yjs';
-import { decodeRecords } from '../electron/host/room/docLog';
-import type { ClientSocket } from '../shared/sync/roomClient';
-import { connectClient, hostKeyOf } from '../tests/helpers/roomClients';
+import { DocLog } from '../electron/host/room/docLog';
+import { hostKeyOf } from '../tests/helpers/roomClients';
 import { startServerChild, type ServerChild } from '../tests/helpers/serverChild';
 import { ProcessSampler } from './procStats';
-import { StockClient } from './stockClient';
-import { percentile, runWorkload, teamDoc, teamOf, type Peer, type WorkloadResult } from './workload';
+import type { ClientThreadSetup, FromThread, ToThread } from './roomWorker';
+import {
+  SOURCE_ADDRESSES,
+  mergeResults,
+  now,
+  percentile,
+  sourceAddress,
+  teamOf,
+  timeline,
+  type SecondReport,
+  type WorkloadResult,
+} from './workload';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const log = (line: string) => process.stderr.write(`${line}\n`);
@@ -34,6 +42,8 @@ const USAGE = `Usage: npm run bench:room -- [options]
   --rate R         edits per learner per second (default 2)
   --seed N         seed of the jittered schedule, the same for both servers (default 1)
   --order O        ours-first (default) or stock-first
+  --workers N      client threads, whole teams each (default min(ceil(clients/100), cores, teams): 1 up to 100
+                   learners, 2 for 110 or 200 on two cores); one thread cannot receive 200 learners' updates in time
   --rounds N       repeat both measurements N times, alternating the order (default 1); the JSON then holds the
                    median over rounds of each figure (RSS: the maximum; lost and updates: the sums)
   --skip-stock     measure our host only (the "stock" fields are then null)
@@ -57,6 +67,7 @@ const args = cli.parse(
         seed: { type: 'string', default: '1' },
         order: { type: 'string', default: 'ours-first' },
         rounds: { type: 'string', default: '1' },
+        workers: { type: 'string' },
         'skip-stock': { type: 'boolean', default: false },
         'cpu-prof': { type: 'string' },
         probe: { type: 'boolean', default: false },
@@ -75,6 +86,9 @@ const warmupSeconds = cli.number('warmup', args.warmup, 0, false);
 const rate = cli.number('rate', args.rate, 0.1, false);
 const seed = cli.number('seed', args.seed, 0);
 const rounds = cli.number('rounds', args.rounds, 1);
+const workers =
+  args.workers === undefined ? Math.min(Math.ceil(clients / 100), availableParallelism(), teams) : cli.number('workers', args.workers, 1);
+if (workers > teams) cli.fail(`--workers ${workers} is more than the ${teams} team(s): each client thread holds whole teams`);
 if (args.order !== 'ours-first' && args.order !== 'stock-first') {
   cli.fail('--order must be ours-first or stock-first');
 }
@@ -122,73 +136,149 @@ async function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Pr
   }
 }
 
+/**
+ * A worker thread running a TypeScript module. Node 20 does not run the parent's `--import tsx` in a worker, so the
+ * thread registers tsx's hooks itself before importing the module; a failure to load comes out as its 'error'.
+ */
+function tsWorker(module: URL, workerData: unknown): Worker {
+  const tsx = JSON.stringify(import.meta.resolve('tsx/esm/api'));
+  const code = `import(${tsx}).then(({ register }) => { register(); return import(${JSON.stringify(module.href)}); });`;
+  return new Worker(code, { eval: true, workerData });
+}
+
+/** The learners of each client thread: whole teams, team k in thread k mod W (a team's edits stay in one thread). */
+function learnersByThread(): number[][] {
+  const byThread: number[][] = Array.from({ length: workers }, () => []);
+  for (let i = 0; i < clients; i++) byThread[teamOf(i, teams) % workers]!.push(i);
+  return byThread;
+}
+
+/**
+ * Connects the clients in `workers` threads (bench/roomWorker.ts), waits until all are synced, runs the workload on
+ * one timeline, and measures the server meanwhile (CPU over the window, peak RSS). Every thread's clients are
+ * closed before this resolves.
+ */
 async function measure(
   label: string,
   child: ServerChild<unknown>,
-  learners: Peer[],
-  facilitator: Peer,
-): Promise<Omit<TargetResult, 'durableWrites'>> {
+  target: Pick<ClientThreadSetup, 'kind' | 'url' | 'room' | 'hostKey'>,
+): Promise<Omit<TargetResult, 'durableWrites'> & { dropped: number }> {
   const sampler = new ProcessSampler(child.pid);
   sampler.start();
+  const threads: Worker[] = [];
+  const failed = new Promise<never>((_, reject) => {
+    const byThread = learnersByThread();
+    for (let w = 0; w < workers; w++) {
+      const setup: ClientThreadSetup = {
+        ...target,
+        label,
+        learners: byThread[w]!,
+        facilitator: w === 0,
+        teams,
+        seconds,
+        seed,
+        updatesPerSecond: rate,
+        tickMs: 1000,
+        drainMs: 3000,
+      };
+      const thread = tsWorker(new URL('./roomWorker.ts', import.meta.url), setup);
+      thread.on('error', (error) => reject(new Error(`client thread ${w} failed: ${error.stack ?? String(error)}`)));
+      threads.push(thread);
+    }
+  });
+  failed.catch(() => undefined);
+  /** The next message of `type` from a thread (or any thread's failure). */
+  const next = <T extends FromThread['type']>(thread: Worker, type: T) =>
+    Promise.race([
+      failed,
+      new Promise<Extract<FromThread, { type: T }>>((resolve) => {
+        const on = (message: FromThread) => {
+          if (message.type !== type) return;
+          thread.off('message', on);
+          resolve(message as Extract<FromThread, { type: T }>);
+        };
+        thread.on('message', on);
+      }),
+    ]);
   try {
-    const joinStart = performance.now();
-    await withTimeout(
-      Promise.all([
-        ...learners.flatMap((peer, i) => [peer.whenSynced(teamDoc(teamOf(i, teams))), peer.whenSynced('session')]),
-        facilitator.whenSynced('session'),
-      ]),
-      60_000,
-      `${learners.length + 1} clients to join and sync`,
-    );
+    const joinStart = now();
+    await withTimeout(Promise.all(threads.map((t) => next(t, 'synced'))), 60_000, `${clients + 1} clients to join and sync`);
     log(
-      `[${label}] ${learners.length} learners in ${teams} team(s) + facilitator joined and synced in ${(performance.now() - joinStart).toFixed(0)} ms`,
+      `[${label}] ${clients} learners in ${teams} team(s) + facilitator joined and synced in ${(now() - joinStart).toFixed(0)} ms ` +
+        `(${workers} client thread(s))`,
     );
-    const workload = await runWorkload({
-      label,
-      learners,
-      facilitator,
-      teams,
-      seconds,
-      warmupSeconds,
-      seed,
-      updatesPerSecond: rate,
-      tickMs: 1000,
-      drainMs: 3000,
-      onWindowStart: () => {
+
+    // Every thread's per-second figures, added up into one progress line.
+    const perSecond = new Map<number, SecondReport[]>();
+    for (const thread of threads) {
+      thread.on('message', (message: FromThread) => {
+        if (message.type !== 'second') return;
+        const reports = [...(perSecond.get(message.report.second) ?? []), message.report];
+        perSecond.set(message.report.second, reports);
+        if (reports.length < workers) return;
+        perSecond.delete(message.report.second);
+        const total = (f: (r: SecondReport) => number) => reports.reduce((sum, r) => sum + f(r), 0);
+        const recent = Float64Array.from(reports.flatMap((r) => [...r.recent])).sort();
+        log(
+          `[${label}] ${String(message.report.second).padStart(3)} s  edits ${String(total((r) => r.edits)).padStart(6)}  ` +
+            `delivered ${total((r) => r.delivered)}/${total((r) => r.expected)}  last second: p50 ${percentile(recent, 50).toFixed(2)} ms, ` +
+            `p95 ${percentile(recent, 95).toFixed(2)} ms, max ${percentile(recent, 100).toFixed(2)} ms`,
+        );
+      });
+    }
+
+    const tl = timeline(now() + 200, warmupSeconds, seconds);
+    const results = Promise.all(threads.map((t) => next(t, 'result')));
+    for (const thread of threads) thread.postMessage({ type: 'start', timeline: tl } satisfies ToThread);
+    const marks = [
+      setTimeout(() => {
         sampler.markWindowStart();
         if (args.probe) child.proc.kill('SIGUSR2');
-      },
-      onWindowEnd: () => {
+        log(`[${label}] measuring ${seconds} s (after ${warmupSeconds} s warm-up)`);
+      }, tl.windowStart - now()),
+      setTimeout(() => {
         sampler.markWindowEnd();
         if (args.probe) child.proc.kill('SIGUSR2');
-      },
-      log,
-    });
+      }, tl.end - now()),
+    ];
+    const parts = await withTimeout(results, tl.end - now() + 30_000, 'the client threads to finish').finally(() =>
+      marks.forEach(clearTimeout),
+    );
+    if (cpuProfDir) {
+      // The window in the profile's clock (CLOCK_MONOTONIC µs, as now()): profileSummary.ts counts only its samples.
+      const dir = join(cpuProfDir, target.kind);
+      mkdirSync(dir, { recursive: true });
+      writeFileSync(
+        join(dir, `window.${child.pid}.json`),
+        JSON.stringify({ label, startUs: Math.round(tl.windowStart * 1000), endUs: Math.round(tl.end * 1000) }),
+      );
+    }
     const cpu = sampler.cpuPct();
-    return { label, workload, hostCpuPct: cpu.total, hostCpuUserPct: cpu.user, hostCpuSystemPct: cpu.system, hostRssMb: sampler.maxRssMb };
+    return {
+      label,
+      workload: mergeResults(parts.map((p) => p.result)),
+      hostCpuPct: cpu.total,
+      hostCpuUserPct: cpu.user,
+      hostCpuSystemPct: cpu.system,
+      hostRssMb: sampler.maxRssMb,
+      dropped: parts.reduce((sum, p) => sum + p.dropped, 0),
+    };
   } finally {
     sampler.stop();
+    // Close every client (the server sees them leave), then end the threads.
+    await withTimeout(
+      Promise.all(
+        threads.map((t) => {
+          const closed = next(t, 'closed');
+          t.postMessage({ type: 'close' } satisfies ToThread);
+          return closed;
+        }),
+      ),
+      10_000,
+      'the clients to close',
+    ).catch((error: unknown) => log(`[${label}] ${(error as Error).message}`));
+    await Promise.all(threads.map((t) => t.terminate()));
   }
-}
-
-/** Our client over `ws`, counting the bytes its sockets write (the HTTP upgrade, every frame and its mask). */
-function roomPeer(url: string, room: string, options: { name?: string; profile?: string; secret?: string }): Peer {
-  const sockets: Socket[] = [];
-  const client = connectClient(url, room, {
-    ...options,
-    createSocket: (socketUrl) => {
-      const ws = new WebSocket(socketUrl);
-      ws.on('upgrade', (response) => sockets.push(response.socket as Socket));
-      return ws as unknown as ClientSocket;
-    },
-  });
-  return {
-    doc: (name) => client.doc(name),
-    whenSynced: (name) => client.whenSynced(name),
-    bytesWritten: () => sockets.reduce((sum, s) => sum + s.bytesWritten, 0),
-    pending: () => client.pendingCount,
-    close: () => client.close(),
-  };
 }
 
 interface HostLine {
@@ -199,27 +289,37 @@ interface HostLine {
   dataDir: string;
 }
 
-/** Every learner edit the host has on disk (its snapshot + log), checked against the edits made. */
-function checkDisk(dataDir: string, sessionId: string, editIds: Map<string, string[]>): { missing: number; total: number } {
-  const dir = join(dataDir, 'sessions', sessionId);
-  const docs = new Map<string, Y.Doc>();
-  for (const file of ['snapshot.bin', 'docs.log']) {
-    const path = join(dir, file);
-    if (!existsSync(path)) continue;
-    for (const record of decodeRecords(readFileSync(path)).records) {
+/**
+ * Every learner edit the host has on disk, checked against the edits made. Run after the host has stopped, with the
+ * host's own loader (DocLog: snapshot, sealed segments, log; checksums; what a restarted host would read), so the
+ * bench never depends on the file format. `damaged`: files the loader found damaged (it keeps a copy of each).
+ */
+async function checkDisk(
+  dataDir: string,
+  sessionId: string,
+  editIds: Map<string, string[]>,
+): Promise<{ missing: number; total: number; records: number; damaged: number }> {
+  const docLog = new DocLog(join(dataDir, 'sessions', sessionId), { report: (message) => log(`[disk] ${message}`) });
+  try {
+    const { records, damaged } = docLog.load();
+    for (const damage of damaged) log(`[disk] damaged: ${damage.file} at byte ${damage.offset} (${damage.reason})`);
+    const docs = new Map<string, Y.Doc>();
+    for (const record of records) {
       let doc = docs.get(record.doc);
       if (!doc) docs.set(record.doc, (doc = new Y.Doc()));
       Y.applyUpdate(doc, record.update);
     }
+    let missing = 0;
+    let total = 0;
+    for (const [name, ids] of editIds) {
+      const onDisk = new Set((docs.get(name)?.getText('t').toString() ?? '').split('|'));
+      total += ids.length;
+      missing += ids.filter((id) => !onDisk.has(id)).length;
+    }
+    return { missing, total, records: records.length, damaged: damaged.length };
+  } finally {
+    await docLog.close();
   }
-  let missing = 0;
-  let total = 0;
-  for (const [name, ids] of editIds) {
-    const onDisk = new Set((docs.get(name)?.getText('t').toString() ?? '').split('|'));
-    total += ids.length;
-    missing += ids.filter((id) => !onDisk.has(id)).length;
-  }
-  return { missing, total };
 }
 
 async function runOurs(label: string): Promise<TargetResult> {
@@ -246,22 +346,28 @@ async function runOurs(label: string): Promise<TargetResult> {
     ],
     { cwd: repoRoot },
   );
-  const peers: Peer[] = [];
-  try {
-    const { url, room, facilitatorUrl, sessionId } = child.line;
-    log(`[${label}] host pid ${child.pid} listening on ${url}, room ${room}`);
-    const facilitator = roomPeer(url, room, { secret: hostKeyOf(facilitatorUrl) });
-    const learners = Array.from({ length: clients }, (_, i) => roomPeer(url, room, { name: `Learner ${i + 1}`, profile: 'devops-sre' }));
-    peers.push(facilitator, ...learners);
-    const result = await measure(label, child, learners, facilitator);
-    const disk = checkDisk(dataDir, sessionId, result.workload.editIds);
-    log(`[${label}] on the host's disk: ${disk.total - disk.missing}/${disk.total} learner edits`);
-    return { ...result, durableWrites: disk.missing === 0 && result.workload.unacked === 0 };
-  } finally {
-    for (const peer of peers) peer.close();
+  let stopped = false;
+  const stop = async () => {
+    if (stopped) return;
+    stopped = true;
     const code = await child.stop();
     if (code !== 0) log(`[${label}] host exited with ${code}; its stderr:\n${child.stderr()}`);
     reportProbe(label, child.stderr());
+  };
+  try {
+    const { url, room, facilitatorUrl, sessionId } = child.line;
+    log(`[${label}] host pid ${child.pid} listening on ${url}, room ${room}`);
+    const { dropped: _dropped, ...result } = await measure(label, child, { kind: 'ours', url, room, hostKey: hostKeyOf(facilitatorUrl) });
+    // The disk is read once the host has stopped (its files are then complete and nobody else holds them).
+    await stop();
+    const disk = await checkDisk(dataDir, sessionId, result.workload.editIds);
+    log(
+      `[${label}] on the host's disk: ${disk.total - disk.missing}/${disk.total} learner edits (${disk.records} records` +
+        `${disk.damaged > 0 ? `, ${disk.damaged} DAMAGED file(s)` : ''})`,
+    );
+    return { ...result, durableWrites: disk.missing === 0 && disk.damaged === 0 && result.workload.unacked === 0 };
+  } finally {
+    await stop();
     if (args['keep-data']) log(`[${label}] kept ${dataDir}`);
     else rmSync(dataDir, { recursive: true, force: true });
   }
@@ -277,25 +383,12 @@ async function runStock(label: string): Promise<TargetResult> {
     [...profFlags('stock'), '--import', 'tsx', ...probeFlags, 'bench/stockServer.ts'],
     { cwd: repoRoot, env },
   );
-  const clientsList: StockClient[] = [];
   try {
     log(`[${label}] server pid ${child.pid} listening on ${child.line.url}`);
-    const peerOf = (client: StockClient): Peer => ({
-      doc: (name) => client.doc(name),
-      whenSynced: (name) => client.whenSynced(name),
-      bytesWritten: () => client.bytesWritten(),
-      pending: () => 0,
-      close: () => client.close(),
-    });
-    const facilitatorClient = new StockClient(child.line.url);
-    const learnerClients = Array.from({ length: clients }, () => new StockClient(child.line.url));
-    clientsList.push(facilitatorClient, ...learnerClients);
-    const result = await measure(label, child, learnerClients.map(peerOf), peerOf(facilitatorClient));
-    const dropped = clientsList.reduce((sum, c) => sum + c.droppedSockets(), 0);
+    const { dropped, ...result } = await measure(label, child, { kind: 'stock', url: child.line.url, room: '', hostKey: '' });
     if (dropped > 0) log(`[${label}] ${dropped} socket(s) closed by the server during the run`);
     return result;
   } finally {
-    for (const client of clientsList) client.close();
     await child.stop();
     reportProbe(label, child.stderr());
   }
@@ -343,7 +436,8 @@ async function main(): Promise<void> {
   if (experiment) log(`bench:room: EXPERIMENT ${experiment} is preloaded into our host: this does not measure the shipped host`);
   log(
     `bench:room — ${clients} learners in ${teams} team(s) + 1 facilitator, ${rate} edits/s each, ${warmupSeconds} s warm-up + ${seconds} s measured, ` +
-      `seed ${seed}, ${rounds} round(s)`,
+      `seed ${seed}, ${rounds} round(s), ${workers} client thread(s); learners' sockets from ${Math.min(clients, SOURCE_ADDRESSES)} loopback address(es) ` +
+      `${sourceAddress(0)}…${sourceAddress(Math.min(clients, SOURCE_ADDRESSES) - 1)} (≤ ${Math.ceil(clients / SOURCE_ADDRESSES)} learner(s) each), facilitator 127.0.0.1`,
   );
   const ours: TargetResult[] = [];
   const stock: TargetResult[] = [];
@@ -364,12 +458,15 @@ async function main(): Promise<void> {
   const oursFields = fields(ours);
   const stockFields = stock.length > 0 ? fields(stock) : null;
   const ratio = stockFields && oursFields.p95_ms !== null && stockFields.p95_ms ? r2(oursFields.p95_ms / stockFields.p95_ms) : null;
+  const cpuRatio =
+    stockFields && oursFields.hostCpuPct !== null && stockFields.hostCpuPct ? r2(oursFields.hostCpuPct / stockFields.hostCpuPct) : null;
   const line = {
     clients,
     updates: ours.reduce((sum, r) => sum + r.workload.updates, 0),
     ...oursFields,
     stock: stockFields,
     p95_ratio_vs_stock: ratio,
+    cpu_ratio_vs_stock: cpuRatio,
     seconds,
     durableWrites: ours.every((r) => r.durableWrites === true),
     ...(experiment ? { experiment } : {}),

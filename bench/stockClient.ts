@@ -13,7 +13,7 @@ import * as Y from 'yjs';
 
 const messageSync = 0;
 
-/** One document over its own WebSocket, as `new WebsocketProvider(url, name, doc)` would keep it. */
+/** One document over its own WebSocket, as `new WebsocketProvider(url, name, doc)` would keep it (from `localAddress` if given). */
 export class StockDocConnection {
   readonly synced: Promise<void>;
   private markSynced: () => void = () => undefined;
@@ -27,9 +27,10 @@ export class StockDocConnection {
     serverUrl: string,
     readonly name: string,
     readonly doc: Y.Doc,
+    localAddress?: string,
   ) {
     this.synced = new Promise((resolve) => (this.markSynced = resolve));
-    this.ws = new WebSocket(`${serverUrl}/${name}`);
+    this.ws = new WebSocket(`${serverUrl}/${name}`, localAddress ? { localAddress } : {});
     this.ws.binaryType = 'arraybuffer';
     this.ws.on('upgrade', (response) => (this.socket = response.socket as Socket));
     this.ws.on('open', () => {
@@ -80,12 +81,16 @@ export class StockDocConnection {
 export class StockClient {
   private readonly connections = new Map<string, StockDocConnection>();
 
-  constructor(private readonly serverUrl: string) {}
+  /** `localAddress`: the source address of this client's sockets (bench/workload.ts's sourceAddress). */
+  constructor(
+    private readonly serverUrl: string,
+    private readonly localAddress?: string,
+  ) {}
 
   doc(name: string): Y.Doc {
     let connection = this.connections.get(name);
     if (!connection) {
-      connection = new StockDocConnection(this.serverUrl, name, new Y.Doc());
+      connection = new StockDocConnection(this.serverUrl, name, new Y.Doc(), this.localAddress);
       this.connections.set(name, connection);
     }
     return connection.doc;

@@ -10,7 +10,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node
 
 const results = [];
 mkdirSync('test-results', { recursive: true });
-for (const f of ['test-results/vitest.json', 'test-results/playwright.json']) rmSync(f, { force: true });
+for (const f of ['test-results/vitest.json', 'test-results/playwright.json', 'test-results/slowest.txt', 'test-results/summary.txt']) rmSync(f, { force: true });
 
 function run(name, command, args, env = {}) {
   process.stdout.write(`\n▶ ${name}: ${command} ${args.join(' ')}\n`);
@@ -78,6 +78,28 @@ function skipReasons(report) {
   return out;
 }
 
+/** Every test's duration from both reports, slowest first: creeping slowness shows in every run. */
+function durations() {
+  const out = [];
+  for (const file of vitest?.testResults ?? []) {
+    const where = file.name.replace(`${process.cwd()}/`, '');
+    for (const t of file.assertionResults ?? []) out.push({ ms: t.duration ?? 0, name: `vitest ${where} › ${t.fullName ?? t.title}` });
+  }
+  const walk = (suite, file) => {
+    for (const spec of suite.specs ?? []) {
+      for (const t of spec.tests ?? []) {
+        const ms = (t.results ?? []).reduce((n, r) => n + (r.duration ?? 0), 0);
+        out.push({ ms, name: `playwright [${t.projectName}] ${spec.file ?? file} › ${spec.title}` });
+      }
+    }
+    for (const child of suite.suites ?? []) walk(child, suite.file ?? file);
+  };
+  for (const suite of pw?.suites ?? []) walk(suite, suite.file);
+  return out.sort((a, b) => b.ms - a.ms);
+}
+const slowest = durations().slice(0, 10).map((t) => `  ${(t.ms / 1000).toFixed(1).padStart(6)} s  ${t.name}`);
+writeFileSync('test-results/slowest.txt', `Slowest ten tests:\n${slowest.join('\n')}\n`);
+
 const passed = results.reduce((n, r) => n + r.passed, 0);
 const failed = results.reduce((n, r) => n + r.failed, 0);
 const skipped = results.reduce((n, r) => n + r.skipped, 0);
@@ -85,6 +107,7 @@ console.log('\nSummary:');
 for (const r of results) console.log(`  ${r.name}: ${r.passed} passed, ${r.failed} failed${r.skipped ? `, ${r.skipped} skipped` : ''}`);
 if (skipped) console.log(`  ${skipped} skipped, each only for what this machine cannot run:`);
 for (const line of skipReasons(pw)) console.log(`  skipped: ${line}`);
+console.log(`\nSlowest ten tests:\n${slowest.join('\n')}`);
 const closing = `${passed} passed, ${failed} failed`;
 writeFileSync('test-results/summary.txt', `${closing}\n`);
 console.log(closing);

@@ -51,3 +51,10 @@ export interface DesktopApi {
   openNearby(url: string): Promise<boolean>;
   openPresenter(path: string): Promise<{ external: boolean }>;
 }
+
+/** The names of `DesktopApi`'s calls: exactly what `window.workshopKit` must have (the Electron smoke test checks it). */
+export const DESKTOP_API_METHODS = ['appInfo', 'hostSession', 'currentSession', 'sessionsNearby', 'openNearby', 'openPresenter'] as const;
+// Compile-time: the list names every call of DesktopApi, and nothing else.
+type Listed = (typeof DESKTOP_API_METHODS)[number];
+const everyCallListed: Record<keyof DesktopApi, true> = { appInfo: true, hostSession: true, currentSession: true, sessionsNearby: true, openNearby: true, openPresenter: true } satisfies Record<Listed, true>;
+void everyCallListed;

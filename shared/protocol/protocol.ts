@@ -11,6 +11,10 @@
  *     kind 0 SYNC      [y-protocols sync message]      (step 1 / step 2 / update, as in y-websocket)
  *     kind 1 AWARENESS [y-protocols awareness update]
  *     kind 2 UPDATE    [seq: varUint] [Yjs update]    (client → host: a local edit to persist and acknowledge)
+ *     kind 3 CHUNK     [transfer: varUint] [index: varUint] [count: varUint] [bytes]
+ *                      (a part of a larger frame of this document: chunks.ts splits frames over MAX_UPDATE_BYTES into
+ *                      parts of CHUNK_BYTES and joins them again, so a 5 MB board travels both ways and no single
+ *                      WebSocket frame exceeds MAX_FRAME_BYTES)
  */
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
@@ -20,10 +24,15 @@ import { DOC_NAME_PATTERN } from '../room/documents';
 export const PROTOCOL_VERSION = 1;
 /** Frames above this size close the socket with 1009 (message too big). */
 export const MAX_FRAME_BYTES = 1024 * 1024;
-/** A single Yjs update above this size is refused (bounds the work of decoding one). */
+/** The largest payload sent in one frame; anything larger travels in chunks of CHUNK_BYTES. */
 export const MAX_UPDATE_BYTES = 512 * 1024;
+export const CHUNK_BYTES = 256 * 1024;
+/** The largest edit a client may send (in chunks): beyond it the client tells its user and does not send it. */
+export const MAX_EDIT_BYTES = 16 * 1024 * 1024;
+/** The largest frame the host sends a client (a whole document's state, in chunks). */
+export const MAX_SYNC_BYTES = 64 * 1024 * 1024;
 
-export const DocFrameKind = { SYNC: 0, AWARENESS: 1, UPDATE: 2 } as const;
+export const DocFrameKind = { SYNC: 0, AWARENESS: 1, UPDATE: 2, CHUNK: 3 } as const;
 export type DocFrameKind = (typeof DocFrameKind)[keyof typeof DocFrameKind];
 
 export const REJECTION_REASONS = [
@@ -43,8 +52,12 @@ export const REJECTION_REASONS = [
   'too-many-attempts',
   'bad-origin',
   'internal',
-  /** The host could not save it (full disk, I/O error): it was not acknowledged; free space on the host, then resend. */
+  /** The update builds on changes the host does not have: the client keeps it and resends it after the repair. */
+  'missing-dependencies',
+  /** The host could not write to its disk: nothing was acknowledged; the client keeps the edit. */
   'storage',
+  /** This learner's identity was moved to another device with the rejoin code: this device is read-only now. */
+  'identity-moved',
 ] as const;
 export type RejectionReason = (typeof REJECTION_REASONS)[number];
 
@@ -122,7 +135,7 @@ export type HostText =
   | { type: 'session-ended' }
   | { type: 'pong'; t?: number };
 
-export type ParseResult<T> = { ok: true; value: T } | { ok: false; reason: RejectionReason; message: string };
+export type ParseResult<T> = { ok: true; value: T } | { ok: false; reason: RejectionReason; message: string; doc?: string; seq?: number };
 
 export function parseClientText(text: string): ParseResult<ClientText> {
   let data: unknown;
@@ -150,8 +163,10 @@ export interface DocFrame {
   doc: string;
   /** For UPDATE frames: the client's sequence number of this edit. */
   seq: number;
-  /** The y-protocols message (SYNC, AWARENESS) or the Yjs update (UPDATE). */
+  /** The y-protocols message (SYNC, AWARENESS), the Yjs update (UPDATE) or a part of a larger frame (CHUNK). */
   payload: Uint8Array;
+  /** For CHUNK frames: which transfer, which part, of how many. */
+  chunk?: { transfer: number; index: number; count: number };
 }
 
 export function encodeDocFrame(kind: DocFrameKind, doc: string, payload: Uint8Array, seq = 0): Uint8Array {
@@ -163,12 +178,28 @@ export function encodeDocFrame(kind: DocFrameKind, doc: string, payload: Uint8Ar
   return encoding.toUint8Array(encoder);
 }
 
-export function decodeDocFrame(bytes: Uint8Array): ParseResult<DocFrame> {
-  if (bytes.length > MAX_FRAME_BYTES) return { ok: false, reason: 'too-big', message: `frame of ${bytes.length} bytes` };
+export function encodeChunkFrame(doc: string, transfer: number, index: number, count: number, bytes: Uint8Array): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, DocFrameKind.CHUNK);
+  encoding.writeVarString(encoder, doc);
+  encoding.writeVarUint(encoder, transfer);
+  encoding.writeVarUint(encoder, index);
+  encoding.writeVarUint(encoder, count);
+  encoding.writeUint8Array(encoder, bytes);
+  return encoding.toUint8Array(encoder);
+}
+
+/**
+ * Decodes one document frame. `maxPayload` bounds the payload (a frame put back together from chunks may be larger
+ * than one WebSocket frame); a refusal names the document and the edit's sequence number when they could be read,
+ * so the sender knows which edit it concerns.
+ */
+export function decodeDocFrame(bytes: Uint8Array, maxPayload = MAX_UPDATE_BYTES): ParseResult<DocFrame> {
+  if (bytes.length > Math.max(MAX_FRAME_BYTES, maxPayload + 256)) return { ok: false, reason: 'too-big', message: `frame of ${bytes.length} bytes` };
   try {
     const decoder = decoding.createDecoder(bytes);
     const kind = decoding.readVarUint(decoder);
-    if (kind !== DocFrameKind.SYNC && kind !== DocFrameKind.AWARENESS && kind !== DocFrameKind.UPDATE) {
+    if (kind !== DocFrameKind.SYNC && kind !== DocFrameKind.AWARENESS && kind !== DocFrameKind.UPDATE && kind !== DocFrameKind.CHUNK) {
       return { ok: false, reason: 'unknown-type', message: `unknown frame kind ${kind}` };
     }
     // A doc name is short: refuse a length prefix that claims more before reading it.
@@ -177,10 +208,13 @@ export function decodeDocFrame(bytes: Uint8Array): ParseResult<DocFrame> {
     const doc = decoding.readVarString(decoder);
     if (!DOC_NAME_PATTERN.test(doc)) return { ok: false, reason: 'malformed', message: 'invalid document name' };
     const seq = kind === DocFrameKind.UPDATE ? decoding.readVarUint(decoder) : 0;
+    const chunk = kind === DocFrameKind.CHUNK ? { transfer: decoding.readVarUint(decoder), index: decoding.readVarUint(decoder), count: decoding.readVarUint(decoder) } : undefined;
     const payload = bytes.subarray(decoder.pos);
-    if (payload.length === 0) return { ok: false, reason: 'malformed', message: 'empty payload' };
-    if (payload.length > MAX_UPDATE_BYTES) return { ok: false, reason: 'too-big', message: `payload of ${payload.length} bytes` };
-    return { ok: true, value: { kind: kind as DocFrameKind, doc, seq, payload } };
+    const where = { doc, ...(kind === DocFrameKind.UPDATE ? { seq } : {}) };
+    if (payload.length === 0) return { ok: false, reason: 'malformed', message: 'empty payload', ...where };
+    if (payload.length > (chunk ? CHUNK_BYTES : maxPayload)) return { ok: false, reason: 'too-big', message: `payload of ${payload.length} bytes (at most ${chunk ? CHUNK_BYTES : maxPayload})`, ...where };
+    if (chunk && (chunk.count < 2 || chunk.index >= chunk.count)) return { ok: false, reason: 'malformed', message: `chunk ${chunk.index} of ${chunk.count}`, doc };
+    return { ok: true, value: { kind: kind as DocFrameKind, doc, seq, payload, ...(chunk ? { chunk } : {}) } };
   } catch (error) {
     return { ok: false, reason: 'malformed', message: `undecodable frame (${(error as Error).message})` };
   }

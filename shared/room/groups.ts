@@ -74,6 +74,13 @@ export function formGroups(people: GroupMember[], size: number, mode: GroupMode,
 }
 
 /** The team a learner is in, from the session's groups; null when groups are not formed or they are in none. */
+/** Every learner's team at once (as teamOf finds it: the first group that lists them), for lookups per frame. */
+export function teamIndex(groups: Record<string, Pick<Group, 'members'>>): Map<string, string> {
+  const teams = new Map<string, string>();
+  for (const [teamId, group] of Object.entries(groups)) for (const learnerId of group?.members ?? []) if (!teams.has(learnerId)) teams.set(learnerId, teamId);
+  return teams;
+}
+
 export function teamOf(groups: Record<string, Pick<Group, 'members'>>, learnerId: string): string | null {
   for (const [id, group] of Object.entries(groups)) if (group.members?.includes(learnerId)) return id;
   return null;

@@ -12,11 +12,14 @@ export class Outbox {
   private readonly edits = new Map<string, OutboxItem>();
   private readonly commands = new Map<string, Command>();
   private seq = Date.now();
+  /** Local writes not yet committed to the device's storage ("saved on this device" only once this is 0). */
+  saving = 0;
 
   constructor(
     private readonly storage: ClientStorage,
     private readonly room: string,
     private readonly changed: () => void,
+    private readonly failed: (error: Error) => void = () => undefined,
   ) {}
 
   /** Loads what an earlier page (or process) left unacknowledged; it goes before anything added since. */
@@ -37,19 +40,40 @@ export class Outbox {
     return this.edits.size + this.commands.size;
   }
 
-  addEdit(doc: string, update: Uint8Array): OutboxItem {
-    const item: OutboxItem = { doc, seq: this.seq++, update };
+  /** A local edit (stored with the document's update in one transaction), or a repair (`repair`: already stored). */
+  addEdit(doc: string, update: Uint8Array, repair = false): OutboxItem {
+    const item: OutboxItem = { doc, seq: this.seq++, update, ...(repair ? { repair } : {}) };
     this.edits.set(key(doc, item.seq), item);
-    void this.storage.addOutbox(this.room, item);
+    this.saving++;
+    this.storage
+      .storeLocalEdit(this.room, item, !repair)
+      .catch((error: unknown) => this.failed(error as Error))
+      .finally(() => {
+        this.saving--;
+        this.changed();
+      });
     this.changed();
     return item;
   }
 
-  /** The host saved this edit (ack), or refused it for good: either way it is not resent. */
+  /**
+   * The host saved this edit (ack), or refused it for good: either way it is not resent. A saved repair covers
+   * every earlier edit of its document, which go too.
+   */
   removeEdit(doc: string, seq: number): void {
-    if (!this.edits.delete(key(doc, seq))) return;
-    void this.storage.removeOutbox(this.room, doc, seq);
+    const item = this.edits.get(key(doc, seq));
+    if (!item) return;
+    const covered = item.repair ? [...this.edits.values()].filter((e) => e.doc === doc && e.seq <= seq) : [item];
+    for (const e of covered) {
+      this.edits.delete(key(e.doc, e.seq));
+      void this.storage.removeOutbox(this.room, e.doc, e.seq);
+    }
     this.changed();
+  }
+
+  /** The edit waiting under this sequence number, if any. */
+  edit(doc: string, seq: number): OutboxItem | undefined {
+    return this.edits.get(key(doc, seq));
   }
 
   addCommand(id: string, command: Command): void {
@@ -65,8 +89,9 @@ export class Outbox {
     this.changed();
   }
 
-  pendingEdits(): Iterable<OutboxItem> {
-    return this.edits.values();
+  /** Waiting edits in the order they were made. */
+  pendingEdits(): OutboxItem[] {
+    return [...this.edits.values()].sort((a, b) => a.seq - b.seq);
   }
 
   pendingCommands(): Iterable<[string, Command]> {

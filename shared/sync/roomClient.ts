@@ -9,47 +9,16 @@
  */
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
-import { DocFrameKind, PROTOCOL_VERSION, decodeDocFrame, encodeDocFrame, type Command, type HostText, type RejectionReason, type Welcome } from '../protocol/protocol';
+import { DocFrameKind, MAX_EDIT_BYTES, MAX_SYNC_BYTES, PROTOCOL_VERSION, encodeDocFrame, type Command, type DocFrame, type HostText, type RejectionReason, type Welcome } from '../protocol/protocol';
 import { SYNC_STEP1, SYNC_STEP2, SYNC_UPDATE, readSyncMessage, syncStep1Message } from '../protocol/syncMessages';
+import { FrameIntake, framesFor } from '../protocol/chunks';
 import { Outbox } from './outbox';
-import type { ClientStorage, Identity } from './storage';
+import type { Identity } from './storage';
+import type { ClientError, ClientSocket, ConnectionStatus, RoomClientOptions } from './clientTypes';
+import { Refusals } from './refusals';
+import { SyncSignals } from './syncSignals';
 
-/** The subset of the WebSocket interface the client needs (browser WebSocket and `ws` both have it). */
-export interface ClientSocket {
-  binaryType: string;
-  readonly readyState: number;
-  send(data: string | Uint8Array): void;
-  close(code?: number, reason?: string): void;
-  onopen: ((ev: unknown) => void) | null;
-  onmessage: ((ev: { data: unknown }) => void) | null;
-  onclose: ((ev: { code: number; reason: string }) => void) | null;
-  onerror: ((ev: unknown) => void) | null;
-}
-
-export type ConnectionStatus = 'connecting' | 'online' | 'reconnecting' | 'offline' | 'ended' | 'refused';
-
-export interface RoomClientOptions {
-  /** ws://host:port/ws */
-  url: string;
-  room: string;
-  createSocket: (url: string) => ClientSocket;
-  storage: ClientStorage;
-  /** Facilitator capability (the host key from the facilitator link). */
-  secret?: string;
-  name?: string;
-  profile?: string;
-  rejoinCode?: string;
-  /** Milliseconds before the first reconnect attempt; doubles up to 5 s. */
-  backoffMs?: number;
-}
-
-export interface ClientError {
-  reason: RejectionReason;
-  message: string;
-  doc?: string;
-  /** The command this error answers. */
-  id?: string;
-}
+export type { ClientError, ClientSocket, ConnectionStatus, RoomClientOptions } from './clientTypes';
 
 type Listener<T> = (value: T) => void;
 /** Timers exist in every runtime this runs in (browser, Node) but not in shared/'s type environment. */
@@ -66,7 +35,7 @@ export class RoomClient {
   private socket: ClientSocket | null = null;
   private readonly docs = new Map<string, Y.Doc>();
   private readonly loaded = new Map<string, Promise<void>>();
-  private readonly synced = new Map<string, { promise: Promise<void>; resolve: () => void; done: boolean }>();
+  private readonly synced = new SyncSignals();
   private readonly awarenessByDoc = new Map<string, awarenessProtocol.Awareness>();
   private readonly outbox: Outbox;
   private attempts = 0;
@@ -76,9 +45,23 @@ export class RoomClient {
   private reconnectTimer: unknown = null;
   private readonly listeners = { status: new Set<Listener<ConnectionStatus>>(), error: new Set<Listener<ClientError>>(), pending: new Set<Listener<number>>() };
   private readonly ready: Promise<void>;
+  /** A large frame from the host arriving in chunks. */
+  private readonly intake = new FrameIntake(MAX_SYNC_BYTES);
+  private transfers = 0;
+  private readonly refusals = new Refusals((doc) => this.subscribe(doc));
+  /**
+   * This connection has been welcomed. Nothing is sent before: an edit sent between the socket opening and the
+   * welcome would overtake the older waiting edits that the welcome resends, and build on what the host lacks.
+   */
+  private joined = false;
 
   constructor(private readonly options: RoomClientOptions) {
-    this.outbox = new Outbox(options.storage, options.room, () => this.emitPending());
+    this.outbox = new Outbox(
+      options.storage,
+      options.room,
+      () => this.emitPending(),
+      (error) => this.report({ reason: 'storage', message: `this device could not save your work (${error.message}): free some space on it, then keep the page open` }),
+    );
     this.ready = this.outbox.load();
     void this.ready.then(() => {
       if (!this.networkDown) this.connect();
@@ -107,6 +90,21 @@ export class RoomClient {
   /** Local edits not yet acknowledged by the host (saved on this device, not yet in the room). */
   get pendingCount(): number {
     return this.outbox.size;
+  }
+
+  /** The session ended, or this learner moved to another device: nothing more is sent from here. */
+  get readOnly(): boolean {
+    return this.status === 'ended' || this.status === 'moved';
+  }
+
+  /** Local edits whose write to this device's storage has not committed yet. */
+  get savingLocally(): number {
+    return this.outbox.saving;
+  }
+
+  /** What this device has not got into the room (for export when the identity moved elsewhere). */
+  unsent(): { edits: { doc: string; seq: number; update: Uint8Array }[]; commands: { id: string; command: Command }[] } {
+    return { edits: this.outbox.pendingEdits(), commands: [...this.outbox.pendingCommands()].map(([id, command]) => ({ id, command })) };
   }
 
   private setStatus(status: ConnectionStatus): void {
@@ -154,10 +152,27 @@ export class RoomClient {
     return true;
   }
 
+  /** Sends a document frame, in chunks when it is large. */
+  private sendFrame(doc: string, frame: Uint8Array): void {
+    for (const part of framesFor(frame, doc, ++this.transfers)) if (!this.send(part)) return;
+  }
+
+  private sendEdit(item: { doc: string; seq: number; update: Uint8Array }): void {
+    if (!this.joined) return;
+    this.sendFrame(item.doc, encodeDocFrame(DocFrameKind.UPDATE, item.doc, item.update, item.seq));
+  }
+
+  private report(error: ClientError): void {
+    this.lastError = error;
+    this.rejections.push(error);
+    for (const fn of this.listeners.error) fn(error);
+  }
+
   private onClose(code: number): void {
     this.socket = null;
-    for (const entry of this.synced.values()) if (entry.done) this.resetSynced(entry);
-    if (this.closed || this.status === 'ended' || this.status === 'refused') return;
+    this.joined = false;
+    this.synced.resetAll();
+    if (this.closed || this.status === 'ended' || this.status === 'refused' || this.status === 'moved') return;
     if (this.networkDown) {
       this.setStatus('offline');
       return;
@@ -173,11 +188,6 @@ export class RoomClient {
     this.reconnectTimer = timers.setTimeout(() => this.connect(), delay);
   }
 
-  private resetSynced(entry: { promise: Promise<void>; resolve: () => void; done: boolean }): void {
-    entry.done = false;
-    entry.promise = new Promise((resolve) => (entry.resolve = resolve));
-  }
-
   private onMessage(data: unknown): void {
     if (typeof data === 'string') {
       let message: HostText;
@@ -191,9 +201,21 @@ export class RoomClient {
     }
     const bytes = data instanceof ArrayBuffer ? new Uint8Array(data) : data instanceof Uint8Array ? data : null;
     if (!bytes) return;
-    const frame = decodeDocFrame(bytes);
-    if (!frame.ok) return;
-    const { kind, doc: name, payload } = frame.value;
+    // A frame from the host, or one put back together from its chunks. Nothing is dropped silently.
+    const taken = this.intake.take(bytes);
+    if ('error' in taken) {
+      this.report({ reason: taken.error, message: `this device could not take a message from the host (${taken.message}): reload the page`, ...(taken.doc ? { doc: taken.doc } : {}) });
+      return;
+    }
+    if (!('frame' in taken)) return;
+    try {
+      this.onDocFrame(taken.frame);
+    } catch (error) {
+      this.report({ reason: 'malformed', message: `a message from the host could not be applied (${(error as Error).message}): reload the page`, doc: taken.frame.doc });
+    }
+  }
+
+  private onDocFrame({ kind, doc: name, payload }: DocFrame): void {
     const doc = this.docs.get(name);
     if (!doc) return;
     if (kind === DocFrameKind.SYNC) {
@@ -201,9 +223,12 @@ export class RoomClient {
       if (type === SYNC_STEP2 || type === SYNC_UPDATE) {
         Y.applyUpdate(doc, body, REMOTE);
         void this.options.storage.storeUpdate(this.options.room, name, body);
-        if (type === SYNC_STEP2) this.markSynced(name);
+        if (type === SYNC_STEP2) {
+          this.attempts = 0;
+          this.synced.mark(name);
+        }
       } else if (type === SYNC_STEP1) {
-        // The host's state vector: it lacks nothing we have not queued in the outbox, which is resent on join.
+        this.repair(name, doc, body);
       }
     } else if (kind === DocFrameKind.AWARENESS) {
       // Keep others' presence even before this client shows its own (the host sends everyone's on subscribe).
@@ -211,19 +236,28 @@ export class RoomClient {
     }
   }
 
-  private markSynced(name: string): void {
-    const entry = this.synced.get(name);
-    if (entry && !entry.done) {
-      entry.done = true;
-      entry.resolve();
+  /**
+   * The host's state vector for a document this device may write: answer with everything the host lacks — this
+   * device's unsent edits, and anything the host lost that this device saw (a crash between relay and disk) — as one
+   * edit the host acknowledges once it is on disk. Sent even when empty: its acknowledgement then confirms that the
+   * host has every earlier edit of this document on disk.
+   */
+  private repair(name: string, doc: Y.Doc, hostStateVector: Uint8Array): void {
+    const missing = Y.encodeStateAsUpdate(doc, hostStateVector);
+    if (missing.length > MAX_EDIT_BYTES) {
+      this.report({ reason: 'too-big', doc: name, message: `what this device has of ${name} and the host lacks is over ${MAX_EDIT_BYTES / 1048576} MB: it cannot be sent` });
+      return;
     }
+    this.sendEdit(this.outbox.addEdit(name, missing, true));
   }
 
   private onText(message: HostText): void {
     switch (message.type) {
       case 'welcome':
+        // The backoff is reset only once the connection proves itself (a sync or an acknowledgement): a host that
+        // closes the socket on the first frame after welcome must not make this device reconnect in a tight loop.
         this.welcome = message;
-        this.attempts = 0;
+        this.joined = true;
         if (message.token) {
           void this.options.storage.saveIdentity(this.options.room, {
             token: message.token,
@@ -235,27 +269,32 @@ export class RoomClient {
         }
         this.setStatus(message.session.ended ? 'ended' : 'online');
         for (const name of this.docs.keys()) this.subscribe(name);
-        for (const item of this.outbox.pendingEdits()) this.send(encodeDocFrame(DocFrameKind.UPDATE, item.doc, item.update, item.seq));
+        for (const item of this.outbox.pendingEdits()) this.sendEdit(item);
         for (const [id, command] of this.outbox.pendingCommands()) this.send(JSON.stringify({ type: 'command', id, command }));
         for (const [name, awareness] of this.awarenessByDoc) {
           if (awareness.getLocalState() !== null) this.send(encodeDocFrame(DocFrameKind.AWARENESS, name, awarenessProtocol.encodeAwarenessUpdate(awareness, [awareness.clientID])));
         }
         return;
       case 'command-ack':
+        this.attempts = 0;
         this.outbox.removeCommand(message.id);
         return;
       case 'ack':
+        this.attempts = 0;
+        this.refusals.acknowledged(message.doc, message.seq);
         this.outbox.removeEdit(message.doc, message.seq);
         return;
       case 'error': {
         const error: ClientError = { reason: message.reason, message: message.message, ...(message.doc ? { doc: message.doc } : {}), ...(message.id ? { id: message.id } : {}) };
-        if (message.id) this.outbox.removeCommand(message.id);
-        this.lastError = error;
-        this.rejections.push(error);
-        for (const fn of this.listeners.error) fn(error);
-        // A refused edit will never be accepted: drop it from the outbox so it is not resent forever.
-        if (message.seq !== undefined && message.doc && (message.reason === 'forbidden' || message.reason === 'session-ended' || message.reason === 'malformed')) {
-          this.outbox.removeEdit(message.doc, message.seq);
+        // A command the host refused for a passing reason (its disk, its rate limit) is kept and sent again.
+        if (message.id && (message.reason === 'storage' || message.reason === 'rate-limited' || message.reason === 'internal')) this.resendCommandsSoon();
+        else if (message.id) this.outbox.removeCommand(message.id);
+        this.report(error);
+        if (message.seq !== undefined && message.doc) this.refused(message.doc, message.seq, message.reason);
+        if (message.reason === 'identity-moved') {
+          this.setStatus('moved');
+          this.socket?.close();
+          return;
         }
         if (!this.welcome && message.reason === 'session-ended') {
           this.setStatus('ended');
@@ -276,9 +315,29 @@ export class RoomClient {
     }
   }
 
+  private commandRetry: unknown = null;
+
+  /** Commands refused for a passing reason are sent again a little later (and after any reconnect). */
+  private resendCommandsSoon(): void {
+    if (this.commandRetry || this.closed) return;
+    this.commandRetry = timers.setTimeout(() => {
+      this.commandRetry = null;
+      if (this.joined) for (const [id, command] of this.outbox.pendingCommands()) this.send(JSON.stringify({ type: 'command', id, command }));
+    }, 2000);
+  }
+
+  /** An edit the host refused: kept to be sent again, or dropped (see refusals.ts). */
+  private refused(doc: string, seq: number, reason: RejectionReason): void {
+    if (!this.outbox.edit(doc, seq)) return;
+    const verdict = this.refusals.refused(doc, seq, reason);
+    if (verdict === 'keep') return;
+    this.outbox.removeEdit(doc, seq);
+    if (verdict === 'give-up') this.report({ reason, doc, message: `an edit of ${doc} was refused again and again (${reason}) and is no longer sent; it stays on this device` });
+  }
+
   private subscribe(name: string): void {
     const doc = this.docs.get(name);
-    if (!doc || !this.welcome) return;
+    if (!doc || !this.joined) return;
     this.send(JSON.stringify({ type: 'subscribe', doc: name }));
     this.send(encodeDocFrame(DocFrameKind.SYNC, name, syncStep1Message(doc)));
   }
@@ -290,9 +349,6 @@ export class RoomClient {
     const created = new Y.Doc();
     doc = created;
     this.docs.set(name, created);
-    const entry = { promise: Promise.resolve(), resolve: () => undefined, done: false };
-    this.resetSynced(entry);
-    this.synced.set(name, entry);
     // Listen before loading: an edit made while the device copy is still loading is an edit like any other.
     created.on('update', (update: Uint8Array, origin: unknown) => {
       if (origin !== REMOTE) this.localUpdate(name, update);
@@ -318,13 +374,20 @@ export class RoomClient {
   /** Resolves when the document has received the room's state (after each (re)connect). */
   whenSynced(name: string): Promise<void> {
     this.doc(name);
-    return this.synced.get(name)!.promise;
+    return this.synced.whenSynced(name);
   }
 
   private localUpdate(name: string, update: Uint8Array): void {
-    void this.options.storage.storeUpdate(this.options.room, name, update);
-    const item = this.outbox.addEdit(name, update);
-    this.send(encodeDocFrame(DocFrameKind.UPDATE, name, update, item.seq));
+    if (this.status === 'moved') {
+      void this.options.storage.storeUpdate(this.options.room, name, update);
+      return;
+    }
+    if (update.length > MAX_EDIT_BYTES) {
+      void this.options.storage.storeUpdate(this.options.room, name, update);
+      this.report({ reason: 'too-big', doc: name, message: `this change is ${(update.length / 1048576).toFixed(1)} MB, over the room's limit of ${MAX_EDIT_BYTES / 1048576} MB: it stays on this device only — undo it, or split it into smaller pieces` });
+      return;
+    }
+    this.sendEdit(this.outbox.addEdit(name, update));
   }
 
   /** Presence on a document (cursors, pointers): set `awareness(doc).setLocalStateField(...)`. */
@@ -335,7 +398,7 @@ export class RoomClient {
     const created = awareness;
     this.awarenessByDoc.set(name, created);
     created.on('update', ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }, origin: unknown) => {
-      if (origin === REMOTE) return;
+      if (origin === REMOTE || !this.joined) return; // sent in full on welcome
       const changed = [...added, ...updated, ...removed];
       this.send(encodeDocFrame(DocFrameKind.AWARENESS, name, awarenessProtocol.encodeAwarenessUpdate(created, changed)));
     });
@@ -344,8 +407,9 @@ export class RoomClient {
 
   /** Sends a command now, or as soon as the room is reachable again; resent until the host acknowledges it. */
   command(id: string, command: Command): void {
+    if (this.status === 'moved') return;
     this.outbox.addCommand(id, command);
-    if (this.welcome) this.send(JSON.stringify({ type: 'command', id, command }));
+    if (this.joined) this.send(JSON.stringify({ type: 'command', id, command }));
   }
 
   /**
@@ -378,6 +442,8 @@ export class RoomClient {
 
   close(): void {
     this.closed = true;
+    this.refusals.close();
+    if (this.commandRetry) timers.clearTimeout(this.commandRetry);
     if (this.reconnectTimer) timers.clearTimeout(this.reconnectTimer);
     for (const awareness of this.awarenessByDoc.values()) awareness.destroy();
     this.socket?.close(1000, 'bye');

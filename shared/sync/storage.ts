@@ -15,6 +15,11 @@ export interface OutboxItem {
   doc: string;
   seq: number;
   update: Uint8Array;
+  /**
+   * A repair: everything this device had of the document that the host lacked when it asked (its sync step 1).
+   * Once the host acknowledges it, every earlier edit of the document is on the host's disk too.
+   */
+  repair?: boolean;
 }
 
 export interface Identity {
@@ -29,7 +34,12 @@ export interface ClientStorage {
   loadDoc(room: string, doc: string): Promise<Uint8Array[]>;
   storeUpdate(room: string, doc: string, update: Uint8Array): Promise<void>;
   loadOutbox(room: string): Promise<OutboxItem[]>;
-  addOutbox(room: string, item: OutboxItem): Promise<void>;
+  /**
+   * Keeps an edit until the host acknowledges it, in ONE transaction with the document's own copy of the update
+   * (`storeUpdate` false for a repair, whose content is already stored): a tab closed at any moment keeps both or
+   * neither, so nothing is kept locally that would never be sent.
+   */
+  storeLocalEdit(room: string, item: OutboxItem, storeUpdate: boolean): Promise<void>;
   removeOutbox(room: string, doc: string, seq: number): Promise<void>;
   /** Commands sent but not acknowledged: a vote cast offline survives a reload and is sent when the room is back. */
   loadCommands(room: string): Promise<PendingCommand[]>;
@@ -57,7 +67,9 @@ export class MemoryStorage implements ClientStorage {
   async loadOutbox(room: string): Promise<OutboxItem[]> {
     return [...(this.outbox.get(room)?.values() ?? [])];
   }
-  async addOutbox(room: string, item: OutboxItem): Promise<void> {
+  async storeLocalEdit(room: string, item: OutboxItem, storeUpdate: boolean): Promise<void> {
+    // Both at once, as one transaction would.
+    if (storeUpdate) void this.storeUpdate(room, item.doc, item.update);
     const map = this.outbox.get(room) ?? new Map<string, OutboxItem>();
     map.set(`${item.doc}#${item.seq}`, item);
     this.outbox.set(room, map);

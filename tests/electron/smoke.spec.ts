@@ -9,6 +9,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { displayProblem, findElectron } from '../../scripts/electronBinary.mjs';
+import { DESKTOP_API_METHODS } from '../../shared/ipc/contract';
 
 const binary = findElectron();
 const noDisplay = displayProblem();
@@ -38,9 +39,9 @@ test.describe('Electron app', () => {
       const isolation = await win.evaluate(() => ({
         require: typeof (globalThis as { require?: unknown }).require,
         process: typeof (globalThis as { process?: unknown }).process,
-        bridge: Object.keys((window as unknown as { workshopKit?: object }).workshopKit ?? {}),
+        bridge: Object.keys((window as unknown as { workshopKit?: object }).workshopKit ?? {}).sort(),
       }));
-      expect(isolation).toEqual({ require: 'undefined', process: 'undefined', bridge: ['appInfo'] });
+      expect(isolation).toEqual({ require: 'undefined', process: 'undefined', bridge: [...DESKTOP_API_METHODS].sort() });
       const info = await win.evaluate(() => (window as unknown as { workshopKit: { appInfo(): Promise<{ electron: string | null }> } }).workshopKit.appInfo());
       expect(info.electron).toMatch(/^\d+\./);
       const opened = await win.evaluate(() => window.open('https://example.com/') === null);

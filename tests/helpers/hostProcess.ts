@@ -3,6 +3,7 @@
  * tool would. Tests always pass --no-discovery and bind to loopback; each host gets a fresh data folder.
  */
 import type { ChildProcess } from 'node:child_process';
+import { createServer } from 'node:net';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -39,4 +40,15 @@ export async function startHostProcess(options: StartOptions = {}): Promise<Host
     ? await startServerChild<ListeningLine>('npm run host', ['run', '-s', 'host', '--', ...args], { command: 'npm', timeoutMs: options.timeoutMs })
     : await startServerChild<ListeningLine>('host', ['--import', 'tsx', 'electron/host/cli.ts', ...args], { timeoutMs: options.timeoutMs });
   return { line: child.line, url: child.line.url, proc: child.proc, stderr: child.stderr, stop: (signal) => child.stop(signal) };
+}
+
+/** A port free on loopback right now, for a host that must come back on the same address after a restart. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const s = createServer();
+    s.listen(0, '127.0.0.1', () => {
+      const port = (s.address() as { port: number }).port;
+      s.close(() => resolve(port));
+    });
+  });
 }

@@ -25,7 +25,8 @@ export function connectClient(httpUrl: string, room: string, options: Partial<Ro
   });
 }
 
-export async function waitFor(condition: () => boolean, what: string, timeoutMs = 10_000): Promise<void> {
+/** Polls until `condition` holds; the timeout only bounds a hang (generous: a busy machine must not fail a test). */
+export async function waitFor(condition: () => boolean, what: string, timeoutMs = 30_000): Promise<void> {
   const start = Date.now();
   while (!condition()) {
     if (Date.now() - start > timeoutMs) throw new Error(`timed out waiting for ${what}`);

@@ -14,9 +14,11 @@
  * Every random choice is seeded.
  *
  * Acknowledged, per item: the client received the host's `ack` for that edit's (document, sequence number) — the
- * message that takes it out of the outbox. The sequence number is read where the outbox hands the edit to device
- * storage (addOutbox, called synchronously inside the push); the ack is read on the client's own socket. Nothing in
- * the client or host is changed or mocked.
+ * message that takes it out of the outbox — for the edit itself, or for a later repair of the same document by the
+ * same device (the device's answer to the host's sync step 1: everything the host lacked, which covers every earlier
+ * edit of the document). Sequence numbers are read where the outbox hands an edit to device storage
+ * (storeLocalEdit, called synchronously inside the push); the ack is read on the client's own socket. Nothing in the
+ * client or host is changed or mocked.
  *
  * Reconnect-to-converged, after each restart: from the host's listening line, with writes paused, until every
  * learner whose network is up is online and has, for every document it uses, the same Yjs state vector as a fresh
@@ -122,9 +124,12 @@ export interface SetTestResult {
 /** MemoryStorage that tells us each edit the outbox stores (synchronously, inside the local transaction). */
 class ObservedStorage extends MemoryStorage {
   lastAdded: OutboxItem | null = null;
-  override addOutbox(room: string, item: OutboxItem): Promise<void> {
-    this.lastAdded = item;
-    return super.addOutbox(room, item);
+  /** Sequence numbers of the repairs this device sent, per document. */
+  readonly repairs = new Set<string>();
+  override storeLocalEdit(room: string, item: OutboxItem, storeUpdate: boolean): Promise<void> {
+    if (item.repair) this.repairs.add(`${item.doc}#${item.seq}`);
+    else this.lastAdded = item;
+    return super.storeLocalEdit(room, item, storeUpdate);
   }
 }
 
@@ -196,6 +201,14 @@ export async function runSetTest(options: SetTestOptions): Promise<SetTestResult
         if (ack.type !== 'ack') return;
         const tag = bySeq.get(`${index}|${ack.doc}#${ack.seq}`);
         if (tag) items.get(tag)!.acked = true;
+        // A repair acknowledged: every earlier edit of this document by this device is on the host's disk too.
+        if (storage.repairs.has(`${ack.doc}#${ack.seq}`)) {
+          for (const [key, earlier] of bySeq) {
+            const [owner, edit] = key.split('|') as [string, string];
+            const hash = edit.lastIndexOf('#');
+            if (owner === String(index) && edit.slice(0, hash) === ack.doc && Number(edit.slice(hash + 1)) < ack.seq) items.get(earlier)!.acked = true;
+          }
+        }
       };
       const createSocket = (url: string) => {
         const ws = new WebSocket(url);

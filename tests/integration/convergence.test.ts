@@ -31,24 +31,23 @@ describe('convergence fuzz', () => {
     for (const fault of ['drops', 'offline', 'reloads', 'timers'] as const) expect(result.stats[fault]).toBeGreaterThan(0);
   });
 
-  // Known on this main, fixed by the sync change in progress (flip to `it` when it lands): a client sends a new edit
-  // as soon as its socket opens, before the welcome makes it resend older unacknowledged ones; the host gets the
-  // newer one first, Yjs keeps it pending (it builds on the older one), nothing new is written, and it is
-  // acknowledged all the same.
-  it.fails('the host acknowledges an edit only once it is on disk', () => {
+  // Failed on a26244f: a client sent a new edit as soon as its socket opened, before the welcome made it resend
+  // older unacknowledged ones; the host got the newer one first, Yjs kept it pending (it builds on the older one),
+  // nothing new was written, and it was acknowledged all the same.
+  it('the host acknowledges an edit only once it is on disk', () => {
     expect([...results.values()].flatMap((r) => problems(r, ['unsafe-ack']))).toEqual([]);
   });
 
-  // The consequence: a host restart between that ack and the older edit's arrival loses the acknowledged edit for
-  // good (the device dropped it from its outbox). Same flip when the sync change lands.
-  it.fails('with host restarts, nothing acknowledged is lost and every replica ends equal', async () => {
+  // The consequence on a26244f: a host restart between that ack and the older edit's arrival lost the acknowledged
+  // edit for good (the device dropped it from its outbox).
+  it('with host restarts, nothing acknowledged is lost and every replica ends equal', async () => {
     const result = await runConvergenceFuzz({ seed: 1, steps: STEPS, restarts: true });
     expect(result.stats.restarts).toBeGreaterThan(0);
     expect(problems(result, END_STATE)).toEqual([]);
   }, 60_000);
 
   // The smallest case of the above, scripted: edit offline, reconnect, edit again before the welcome arrives.
-  it.fails('an edit made while reconnecting is acknowledged only once it is on disk', async () => {
+  it('an edit made while reconnecting is acknowledged only once it is on disk', async () => {
     const unsafe: string[] = [];
     const net = new SimNetwork({
       random: () => 0.5,
@@ -57,7 +56,9 @@ describe('convergence fuzz', () => {
           if (typeof frame !== 'string' || !frame.startsWith('{"type":"ack"')) return;
           const durable = net.log.durable.get('room/notes');
           const host = net.room.doc('room/notes');
-          if (!durable || missingFrom(durable, Y.encodeStateAsUpdate(host)) || host.store.pendingStructs) unsafe.push(frame);
+          // A document never written is an empty one (an empty repair is acknowledged as a durability barrier).
+          const missing = missingFrom(durable ?? new Y.Doc(), Y.encodeStateAsUpdate(host));
+          if (missing || host.store.pendingStructs) unsafe.push(`${frame} ${missing ?? 'pending'}`);
         },
       },
     });
@@ -93,8 +94,9 @@ describe('convergence fuzz', () => {
   // The fuzz can fail: a host that loses updates is caught by the end-state checks alone.
   it('catches a host that drops every 50th update (yet acknowledges it)', async () => {
     const result = await runConvergenceFuzz({ seed: 1, steps: 800, sabotage: 'host-drops-every-50th-update' });
-    expect(result.counts.diverged).toBeGreaterThan(0);
-    expect(result.counts.lost).toBeGreaterThan(0);
+    // Its acks are caught as they go out; the two-way repair then gives the host back what it dropped (from the
+    // devices that have it), so the end state may well converge.
+    expect(result.counts['unsafe-ack']).toBeGreaterThan(0);
   }, 60_000);
 
   it('catches a disk that loses every 50th record (yet reports it written)', async () => {

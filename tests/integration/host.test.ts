@@ -5,6 +5,7 @@ import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
+import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHostProcess, type HostProcess } from '../helpers/hostProcess';
 
@@ -54,6 +55,21 @@ describe('npm run host', () => {
       const res = await fetch(`${host.url}${path}`);
       expect(res.status, path).toBe(404);
     }
+  });
+
+  it('answers a broken request target on the WebSocket upgrade with 400 and keeps serving', async () => {
+    const { port } = new URL(host.url);
+    const reply = await new Promise<string>((resolve, reject) => {
+      const socket = connect(Number(port), '127.0.0.1', () => {
+        socket.write('GET http://[ HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n');
+      });
+      let text = '';
+      socket.on('data', (d) => (text += d.toString()));
+      socket.on('close', () => resolve(text));
+      socket.on('error', reject);
+    });
+    expect(reply).toMatch(/^HTTP\/1\.1 400/);
+    expect((await fetch(`${host.url}api/health`)).status).toBe(200);
   });
 
   it('refuses methods other than GET and HEAD', async () => {

@@ -2,17 +2,17 @@
  * The room, for real: a host process on loopback with --no-discovery, and real Yjs clients (the shared
  * RoomClient over `ws`) joining, syncing, going offline, being refused, and surviving a SIGKILL of the host.
  */
-import { createServer } from 'node:net';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
+import * as awarenessProtocol from 'y-protocols/awareness';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MemoryStorage } from '../../shared/sync/storage';
 import type { RoomClient } from '../../shared/sync/roomClient';
 import { DocFrameKind, PROTOCOL_VERSION, encodeDocFrame } from '../../shared/protocol/protocol';
-import { startHostProcess, type HostProcess } from '../helpers/hostProcess';
+import { freePort, startHostProcess, type HostProcess } from '../helpers/hostProcess';
 import { connectClient, hostKeyOf, online, waitFor, wsUrl } from '../helpers/roomClients';
 
 const clients: RoomClient[] = [];
@@ -80,7 +80,7 @@ describe('room', () => {
     await waitFor(() => a.status === 'offline', 'a offline');
     a.doc('room/notes').getMap('m').set('olga', 'written offline');
     b.doc('room/notes').getMap('m').set('otto', 'written online');
-    await new Promise((r) => setTimeout(r, 200));
+    await waitFor(() => b.pendingCount === 0, 'b’s edit acknowledged (the room has moved on without a)');
     expect(a.pendingCount).toBeGreaterThan(0);
     expect(b.doc('room/notes').getMap('m').get('olga')).toBeUndefined();
     a.setNetworkAvailable(true);
@@ -108,6 +108,33 @@ describe('room', () => {
     await waitFor(() => !awarenessB.getStates().has(awarenessA.clientID), 'Ana’s presence removed');
   });
 
+  it('removes a dropped learner’s presence for everyone (no goodbye needed), and nobody can overwrite another’s presence', async () => {
+    const a = client(host.url, room, { name: 'Dropping Dan' });
+    const b = client(host.url, room, { name: 'Watching Wu' });
+    const facilitator = client(host.url, room, { secret: key });
+    await Promise.all([a.whenSynced('room/pointers'), b.whenSynced('room/pointers'), facilitator.whenSynced('room/pointers')]);
+    const [awarenessA, awarenessB, awarenessF] = [a.awareness('room/pointers'), b.awareness('room/pointers'), facilitator.awareness('room/pointers')];
+    awarenessA.setLocalStateField('pointer', { name: 'Dan' });
+    awarenessF.setLocalStateField('pointer', { name: 'Facilitator' });
+    await waitFor(() => awarenessB.getStates().get(awarenessA.clientID)?.pointer?.name === 'Dan' && awarenessB.getStates().has(awarenessF.clientID), 'Wu sees Dan and the facilitator');
+
+    // Wu forges an update for the facilitator's presence id: refused, and nobody sees it.
+    const forged = new awarenessProtocol.Awareness(new Y.Doc());
+    forged.clientID = awarenessF.clientID;
+    forged.setLocalState({ pointer: { name: 'Not the facilitator' } });
+    const meta = forged.meta.get(forged.clientID)!;
+    meta.clock = 1000;
+    const rejected = b.rejections.length;
+    (b as unknown as { send(data: Uint8Array): boolean }).send(encodeDocFrame(DocFrameKind.AWARENESS, 'room/pointers', awarenessProtocol.encodeAwarenessUpdate(forged, [forged.clientID])));
+    await waitFor(() => b.rejections.length > rejected, 'the forged presence refused');
+    expect(b.rejections.at(-1)?.message).toMatch(/belongs to another connection/);
+    expect(awarenessA.getStates().get(awarenessF.clientID)?.pointer?.name).toBe('Facilitator');
+
+    // Dan's Wi-Fi drops: no goodbye from his device, and still his pointer leaves Wu's screen.
+    a.setNetworkAvailable(false);
+    await waitFor(() => !awarenessB.getStates().has(awarenessA.clientID), 'Dan’s presence removed for Wu');
+  });
+
   it('resumes the same identity with the device token, and moves it with the rejoin code', async () => {
     const storage = new MemoryStorage();
     const first = client(host.url, room, { name: 'Grace', storage });
@@ -131,11 +158,10 @@ describe('room', () => {
     learner.doc('session').getMap('state').set('phase', 'evaluate');
     await waitFor(() => learner.rejections.some((r) => r.reason === 'forbidden' && r.doc === 'session'), 'forbidden error');
     expect(learner.rejections.find((r) => r.doc === 'session')?.message).toMatch(/only the facilitator/);
-    await new Promise((r) => setTimeout(r, 200));
-    expect(facilitator.doc('session').getMap('state').get('phase')).toBe('explore');
     const witness = client(host.url, room, { name: 'Witness' });
     await witness.whenSynced('session');
     expect(witness.doc('session').getMap('state').get('phase')).toBe('explore');
+    expect(facilitator.doc('session').getMap('state').get('phase')).toBe('explore');
   });
 
   it('applies per-document rules: roster host-only, private journals, team documents', async () => {
@@ -251,16 +277,6 @@ describe('room under bad input', () => {
 });
 
 describe('durability', () => {
-  async function freePort(): Promise<number> {
-    return new Promise((resolve) => {
-      const s = createServer();
-      s.listen(0, '127.0.0.1', () => {
-        const port = (s.address() as { port: number }).port;
-        s.close(() => resolve(port));
-      });
-    });
-  }
-
   it('loses no acknowledged edit when the host is killed with SIGKILL and restarted', async () => {
     const data = mkdtempSync(join(tmpdir(), 'wk-durable-'));
     const port = await freePort();

@@ -1,26 +1,60 @@
 /**
  * Awareness (who is where: cursors, pointers, names) per document. The host keeps each document's states so a
- * newcomer sees everyone at once, checks every update decodes (and is small), and forgets a connection's states
- * when it leaves.
+ * newcomer sees everyone at once, checks every update decodes (and is small and shallow), binds each presence id to
+ * the connection that first announced it (nobody can overwrite or remove someone else's presence, the
+ * facilitator's included), tells everyone when a connection leaves, and frees a document's Awareness (and its timer)
+ * with its last subscriber.
  */
 import * as decoding from 'lib0/decoding';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
 
+/** The largest awareness update a client may send, and the deepest nesting of a state. */
+export const MAX_AWARENESS_BYTES = 8 * 1024;
+const MAX_DEPTH = 16;
+
+/** Nesting depth of a JSON text, without parsing it (a deeply nested state costs a parse and breaks a relay). */
+function jsonDepth(text: string): number {
+  let depth = 0;
+  let max = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 92) i++; // backslash: skip the escaped character
+      else if (c === 34) inString = false;
+    } else if (c === 34) inString = true;
+    else if (c === 123 || c === 91) max = Math.max(max, ++depth);
+    else if (c === 125 || c === 93) depth--;
+  }
+  return max;
+}
+
 export class AwarenessRelay {
   private readonly byDoc = new Map<string, awarenessProtocol.Awareness>();
+  /** Which connection owns each presence id, per document. */
+  private readonly owners = new Map<string, Map<number, unknown>>();
 
-  /** Applies an update from `origin`; returns the client ids it announced. Throws on malformed input. */
+  /** Applies an update from `origin`; returns the client ids it announced. Throws on malformed or foreign input. */
   apply(doc: string, payload: Uint8Array, origin: unknown): number[] {
+    if (payload.length > MAX_AWARENESS_BYTES) throw new Error(`presence of ${payload.length} bytes (at most ${MAX_AWARENESS_BYTES})`);
     const decoder = decoding.createDecoder(payload);
     const count = decoding.readVarUint(decoder);
-    if (count > 64) throw new Error('too many states');
+    if (count > 4) throw new Error('too many states');
     const ids: number[] = [];
+    const owners = this.owners.get(doc) ?? new Map<number, unknown>();
     for (let i = 0; i < count; i++) {
-      ids.push(decoding.readVarUint(decoder));
+      const id = decoding.readVarUint(decoder);
+      const owner = owners.get(id);
+      if (owner !== undefined && owner !== origin) throw new Error(`presence ${id} belongs to another connection`);
+      ids.push(id);
       decoding.readVarUint(decoder);
-      JSON.parse(decoding.readVarString(decoder));
+      const state = decoding.readVarString(decoder);
+      if (jsonDepth(state) > MAX_DEPTH) throw new Error('presence nested too deeply');
+      JSON.parse(state);
     }
+    for (const id of ids) owners.set(id, origin);
+    this.owners.set(doc, owners);
     let awareness = this.byDoc.get(doc);
     if (!awareness) {
       awareness = new awarenessProtocol.Awareness(new Y.Doc());
@@ -38,8 +72,22 @@ export class AwarenessRelay {
     return awarenessProtocol.encodeAwarenessUpdate(awareness, [...awareness.getStates().keys()]);
   }
 
-  remove(doc: string, ids: number[], origin: unknown): void {
+  /** Removes a leaving connection's states; returns the update that tells the others (null if nothing changed). */
+  remove(doc: string, ids: number[], origin: unknown): Uint8Array | null {
     const awareness = this.byDoc.get(doc);
-    if (awareness) awarenessProtocol.removeAwarenessStates(awareness, ids, origin);
+    const owners = this.owners.get(doc);
+    if (owners) for (const id of ids) if (owners.get(id) === origin) owners.delete(id);
+    if (!awareness) return null;
+    const present = ids.filter((id) => awareness.getStates().has(id));
+    if (present.length === 0) return null;
+    awarenessProtocol.removeAwarenessStates(awareness, present, origin);
+    return awarenessProtocol.encodeAwarenessUpdate(awareness, present);
+  }
+
+  /** The document has no subscriber left: forget its presence and stop its timer. */
+  release(doc: string): void {
+    this.byDoc.get(doc)?.destroy();
+    this.byDoc.delete(doc);
+    this.owners.delete(doc);
   }
 }

@@ -12,6 +12,8 @@ export interface LearnerRecord {
   rejoinCode: string;
   name: string;
   profile: string | null;
+  /** Tokens of devices this identity was moved away from (rejoin code): they are told so, not made new learners. */
+  movedTokenHashes?: string[];
 }
 
 export interface SessionMeta {
@@ -24,8 +26,8 @@ export interface SessionMeta {
 }
 
 export type LearnerIdentity =
-  | { ok: true; learnerId: string; token: string; record: LearnerRecord }
-  | { ok: false; reason: 'bad-token' | 'session-ended'; message: string };
+  | { ok: true; learnerId: string; token: string; record: LearnerRecord; moved: boolean }
+  | { ok: false; reason: 'bad-token' | 'session-ended' | 'identity-moved'; message: string };
 
 export function hashToken(token: string): string {
   return createHash('sha256').update(token).digest('hex');
@@ -59,11 +61,21 @@ export function resolveLearner(meta: SessionMeta, hello: Hello, ended: boolean):
     // An unknown token (say, from another host's data) is not something the learner can fix: they join afresh.
     learnerId = ids.find((id) => meta.learners[id]!.tokenHash === hash);
     if (learnerId) token = hello.token;
+    const movedFrom = learnerId ? undefined : ids.find((id) => meta.learners[id]!.movedTokenHashes?.includes(hash));
+    if (movedFrom) {
+      return {
+        ok: false,
+        reason: 'identity-moved',
+        message: `${meta.learners[movedFrom]!.name} continues on another device (the rejoin code was used there): this device is read-only now; download what it has not sent and hand it over`,
+      };
+    }
   }
+  let moved = false;
   if (!learnerId && hello.rejoinCode) {
     const code = hello.rejoinCode.toUpperCase();
     learnerId = ids.find((id) => meta.learners[id]!.rejoinCode === code);
     if (!learnerId) return { ok: false, reason: 'bad-token', message: 'that rejoin code is not known in this session: check it, or join as a new participant' };
+    moved = true;
   }
   if (!learnerId) {
     if (ended) return { ok: false, reason: 'session-ended', message: 'this session has ended; it can no longer be joined' };
@@ -72,10 +84,11 @@ export function resolveLearner(meta: SessionMeta, hello: Hello, ended: boolean):
   }
   const record = meta.learners[learnerId]!;
   if (!token) {
+    if (moved && record.tokenHash) record.movedTokenHashes = [...(record.movedTokenHashes ?? []), record.tokenHash].slice(-5);
     token = randomBytes(24).toString('base64url');
     record.tokenHash = hashToken(token);
   }
   if (hello.name) record.name = hello.name;
   if (hello.profile) record.profile = hello.profile;
-  return { ok: true, learnerId, token, record };
+  return { ok: true, learnerId, token, record, moved };
 }

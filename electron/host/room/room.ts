@@ -11,9 +11,9 @@
 import * as Y from 'yjs';
 import {
   DocFrameKind,
+  MAX_EDIT_BYTES,
   PROTOCOL_VERSION,
   assertNever,
-  decodeDocFrame,
   encodeDocFrame,
   parseClientText,
   type ClientText,
@@ -24,12 +24,14 @@ import {
 } from '../../../shared/protocol/protocol';
 import { authorize, type Actor, type Access, type DocContext } from '../../../shared/room/documents';
 import { applyCommand, revealedPolls, sharedTeams } from './liveCommands';
-import { teamOf } from '../../../shared/room/groups';
+import { teamIndex } from '../../../shared/room/groups';
 import { SYNC_STEP1, SYNC_STEP2, SYNC_UPDATE, readSyncMessage, syncStep1Message, syncStep2Message, syncUpdateMessage } from '../../../shared/protocol/syncMessages';
 import type { DocLog } from './docLog';
 import { RoomDocs } from './roomDocs';
 import { resolveLearner, secretMatches, type SessionMeta } from './identity';
 import { AwarenessRelay } from './awarenessRelay';
+import { FrameIntake, framesFor } from '../../../shared/protocol/chunks';
+import { checkUpdate, takeBackPending } from './updateCheck';
 import { unsavedRejection } from './storageError';
 import { markEveryoneOffline, setFacilitatorOnline, setParticipant, type RosterFields } from './roster';
 
@@ -52,6 +54,10 @@ interface Connection {
   /** Awareness client ids this connection announced, per document, removed when it leaves. */
   awarenessIds: Map<string, Set<number>>;
   commandIds: Set<string>;
+  /** This client's frames, large ones arriving in chunks. */
+  intake: FrameIntake;
+  /** The actor with its team, as of one reading of the session (rebuilt when the session changes). */
+  team?: { as: object; actor: Actor };
 }
 
 const HOST_ORIGIN = Symbol('host');
@@ -61,6 +67,10 @@ export class Room {
   private readonly awareness = new AwarenessRelay();
   private readonly connections = new Set<Connection>();
   private readonly bySocket = new Map<RoomSocket, Connection>();
+  /** Per document, the connections that follow it: a change goes to them, not past every connection in the room. */
+  private readonly followers = new Map<string, Set<Connection>>();
+  /** Numbers the chunked transfers this host sends (a receiver holds one at a time per socket). */
+  private transfers = 0;
   /** Rejections by reason, for the host's report and for tests. */
   readonly rejections = new Map<RejectionReason, number>();
 
@@ -69,7 +79,10 @@ export class Room {
     private readonly files: SessionFiles,
     private readonly facilitatorSecret: string,
   ) {
-    this.store = new RoomDocs(files.log, (name, update, origin) => this.broadcast(name, update, origin));
+    this.store = new RoomDocs(files.log, (name, update, origin) => {
+      if (name === 'session') this.authority = null;
+      this.broadcast(name, update, origin);
+    });
     markEveryoneOffline(this.doc('roster'), HOST_ORIGIN);
     const session = this.doc('session').getMap('meta');
     if (session.get('code') !== meta.code) {
@@ -89,17 +102,27 @@ export class Room {
     return this.store.doc(name);
   }
 
-  /** Other readers receive a change right away; its author is acknowledged once it is on disk. */
+  /**
+   * Other readers receive a change right away; its author is acknowledged once it is on disk. Relaying before the
+   * write is safe because of the two-way repair: a reader that saw a change the host then lost (a crash between relay
+   * and fsync) gives it back when it answers the host's sync step 1 after the restart, and until then its own later
+   * edits are refused as missing dependencies, never acknowledged (README: "What acknowledged means").
+   */
   private broadcast(name: string, update: Uint8Array, origin: unknown): void {
-    const frame = encodeDocFrame(DocFrameKind.SYNC, name, syncUpdateMessage(update));
-    for (const conn of this.connections) {
-      if (conn === origin || !conn.subscriptions.has(name) || !conn.actor) continue;
-      conn.socket.send(frame);
+    const frames = framesFor(encodeDocFrame(DocFrameKind.SYNC, name, syncUpdateMessage(update)), name, ++this.transfers);
+    for (const conn of this.followers.get(name) ?? []) {
+      if (conn === origin || !conn.actor) continue;
+      for (const frame of frames) conn.socket.send(frame);
     }
   }
 
+  /** Sends a document frame, in chunks when it is large (a whole board's state, say). */
+  private sendFrame(conn: Connection, name: string, frame: Uint8Array): void {
+    for (const part of framesFor(frame, name, ++this.transfers)) conn.socket.send(part);
+  }
+
   attach(socket: RoomSocket): void {
-    const conn: Connection = { socket, actor: null, subscriptions: new Set(), awarenessIds: new Map(), commandIds: new Set() };
+    const conn: Connection = { socket, actor: null, subscriptions: new Set(), awarenessIds: new Map(), commandIds: new Set(), intake: new FrameIntake(MAX_EDIT_BYTES) };
     this.connections.add(conn);
     this.bySocket.set(socket, conn);
   }
@@ -109,7 +132,7 @@ export class Room {
     if (!conn) return;
     this.connections.delete(conn);
     this.bySocket.delete(socket);
-    for (const [doc, ids] of conn.awarenessIds) this.awareness.remove(doc, [...ids], conn);
+    for (const doc of conn.subscriptions) this.leave(conn, doc);
     const actor = conn.actor;
     if (actor?.role === 'learner') this.updateRosterEntry(actor.learnerId, { online: this.connected((a) => a.learnerId === actor.learnerId) });
     if (actor?.role === 'facilitator') this.setFacilitatorOnline(this.connected((a) => a.role === 'facilitator'));
@@ -126,6 +149,7 @@ export class Room {
   }
 
   private reject(conn: Connection, reason: RejectionReason, message: string, extra: Partial<{ doc: string; seq: number; id: string }> = {}): void {
+    if (extra.seq === undefined) delete extra.seq;
     this.rejections.set(reason, (this.rejections.get(reason) ?? 0) + 1);
     this.sendText(conn, { type: 'error', reason, message, ...extra });
   }
@@ -169,16 +193,20 @@ export class Room {
           return;
         }
         conn.subscriptions.add(message.doc);
+        this.followersOf(message.doc).add(conn);
         this.sendText(conn, { type: 'subscribed', doc: message.doc });
-        // Start the sync: our state vector, so the client can send what we lack (its step 2 is a write).
-        const doc = this.doc(message.doc);
-        conn.socket.send(encodeDocFrame(DocFrameKind.SYNC, message.doc, syncStep1Message(doc)));
+        // The repair half of the sync: our state vector, to every client that may write this document, which answers
+        // with whatever we lack (as an edit we acknowledge once it is on disk) — so a change the host lost comes back
+        // from any device that has it, even when its author never returns.
+        if (authorize(this.actorOf(conn), message.doc, 'write', this.docContext()).ok && !this.ended) {
+          conn.socket.send(encodeDocFrame(DocFrameKind.SYNC, message.doc, syncStep1Message(this.doc(message.doc))));
+        }
         const presence = this.awareness.snapshot(message.doc);
         if (presence) conn.socket.send(encodeDocFrame(DocFrameKind.AWARENESS, message.doc, presence));
         return;
       }
       case 'unsubscribe':
-        conn.subscriptions.delete(message.doc);
+        if (conn.subscriptions.delete(message.doc)) this.leave(conn, message.doc);
         return;
       case 'command':
         this.command(conn, message.id, message.command);
@@ -210,9 +238,18 @@ export class Room {
     const identity = resolveLearner(this.meta, hello, this.ended);
     if (!identity.ok) {
       this.reject(conn, identity.reason, identity.message);
+      if (identity.reason === 'identity-moved') conn.socket.close(4009, 'identity-moved');
       return;
     }
     const { learnerId, token, record } = identity;
+    if (identity.moved) {
+      // The identity moved here: the device it left is told so at once (it keeps its unsent work, read-only).
+      for (const other of [...this.connections]) {
+        if (other === conn || other.actor?.learnerId !== learnerId) continue;
+        this.reject(other, 'identity-moved', `${record.name} continues on another device (the rejoin code was used there): this device is read-only now; download what it has not sent and hand it over`);
+        other.socket.close(4009, 'identity-moved');
+      }
+    }
     this.files.saveMeta(this.meta);
     conn.actor = { role: 'learner', learnerId };
     this.sendText(conn, {
@@ -231,30 +268,45 @@ export class Room {
     return { id: this.meta.id, title: this.meta.title, code: this.meta.code, ended: this.ended };
   }
 
-  private docContext(): DocContext {
+  /**
+   * What authorisation needs from the session document (revealed polls, shared teams, who is in which team), read
+   * once per change of the session rather than on every frame (it was rebuilt from toJSON() per frame before).
+   */
+  private authority: { context: DocContext; teams: Map<string, string> } | null = null;
+
+  private authorityNow(): { context: DocContext; teams: Map<string, string> } {
+    if (this.authority) return this.authority;
     const session = this.doc('session');
-    return { revealedPolls: revealedPolls(session), sharedTeams: sharedTeams(session) };
+    const groups = session.getMap('groups').toJSON() as Record<string, { members: string[] }>;
+    this.authority = { context: { revealedPolls: revealedPolls(session), sharedTeams: sharedTeams(session) }, teams: teamIndex(groups) };
+    return this.authority;
+  }
+
+  private docContext(): DocContext {
+    return this.authorityNow().context;
   }
 
   /** The connection's actor with its current team (groups can change during the session). */
   private actorOf(conn: Connection): Actor {
     const actor = conn.actor!;
     if (actor.role !== 'learner') return actor;
-    const groups = this.doc('session').getMap('groups').toJSON() as Record<string, { members?: string[] }>;
-    return { ...actor, teamId: teamOf(groups as Record<string, { members: string[] }>, actor.learnerId) };
+    const authority = this.authorityNow();
+    if (conn.team?.as !== authority) conn.team = { as: authority, actor: { ...actor, teamId: authority.teams.get(actor.learnerId) ?? null } };
+    return conn.team.actor;
   }
 
   private receiveBinary(conn: Connection, bytes: Uint8Array): void {
-    const parsed = decodeDocFrame(bytes);
-    if (!parsed.ok) {
-      this.reject(conn, parsed.reason, parsed.message);
+    const taken = conn.intake.take(bytes);
+    if ('error' in taken) {
+      this.reject(conn, taken.error, taken.message, { ...(taken.doc ? { doc: taken.doc } : {}), ...(taken.seq !== undefined ? { seq: taken.seq } : {}) });
       return;
     }
     if (!conn.actor) {
       this.reject(conn, 'not-joined', 'send hello first');
       return;
     }
-    const frame = parsed.value;
+    if (!('frame' in taken)) return;
+    const frame = taken.frame;
     switch (frame.kind) {
       case DocFrameKind.SYNC:
         this.sync(conn, frame.doc, frame.payload);
@@ -265,6 +317,8 @@ export class Room {
       case DocFrameKind.UPDATE:
         this.write(conn, frame.doc, frame.payload, frame.seq);
         return;
+      case DocFrameKind.CHUNK:
+        return; // FrameIntake never hands one out
       default:
         assertNever(frame.kind);
     }
@@ -290,7 +344,7 @@ export class Room {
       if (!this.allowed(conn, docName, 'read')) return;
       const stateVector = bytes;
       const update = Y.encodeStateAsUpdate(this.doc(docName), stateVector);
-      conn.socket.send(encodeDocFrame(DocFrameKind.SYNC, docName, syncStep2Message(update)));
+      this.sendFrame(conn, docName, encodeDocFrame(DocFrameKind.SYNC, docName, syncStep2Message(update)));
       return;
     }
     if (type === SYNC_STEP2 || type === SYNC_UPDATE) {
@@ -306,12 +360,19 @@ export class Room {
       this.reject(conn, 'session-ended', 'this session has ended and is read-only', { doc: docName, ...(seq !== undefined ? { seq } : {}) });
       return;
     }
+    const doc = this.doc(docName);
+    const where = { doc: docName, ...(seq !== undefined ? { seq } : {}) };
+    const before = checkUpdate(doc, update);
+    if (!before.ok) return this.reject(conn, before.reason, before.message, where);
     try {
-      Y.applyUpdate(this.doc(docName), update, conn);
+      Y.applyUpdate(doc, update, conn);
     } catch (error) {
-      this.reject(conn, 'malformed', `not a valid document update (${(error as Error).message})`, { doc: docName, ...(seq !== undefined ? { seq } : {}) });
+      takeBackPending(doc);
+      this.reject(conn, 'malformed', `not a valid document update (${(error as Error).message})`, where);
       return;
     }
+    const after = takeBackPending(doc);
+    if (!after.ok) return this.reject(conn, after.reason, after.message, where);
     if (seq === undefined) return;
     // Acknowledge once this update (or the identical one already applied) is on disk.
     this.store
@@ -332,10 +393,36 @@ export class Room {
       return;
     }
     conn.awarenessIds.set(docName, ids);
+    this.relayAwareness(conn, docName, payload);
+  }
+
+  private relayAwareness(from: Connection, docName: string, payload: Uint8Array): void {
     const frame = encodeDocFrame(DocFrameKind.AWARENESS, docName, payload);
-    for (const other of this.connections) {
-      if (other !== conn && other.subscriptions.has(docName)) other.socket.send(frame);
-    }
+    for (const other of this.followers.get(docName) ?? []) if (other !== from) other.socket.send(frame);
+  }
+
+  /** A connection stops following a document: its presence goes (everyone still there is told), and the
+   *  document's presence is freed with its last follower. */
+  private leave(conn: Connection, docName: string): void {
+    const followers = this.followers.get(docName);
+    followers?.delete(conn);
+    if (followers?.size === 0) this.followers.delete(docName);
+    const ids = conn.awarenessIds.get(docName);
+    conn.awarenessIds.delete(docName);
+    const removal = ids ? this.awareness.remove(docName, [...ids], conn) : null;
+    if (removal) this.relayAwareness(conn, docName, removal);
+    if (!this.subscribed(docName)) this.awareness.release(docName);
+  }
+
+  /** Whether any connection still follows the document. */
+  private subscribed(docName: string): boolean {
+    return this.followers.has(docName);
+  }
+
+  private followersOf(docName: string): Set<Connection> {
+    let followers = this.followers.get(docName);
+    if (!followers) this.followers.set(docName, (followers = new Set()));
+    return followers;
   }
 
   private command(conn: Connection, id: string, command: Command): void {

@@ -54,8 +54,14 @@ export function attachRoomSockets(server: Server, sessions: SessionManager, opti
   };
 
   server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
-    const url = new URL(req.url ?? '/', 'http://host.invalid');
-    if (url.pathname !== '/ws') return refuseUpgrade(socket, 404, 'Not Found', 'bad-path');
+    let pathname: string;
+    try {
+      // An absolute or broken request target (`GET http://[ HTTP/1.1`) makes URL throw: refuse it, never crash.
+      pathname = new URL(req.url ?? '/', 'http://host.invalid').pathname;
+    } catch {
+      return refuseUpgrade(socket, 400, 'Bad Request', 'bad-path');
+    }
+    if (pathname !== '/ws') return refuseUpgrade(socket, 404, 'Not Found', 'bad-path');
     const origin = req.headers.origin;
     if (origin !== undefined) {
       let originHost: string | null = null;

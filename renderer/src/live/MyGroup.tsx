@@ -35,7 +35,7 @@ export function ChooseGroup({ client, participants }: { client: RoomClient; part
     .filter((g) => g.open)
     .sort((a, b) => a.id.localeCompare(b.id, undefined, { numeric: true }));
   const mine = me ? teamOf(groups, me) : null;
-  if (!me || open.length === 0 || (mine && !groups[mine]?.open) || client.status === 'ended') return null;
+  if (!me || open.length === 0 || (mine && !groups[mine]?.open) || client.readOnly) return null;
   const join = (teamId: string) => {
     setError(null);
     sent.current = commandId('group');
@@ -116,7 +116,7 @@ export function MyGroup({ client, participants }: { client: RoomClient; particip
           {mine?.by === 'team' ? ' (your pick)' : ' (from the facilitator)'} — <Link to={`/kit/roles#${role.id}`}>what it involves</Link>
         </p>
       ) : null}
-      {mine?.by !== 'facilitator' && pack.roles.length > 0 && client.status !== 'ended' ? (
+      {mine?.by !== 'facilitator' && pack.roles.length > 0 && !client.readOnly ? (
         <label className="form-row" style={{ maxWidth: 360 }}>
           <span>{role ? 'Change your role' : 'Pick your role (agree it with your team)'}</span>
           <select className="input" value={picked[me] ?? ''} onChange={(e) => pick(e.target.value)}>
@@ -139,11 +139,11 @@ export function MyGroup({ client, participants }: { client: RoomClient; particip
         {worksheet ? <Link to={`/kit/worksheets/${worksheet.id}`}>comparison worksheet</Link> : 'worksheet'}: fill in each dimension together.
       </p>
       <Suspense fallback={<p className="muted">Loading the editor…</p>}>
-        <CollaborativeEditor client={client} docName={`team/${group.id}/notes`} field="notes" label={`${group.name} notes`} userName={participants[me]?.name ?? 'Me'} readOnly={client.status === 'ended'} seed={seed} />
+        <CollaborativeEditor client={client} docName={`team/${group.id}/notes`} field="notes" label={`${group.name} notes`} userName={participants[me]?.name ?? 'Me'} readOnly={client.readOnly} seed={seed} />
       </Suspense>
       <Disclosure className="section" summary={<strong>Our board</strong>}>
         <Suspense fallback={<p className="muted">Loading the whiteboard…</p>}>
-          <LazyTeamBoard client={client} docName={`team/${group.id}/board`} readOnly={client.status === 'ended'} userName={participants[me]?.name ?? 'Me'} />
+          <LazyTeamBoard client={client} docName={`team/${group.id}/board`} readOnly={client.readOnly} userName={participants[me]?.name ?? 'Me'} />
         </Suspense>
       </Disclosure>
       <Disclosure
@@ -154,7 +154,7 @@ export function MyGroup({ client, participants }: { client: RoomClient; particip
           </>
         }
       >
-        <TeamStrategy client={client} teamId={group.id} caseId={group.caseId ?? caseForAll ?? null} userName={participants[me]?.name ?? 'Me'} readOnly={client.status === 'ended'} />
+        <TeamStrategy client={client} teamId={group.id} caseId={group.caseId ?? caseForAll ?? null} userName={participants[me]?.name ?? 'Me'} readOnly={client.readOnly} />
       </Disclosure>
     </div>
   );

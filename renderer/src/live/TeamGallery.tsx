@@ -69,7 +69,7 @@ function BrainstormCard({ client }: { client: RoomClient }) {
       </Suspense>
       <Disclosure className="section" summary={<strong>Open the board</strong>}>
         <Suspense fallback={<p className="muted">Loading the whiteboard…</p>}>
-          <LazyTeamBoard client={client} docName="room/brainstorm" userName="Facilitator" readOnly={client.status === 'ended'} />
+          <LazyTeamBoard client={client} docName="room/brainstorm" userName="Facilitator" readOnly={client.readOnly} />
         </Suspense>
       </Disclosure>
     </div>

@@ -105,13 +105,13 @@ export function RoomPage() {
         </Section>
       ) : null}
       <Section title="Room notes" id="room-notes">
-        {notes ? <SharedTextArea ytext={notes} id="room-notes-text" label="Shared with everyone in the room" readOnly={client?.status === 'ended'} /> : null}
+        {notes ? <SharedTextArea ytext={notes} id="room-notes-text" label="Shared with everyone in the room" readOnly={client?.readOnly} /> : null}
       </Section>
       {client ? (
         <Section title="Room board" id="room-board">
           <Disclosure summary="The whole room's brainstorm board (challenges and solutions)" openWhen={state.pushed?.kind === 'brainstorm'}>
             <Suspense fallback={<p className="muted">Loading the whiteboard…</p>}>
-              <LazyTeamBoard client={client} docName="room/brainstorm" readOnly={client.status === 'ended'} />
+              <LazyTeamBoard client={client} docName="room/brainstorm" readOnly={client.readOnly} />
             </Suspense>
           </Disclosure>
         </Section>

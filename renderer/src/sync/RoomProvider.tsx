@@ -99,7 +99,7 @@ export function useRoom(): RoomContextValue {
   return value;
 }
 
-export function useConnectionStatus(client: RoomClient | null): { status: ConnectionStatus | 'none'; pending: number } {
+export function useConnectionStatus(client: RoomClient | null): { status: ConnectionStatus | 'none'; pending: number; saving: number } {
   const subscribe = useCallback(
     (notify: () => void) => {
       if (!client) return () => undefined;
@@ -114,7 +114,8 @@ export function useConnectionStatus(client: RoomClient | null): { status: Connec
   );
   const status = useSyncExternalStore(subscribe, () => client?.status ?? 'none');
   const pending = useSyncExternalStore(subscribe, () => client?.pendingCount ?? 0);
-  return { status, pending };
+  const saving = useSyncExternalStore(subscribe, () => client?.savingLocally ?? 0);
+  return { status, pending, saving };
 }
 
 /** The JSON of a Y.Map of a room document, re-rendered on every change. */

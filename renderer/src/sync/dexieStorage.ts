@@ -34,8 +34,8 @@ class KitDatabase extends Dexie {
   identities!: Table<IdentityRow, string>;
   commands!: Table<CommandRow, [string, string]>;
 
-  constructor() {
-    super('workshop-kit');
+  constructor(name = 'workshop-kit') {
+    super(name);
     this.version(1).stores({
       updates: '++id, [room+doc]',
       outbox: '[room+doc+seq], room',
@@ -49,7 +49,11 @@ class KitDatabase extends Dexie {
 const MERGE_AT = 200;
 
 export class DexieStorage implements ClientStorage {
-  private readonly db = new KitDatabase();
+  private readonly db: KitDatabase;
+
+  constructor(name?: string) {
+    this.db = new KitDatabase(name);
+  }
   private readonly counts = new Map<string, number>();
 
   async loadDoc(room: string, doc: string): Promise<Uint8Array[]> {
@@ -60,6 +64,11 @@ export class DexieStorage implements ClientStorage {
 
   async storeUpdate(room: string, doc: string, update: Uint8Array): Promise<void> {
     await this.db.updates.add({ room, doc, update });
+    await this.counted(room, doc);
+  }
+
+  /** One more row for the document: merged into one when there are many. */
+  private async counted(room: string, doc: string): Promise<void> {
     const key = `${room}/${doc}`;
     const count = (this.counts.get(key) ?? 0) + 1;
     this.counts.set(key, count);
@@ -79,7 +88,7 @@ export class DexieStorage implements ClientStorage {
 
   async loadOutbox(room: string): Promise<OutboxItem[]> {
     const rows = await this.db.outbox.where('room').equals(room).toArray();
-    return rows.map(({ doc, seq, update }) => ({ doc, seq, update }));
+    return rows.map(({ doc, seq, update, repair }) => ({ doc, seq, update, ...(repair ? { repair } : {}) }));
   }
 
   async loadCommands(room: string): Promise<PendingCommand[]> {
@@ -95,8 +104,12 @@ export class DexieStorage implements ClientStorage {
     await this.db.commands.delete([room, id]);
   }
 
-  async addOutbox(room: string, item: OutboxItem): Promise<void> {
-    await this.db.outbox.put({ room, ...item });
+  async storeLocalEdit(room: string, item: OutboxItem, storeUpdate: boolean): Promise<void> {
+    await this.db.transaction('rw', this.db.updates, this.db.outbox, async () => {
+      if (storeUpdate) await this.db.updates.add({ room, doc: item.doc, update: item.update });
+      await this.db.outbox.put({ room, ...item });
+    });
+    if (storeUpdate) await this.counted(room, item.doc);
   }
 
   async removeOutbox(room: string, doc: string, seq: number): Promise<void> {

@@ -1,0 +1,69 @@
+/**
+ * What the client does with an edit the host refused. Final reasons drop it (the host will never accept it:
+ * forbidden, the session ended, not a valid update, too big). Passing ones keep it to be sent again: missing
+ * dependencies (the repair will fill the gap), a full disk on the host, a rate limit. But the same edit refused for
+ * the same reason again and again is given up (and reported): resending will not help, and it must not block the
+ * rest of the outbox forever. While a document has edits kept this way, it is synced again a little later (the
+ * `resync` callback subscribes again: the host sends its state vector, the device answers with everything the host
+ * still lacks), backing off from 1 s to 30 s while the refusals go on.
+ */
+import type { RejectionReason } from '../protocol/protocol';
+
+const FINAL_REASONS: readonly RejectionReason[] = ['forbidden', 'session-ended', 'malformed', 'too-big', 'unknown-doc'];
+/** The same edit refused this many times in a row for the same reason is given up. */
+export const MAX_IDENTICAL_REFUSALS = 5;
+
+export type RefusalVerdict = 'keep' | 'drop' | 'give-up';
+
+/** Timers exist in every runtime this runs in (browser, Node) but not in shared/'s type environment. */
+const timers = globalThis as unknown as { setTimeout(fn: () => void, ms: number): unknown; clearTimeout(handle: unknown): void };
+
+export class Refusals {
+  private readonly last = new Map<string, { reason: RejectionReason; count: number }>();
+  private readonly resyncs = new Map<string, { timer: unknown; delay: number }>();
+
+  constructor(private readonly resync: (doc: string) => void) {}
+
+  refused(doc: string, seq: number, reason: RejectionReason): RefusalVerdict {
+    const verdict = this.judge(doc, seq, reason);
+    if (verdict === 'keep') this.resyncSoon(doc);
+    return verdict;
+  }
+
+  private judge(doc: string, seq: number, reason: RejectionReason): RefusalVerdict {
+    const key = `${doc}#${seq}`;
+    if (FINAL_REASONS.includes(reason)) {
+      this.last.delete(key);
+      return 'drop';
+    }
+    const previous = this.last.get(key);
+    const count = previous?.reason === reason ? previous.count + 1 : 1;
+    if (count >= MAX_IDENTICAL_REFUSALS) {
+      this.last.delete(key);
+      return 'give-up';
+    }
+    this.last.set(key, { reason, count });
+    return 'keep';
+  }
+
+  acknowledged(doc: string, seq: number): void {
+    this.last.delete(`${doc}#${seq}`);
+    const resync = this.resyncs.get(doc);
+    if (resync) resync.delay = 500;
+  }
+
+  private resyncSoon(doc: string): void {
+    const entry = this.resyncs.get(doc) ?? { timer: null, delay: 500 };
+    this.resyncs.set(doc, entry);
+    if (entry.timer) return;
+    entry.delay = Math.min(30_000, entry.delay * 2);
+    entry.timer = timers.setTimeout(() => {
+      entry.timer = null;
+      this.resync(doc);
+    }, entry.delay);
+  }
+
+  close(): void {
+    for (const { timer } of this.resyncs.values()) if (timer) timers.clearTimeout(timer);
+  }
+}

@@ -1,0 +1,91 @@
+/**
+ * Room client behaviour that needs a host misbehaving on purpose, with a scripted in-process socket and fake timers:
+ * a host that closes the socket on the first frame after welcome must not make the client reconnect in a tight loop
+ * (the backoff resets only once the connection has proved itself); a frame the client cannot take is reported.
+ */
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { DocFrameKind, PROTOCOL_VERSION, encodeDocFrame } from '../protocol/protocol';
+import { RoomClient, type ClientSocket } from './roomClient';
+import { MemoryStorage } from './storage';
+
+class ScriptedSocket implements ClientSocket {
+  binaryType = 'arraybuffer';
+  readyState = 0;
+  onopen: ((ev: unknown) => void) | null = null;
+  onmessage: ((ev: { data: unknown }) => void) | null = null;
+  onclose: ((ev: { code: number; reason: string }) => void) | null = null;
+  onerror: ((ev: unknown) => void) | null = null;
+  constructor(private readonly script: (socket: ScriptedSocket, data: string | Uint8Array) => void) {
+    queueMicrotask(() => {
+      this.readyState = 1;
+      this.onopen?.({});
+    });
+  }
+  send(data: string | Uint8Array): void {
+    this.script(this, data);
+  }
+  close(code = 1000, reason = ''): void {
+    if (this.readyState === 3) return;
+    this.readyState = 3;
+    queueMicrotask(() => this.onclose?.({ code, reason }));
+  }
+  receive(data: unknown): void {
+    queueMicrotask(() => this.onmessage?.({ data }));
+  }
+}
+
+const welcome = JSON.stringify({ type: 'welcome', v: PROTOCOL_VERSION, role: 'learner', learnerId: 'l-1', token: 't'.repeat(20), rejoinCode: 'ABCDEFGH', session: { id: 's', title: 'T', code: 'K7M2QX', ended: false } });
+
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+describe('RoomClient against a misbehaving host', () => {
+  it('backs off when the host closes the socket right after welcome, instead of looping', async () => {
+    vi.useFakeTimers();
+    let connects = 0;
+    const client = new RoomClient({
+      url: 'ws://test/ws',
+      room: 'K7M2QX',
+      storage: new MemoryStorage(),
+      backoffMs: 250,
+      createSocket: () => {
+        connects++;
+        return new ScriptedSocket((socket, data) => {
+          if (typeof data === 'string' && data.includes('"hello"')) socket.receive(welcome);
+          else socket.close(1009, 'message too big'); // the first frame after welcome
+        });
+      },
+    });
+    client.doc('room/notes').getMap('m').set('k', 'an edit waiting to be sent');
+    await vi.advanceTimersByTimeAsync(30_000);
+    // Backoff doubling to 5 s: about a dozen attempts in 30 s; resetting it on every welcome made ~120.
+    expect(connects).toBeLessThan(20);
+    expect(client.pendingCount).toBe(1);
+    client.close();
+  });
+
+  it('reports a frame it cannot take instead of dropping it silently', async () => {
+    const errors: string[] = [];
+    let server: ScriptedSocket | null = null;
+    const client = new RoomClient({
+      url: 'ws://test/ws',
+      room: 'K7M2QX',
+      storage: new MemoryStorage(),
+      createSocket: () => {
+        server = new ScriptedSocket((socket, data) => {
+          if (typeof data === 'string' && data.includes('"hello"')) socket.receive(welcome);
+        });
+        return server;
+      },
+    });
+    client.on('error', (e) => errors.push(`${e.reason}: ${e.doc ?? ''}`));
+    client.doc('room/notes');
+    await vi.waitFor(() => expect(client.status).toBe('online'));
+    // A single frame over the limit (the host always chunks; this one did not).
+    const tooBig = encodeDocFrame(DocFrameKind.SYNC, 'room/notes', new Uint8Array(600 * 1024).fill(1));
+    server!.receive(tooBig.buffer);
+    await vi.waitFor(() => expect(errors).toEqual(['too-big: room/notes']));
+    client.close();
+  });
+});
