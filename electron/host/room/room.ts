@@ -23,13 +23,13 @@ import {
   type RejectionReason,
 } from '../../../shared/protocol/protocol';
 import { authorize, type Actor, type Access, type DocContext } from '../../../shared/room/documents';
-import { applyCommand, revealedPolls, sharedTeams } from './liveCommands';
-import { teamIndex } from '../../../shared/room/groups';
+import { applyCommand } from './liveCommands';
+import { SessionAuthority } from './authority';
 import { SYNC_STEP1, SYNC_STEP2, SYNC_UPDATE, readSyncMessage, syncStep1Message, syncStep2Message, syncUpdateMessage } from '../../../shared/protocol/syncMessages';
 import type { DocLog } from './docLog';
 import { RoomDocs } from './roomDocs';
 import { resolveLearner, secretMatches, type SessionMeta } from './identity';
-import { AwarenessRelay } from './awarenessRelay';
+import { DocFollowers } from './followers';
 import { FrameIntake, framesFor } from '../../../shared/protocol/chunks';
 import { checkUpdate, takeBackPending } from './updateCheck';
 import { unsavedRejection } from './storageError';
@@ -56,19 +56,17 @@ interface Connection {
   commandIds: Set<string>;
   /** This client's frames, large ones arriving in chunks. */
   intake: FrameIntake;
-  /** The actor with its team, as of one reading of the session (rebuilt when the session changes). */
-  team?: { as: object; actor: Actor };
 }
 
 const HOST_ORIGIN = Symbol('host');
 
 export class Room {
   private readonly store: RoomDocs;
-  private readonly awareness = new AwarenessRelay();
   private readonly connections = new Set<Connection>();
   private readonly bySocket = new Map<RoomSocket, Connection>();
-  /** Per document, the connections that follow it: a change goes to them, not past every connection in the room. */
-  private readonly followers = new Map<string, Set<Connection>>();
+  /** Per document, the connections that follow it (a change goes to them only) and their presence. */
+  private readonly followers = new DocFollowers<Connection>();
+  private readonly authority = new SessionAuthority(() => this.doc('session'));
   /** Numbers the chunked transfers this host sends (a receiver holds one at a time per socket). */
   private transfers = 0;
   /** Rejections by reason, for the host's report and for tests. */
@@ -80,7 +78,7 @@ export class Room {
     private readonly facilitatorSecret: string,
   ) {
     this.store = new RoomDocs(files.log, (name, update, origin) => {
-      if (name === 'session') this.authority = null;
+      if (name === 'session') this.authority.changed();
       this.broadcast(name, update, origin);
     });
     markEveryoneOffline(this.doc('roster'), HOST_ORIGIN);
@@ -110,7 +108,7 @@ export class Room {
    */
   private broadcast(name: string, update: Uint8Array, origin: unknown): void {
     const frames = framesFor(encodeDocFrame(DocFrameKind.SYNC, name, syncUpdateMessage(update)), name, ++this.transfers);
-    for (const conn of this.followers.get(name) ?? []) {
+    for (const conn of this.followers.of(name)) {
       if (conn === origin || !conn.actor) continue;
       for (const frame of frames) conn.socket.send(frame);
     }
@@ -132,7 +130,7 @@ export class Room {
     if (!conn) return;
     this.connections.delete(conn);
     this.bySocket.delete(socket);
-    for (const doc of conn.subscriptions) this.leave(conn, doc);
+    for (const doc of conn.subscriptions) this.followers.leave(conn, doc);
     const actor = conn.actor;
     if (actor?.role === 'learner') this.updateRosterEntry(actor.learnerId, { online: this.connected((a) => a.learnerId === actor.learnerId) });
     if (actor?.role === 'facilitator') this.setFacilitatorOnline(this.connected((a) => a.role === 'facilitator'));
@@ -193,7 +191,7 @@ export class Room {
           return;
         }
         conn.subscriptions.add(message.doc);
-        this.followersOf(message.doc).add(conn);
+        const presence = this.followers.follow(conn, message.doc);
         this.sendText(conn, { type: 'subscribed', doc: message.doc });
         // The repair half of the sync: our state vector, to every client that may write this document, which answers
         // with whatever we lack (as an edit we acknowledge once it is on disk) — so a change the host lost comes back
@@ -201,12 +199,11 @@ export class Room {
         if (authorize(this.actorOf(conn), message.doc, 'write', this.docContext()).ok && !this.ended) {
           conn.socket.send(encodeDocFrame(DocFrameKind.SYNC, message.doc, syncStep1Message(this.doc(message.doc))));
         }
-        const presence = this.awareness.snapshot(message.doc);
         if (presence) conn.socket.send(encodeDocFrame(DocFrameKind.AWARENESS, message.doc, presence));
         return;
       }
       case 'unsubscribe':
-        if (conn.subscriptions.delete(message.doc)) this.leave(conn, message.doc);
+        if (conn.subscriptions.delete(message.doc)) this.followers.leave(conn, message.doc);
         return;
       case 'command':
         this.command(conn, message.id, message.command);
@@ -268,31 +265,12 @@ export class Room {
     return { id: this.meta.id, title: this.meta.title, code: this.meta.code, ended: this.ended };
   }
 
-  /**
-   * What authorisation needs from the session document (revealed polls, shared teams, who is in which team), read
-   * once per change of the session rather than on every frame (it was rebuilt from toJSON() per frame before).
-   */
-  private authority: { context: DocContext; teams: Map<string, string> } | null = null;
-
-  private authorityNow(): { context: DocContext; teams: Map<string, string> } {
-    if (this.authority) return this.authority;
-    const session = this.doc('session');
-    const groups = session.getMap('groups').toJSON() as Record<string, { members: string[] }>;
-    this.authority = { context: { revealedPolls: revealedPolls(session), sharedTeams: sharedTeams(session) }, teams: teamIndex(groups) };
-    return this.authority;
-  }
-
   private docContext(): DocContext {
-    return this.authorityNow().context;
+    return this.authority.context();
   }
 
-  /** The connection's actor with its current team (groups can change during the session). */
   private actorOf(conn: Connection): Actor {
-    const actor = conn.actor!;
-    if (actor.role !== 'learner') return actor;
-    const authority = this.authorityNow();
-    if (conn.team?.as !== authority) conn.team = { as: authority, actor: { ...actor, teamId: authority.teams.get(actor.learnerId) ?? null } };
-    return conn.team.actor;
+    return this.authority.withTeam(conn.actor!);
   }
 
   private receiveBinary(conn: Connection, bytes: Uint8Array): void {
@@ -385,44 +363,11 @@ export class Room {
 
   private awarenessUpdate(conn: Connection, docName: string, payload: Uint8Array): void {
     if (!conn.subscriptions.has(docName) || !this.allowed(conn, docName, 'read')) return;
-    const ids = conn.awarenessIds.get(docName) ?? new Set<number>();
     try {
-      for (const id of this.awareness.apply(docName, payload, conn)) ids.add(id);
+      this.followers.presence(conn, docName, payload);
     } catch (error) {
       this.reject(conn, 'malformed', `undecodable awareness update (${(error as Error).message})`, { doc: docName });
-      return;
     }
-    conn.awarenessIds.set(docName, ids);
-    this.relayAwareness(conn, docName, payload);
-  }
-
-  private relayAwareness(from: Connection, docName: string, payload: Uint8Array): void {
-    const frame = encodeDocFrame(DocFrameKind.AWARENESS, docName, payload);
-    for (const other of this.followers.get(docName) ?? []) if (other !== from) other.socket.send(frame);
-  }
-
-  /** A connection stops following a document: its presence goes (everyone still there is told), and the
-   *  document's presence is freed with its last follower. */
-  private leave(conn: Connection, docName: string): void {
-    const followers = this.followers.get(docName);
-    followers?.delete(conn);
-    if (followers?.size === 0) this.followers.delete(docName);
-    const ids = conn.awarenessIds.get(docName);
-    conn.awarenessIds.delete(docName);
-    const removal = ids ? this.awareness.remove(docName, [...ids], conn) : null;
-    if (removal) this.relayAwareness(conn, docName, removal);
-    if (!this.subscribed(docName)) this.awareness.release(docName);
-  }
-
-  /** Whether any connection still follows the document. */
-  private subscribed(docName: string): boolean {
-    return this.followers.has(docName);
-  }
-
-  private followersOf(docName: string): Set<Connection> {
-    let followers = this.followers.get(docName);
-    if (!followers) this.followers.set(docName, (followers = new Set()));
-    return followers;
   }
 
   private command(conn: Connection, id: string, command: Command): void {

@@ -57,7 +57,8 @@ export function attachRoomSockets(server: Server, sessions: SessionManager, opti
     let pathname: string;
     try {
       // An absolute or broken request target (`GET http://[ HTTP/1.1`) makes URL throw: refuse it, never crash.
-      pathname = new URL(req.url ?? '/', 'http://host.invalid').pathname;
+      // (The base only lets URL parse a path; nothing is ever requested from it.)
+      pathname = new URL(req.url ?? '/', 'http://localhost').pathname;
     } catch {
       return refuseUpgrade(socket, 400, 'Bad Request', 'bad-path');
     }
