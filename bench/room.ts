@@ -11,10 +11,9 @@ import { availableParallelism, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import { benchCli } from './cli';
-import * as Y from 'yjs';
-import { DocLog } from '../electron/host/room/docLog';
+import { checkDisk, tsWorker, withTimeout, type HostLine } from './hostRun';
 import { hostKeyOf } from '../tests/helpers/roomClients';
 import { startServerChild, type ServerChild } from '../tests/helpers/serverChild';
 import { ProcessSampler } from './procStats';
@@ -124,27 +123,7 @@ const round = (n: number, step: number) => (Number.isFinite(n) ? Math.round(n / 
 const r2 = (n: number) => (round(n, 0.01) === null ? null : Number(round(n, 0.01)!.toFixed(2)));
 const r1 = (n: number) => (round(n, 0.1) === null ? null : Number(round(n, 0.1)!.toFixed(1)));
 
-async function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>(
-    (_, reject) => (timer = setTimeout(() => reject(new Error(`timed out after ${ms} ms waiting for ${what}`)), ms)),
-  );
-  try {
-    return await Promise.race([promise, timeout]);
-  } finally {
-    clearTimeout(timer);
-  }
-}
 
-/**
- * A worker thread running a TypeScript module. Node 20 does not run the parent's `--import tsx` in a worker, so the
- * thread registers tsx's hooks itself before importing the module; a failure to load comes out as its 'error'.
- */
-function tsWorker(module: URL, workerData: unknown): Worker {
-  const tsx = JSON.stringify(import.meta.resolve('tsx/esm/api'));
-  const code = `import(${tsx}).then(({ register }) => { register(); return import(${JSON.stringify(module.href)}); });`;
-  return new Worker(code, { eval: true, workerData });
-}
 
 /** The learners of each client thread: whole teams, team k in thread k mod W (a team's edits stay in one thread). */
 function learnersByThread(): number[][] {
@@ -281,46 +260,7 @@ async function measure(
   }
 }
 
-interface HostLine {
-  url: string;
-  room: string;
-  facilitatorUrl: string;
-  sessionId: string;
-  dataDir: string;
-}
 
-/**
- * Every learner edit the host has on disk, checked against the edits made. Run after the host has stopped, with the
- * host's own loader (DocLog: snapshot, sealed segments, log; checksums; what a restarted host would read), so the
- * bench never depends on the file format. `damaged`: files the loader found damaged (it keeps a copy of each).
- */
-async function checkDisk(
-  dataDir: string,
-  sessionId: string,
-  editIds: Map<string, string[]>,
-): Promise<{ missing: number; total: number; records: number; damaged: number }> {
-  const docLog = new DocLog(join(dataDir, 'sessions', sessionId), { report: (message) => log(`[disk] ${message}`) });
-  try {
-    const { records, damaged } = docLog.load();
-    for (const damage of damaged) log(`[disk] damaged: ${damage.file} at byte ${damage.offset} (${damage.reason})`);
-    const docs = new Map<string, Y.Doc>();
-    for (const record of records) {
-      let doc = docs.get(record.doc);
-      if (!doc) docs.set(record.doc, (doc = new Y.Doc()));
-      Y.applyUpdate(doc, record.update);
-    }
-    let missing = 0;
-    let total = 0;
-    for (const [name, ids] of editIds) {
-      const onDisk = new Set((docs.get(name)?.getText('t').toString() ?? '').split('|'));
-      total += ids.length;
-      missing += ids.filter((id) => !onDisk.has(id)).length;
-    }
-    return { missing, total, records: records.length, damaged: damaged.length };
-  } finally {
-    await docLog.close();
-  }
-}
 
 async function runOurs(label: string): Promise<TargetResult> {
   const dataDir = mkdtempSync(join(tmpdir(), 'wk-bench-'));
