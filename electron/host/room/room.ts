@@ -209,7 +209,7 @@ export class Room {
         this.command(conn, message.id, message.command);
         return;
       case 'ping':
-        this.sendText(conn, { type: 'pong', t: message.t });
+        this.sendText(conn, { type: 'pong', t: message.t, hostTime: Date.now() });
         return;
       default:
         assertNever(message);
