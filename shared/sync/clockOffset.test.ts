@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BURST, ClockOffset, HostClock } from './clockOffset';
+import { BURST, ClockOffset, HostClock, PERIOD_MS } from './clockOffset';
 
 /** A round trip over a simulated network: the device's clock is `skew` ms off the host's (true time = host time). */
 function roundTrip(at: number, skew: number, upMs: number, downMs: number) {
@@ -31,6 +31,15 @@ describe('ClockOffset', () => {
     expect(estimate.best).toEqual({ offsetMs: -30_000 + 1, rttMs: 10 });
   });
 
+  it('a sample that cannot agree with the best one means a clock was set: the estimate follows at once', () => {
+    const estimate = new ClockOffset();
+    estimate.add(roundTrip(0, 60_000, 2, 2)); // offset −60 s ± 2 ms
+    estimate.add(roundTrip(1000, 60_000, 200, 200)); // slower, consistent: kept, not best
+    expect(estimate.best).toEqual({ offsetMs: -60_000, rttMs: 4 });
+    estimate.add(roundTrip(2000, 0, 50, 50)); // the device's clock was corrected meanwhile
+    expect(estimate.best).toEqual({ offsetMs: 0, rttMs: 100 });
+  });
+
   it('ignores impossible samples and forgets old ones', () => {
     const estimate = new ClockOffset(3);
     expect(estimate.add({ sentAt: 100, hostTime: 50, receivedAt: 90 })).toBe(false);
@@ -59,7 +68,15 @@ describe('HostClock', () => {
     }
     expect(sent).toHaveLength(BURST);
     expect(Math.abs(clock.hostNow() - (deviceTime - 60_000))).toBeLessThanOrEqual(15);
+    expect(sent).toHaveLength(BURST); // no timer, and no more round trips until the last one is PERIOD_MS old
+    deviceTime += PERIOD_MS;
+    clock.hostNow();
+    clock.hostNow();
+    expect(sent).toHaveLength(BURST + 1); // one, not one per read
     clock.disconnected();
+    deviceTime += PERIOD_MS;
+    clock.hostNow();
+    expect(sent).toHaveLength(BURST + 1); // not while disconnected
   });
 
   it('reads the device clock until a pong carries the host time (a host without hostTime)', () => {
