@@ -5,14 +5,36 @@
  * installed everywhere); the Electron smoke test checks the real utility process where it is.
  */
 import { fork, type ChildProcess } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parseFromHost, type FromHost, type ToHost } from '../../electron/main/hostMessages';
 import type { HostedSession } from '../../shared/ipc/contract';
 
+/** Every source file main's entry loads, following relative imports (type-only imports load nothing at run time). */
+function loadedByMain(entry: string): string[] {
+  const seen = new Set<string>();
+  const visit = (file: string) => {
+    if (seen.has(file)) return;
+    seen.add(file);
+    for (const [, spec] of readFileSync(file, 'utf8').matchAll(/^import (?!type )[^;]*?from '(\.[^']+)'/gms)) {
+      const base = resolve(dirname(file), spec!);
+      const found = [`${base}.ts`, `${base}.tsx`, join(base, 'index.ts')].find((f) => existsSync(f));
+      if (found) visit(found);
+    }
+  };
+  visit(resolve(entry));
+  return [...seen].map((f) => relative(process.cwd(), f));
+}
+
 describe('the desktop host process', () => {
+  it("main's process loads no host code: the host runs only in the process main forks", () => {
+    const files = loadedByMain('electron/main/index.ts');
+    expect(files).toContain('electron/main/hostBridge.ts');
+    expect(files.filter((f) => f.startsWith('electron/host/') || f === 'electron/main/hostProcess.ts')).toEqual([]);
+  });
+
   let child: ChildProcess;
   const received: FromHost[] = [];
   const next = async (test: (m: FromHost) => boolean, timeoutMs = 60_000): Promise<FromHost> => {
