@@ -1,7 +1,7 @@
 /**
- * Builds the three parts of the desktop app into out/: main (Node, Electron's main process, which embeds the
- * host), preload (CommonJS, because a sandboxed preload cannot be an ES module) and renderer (the React app,
- * also what the host serves to browsers). Builds without the Electron binary.
+ * Builds the three parts of the desktop app into out/: main (Node: Electron's main process, and the host's own
+ * process it forks), preload (CommonJS, because a sandboxed preload cannot be an ES module) and renderer (the React
+ * app, also what the host serves to browsers). Builds without the Electron binary.
  */
 import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
@@ -11,7 +11,8 @@ export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
-      rolldownOptions: { input: { index: resolve('electron/main/index.ts') } },
+      // hostProcess: the room host's own process (an Electron utility process main forks).
+      rolldownOptions: { input: { index: resolve('electron/main/index.ts'), hostProcess: resolve('electron/main/hostProcess.ts') } },
     },
   },
   preload: {

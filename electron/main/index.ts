@@ -1,6 +1,9 @@
 /**
- * The desktop app's main process: runs the kit's host in-process on loopback (the window's own origin), opens
- * the window on it, and — on "Host a session" — serves the same sessions on the LAN and advertises them.
+ * The desktop app's main process: starts the kit's host in its own process (hostProcess.ts, an Electron utility
+ * process, through hostBridge.ts) serving loopback (the window's own origin), opens the window on it, and — on "Host a
+ * session" — has it serve the same sessions on the LAN and advertise them. A host that dies is started again on the
+ * same loopback port (and the hosted session hosted again), while the window stays open: learners' and the
+ * console's room clients reconnect by themselves.
  * Enforces Electron's security checklist: isolated, sandboxed renderer; navigation, pop-ups and permissions
  * limited to our origins; IPC answered only for trusted frames, each request parsed (ipcRequests.ts), and
  * local-only channels refused to pages of a joined remote host.
@@ -9,22 +12,16 @@ import { app, BrowserWindow, ipcMain, screen, session, shell } from 'electron';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { LOCAL_ONLY_CHANNELS, type AppInfo, type HostedSession, type IpcChannel, type IpcContract, type NearbySession } from '../../shared/ipc/contract';
-import type { PackResult } from '../../shared/content/pack';
-import { loadContentDir } from '../host/contentLoader';
-import { DEFAULT_PORT } from '../host/defaults';
-import { advertise, browse, type Advertisement } from '../host/discovery';
-import { startHost, type RunningHost } from '../host/httpServer';
-import { SessionManager } from '../host/room/sessions';
+import { HostBridge } from './hostBridge';
 import { isOpenableJoinUrl, parseIpcRequest } from './ipcRequests';
 import { externalUrlToOpen, isAllowedNavigation, isTrustedSender, secureWebPreferences } from './security';
 
 const here = dirname(fileURLToPath(import.meta.url));
-let localHost: RunningHost | null = null;
-let lanHost: RunningHost | null = null;
-let sessions: SessionManager | null = null;
-let content: PackResult | null = null;
+let host: HostBridge | null = null;
+/** The loopback port of the host's origin: a restarted host asks for the same one, so open pages keep working. */
+let localPort = 0;
+let quitting = false;
 let hosted: HostedSession | null = null;
-let advertisement: Advertisement | null = null;
 let mainWindow: BrowserWindow | null = null;
 const allowedOrigins: string[] = [];
 /** `--no-discovery` (tests, CI): never multicast, neither to advertise nor to browse. */
@@ -35,37 +32,56 @@ function contentDir(): string {
   return app.isPackaged ? join(process.resourcesPath, 'content') : join(app.getAppPath(), 'content');
 }
 
-async function startLanHost(): Promise<RunningHost> {
-  const options = { bind: '0.0.0.0', rendererDir: join(here, '../renderer'), contentDir: contentDir(), content: content!, sessions: sessions! };
-  try {
-    return await startHost({ ...options, port: DEFAULT_PORT });
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw error;
-    return startHost({ ...options, port: 0 });
+function runningHost(): HostBridge {
+  if (!host) throw new Error('the room host is restarting: try again in a moment');
+  return host;
+}
+
+async function startHostProcess(): Promise<HostBridge> {
+  const bridge = await HostBridge.start(join(here, 'hostProcess.js'), {
+    rendererDir: join(here, '../renderer'),
+    contentDir: contentDir(),
+    dataDir: join(app.getPath('userData'), 'workshop-data'),
+    discovery: discoveryEnabled,
+    localPort,
+  });
+  localPort = Number(new URL(bridge.url).port);
+  const origin = new URL(bridge.url).origin;
+  if (!allowedOrigins.includes(origin)) allowedOrigins.push(origin);
+  bridge.onExit((code) => void restartHost(code));
+  return bridge;
+}
+
+/** The host died: start another (same loopback port), host the same session again; the window stays open. */
+async function restartHost(code: number): Promise<void> {
+  const before = host?.url;
+  host = null;
+  if (quitting) return;
+  console.error(`Workshop Kit: the room host stopped (exit code ${code}); starting it again`);
+  for (let attempt = 1; attempt <= 3 && !host && !quitting; attempt++) {
+    try {
+      host = await startHostProcess();
+    } catch (error) {
+      console.error(`Workshop Kit: ${(error as Error).message}`);
+      await new Promise((r) => setTimeout(r, 1000 * attempt));
+    }
   }
+  if (!host) return;
+  if (hosted) hosted = await host.request('host:start', { title: hosted.title }).catch(() => null);
+  // Another port (the old one was taken meanwhile): the window moves to the new origin.
+  if (before && new URL(before).origin !== new URL(host.url).origin) void mainWindow?.loadURL(host.url);
 }
 
 async function hostSession(title: string): Promise<HostedSession> {
-  lanHost ??= await startLanHost();
-  const room = sessions!.resumeByTitle(title) ?? sessions!.create(title);
-  await advertisement?.stop().catch(() => undefined);
-  advertisement = discoveryEnabled && lanHost.lanUrls.length > 0 ? advertise({ title, code: room.meta.code, port: lanHost.port }) : null;
-  const bases = lanHost.lanUrls.length > 0 ? lanHost.lanUrls : [lanHost.url];
-  hosted = {
-    code: room.meta.code,
-    title,
-    joinUrls: bases.map((u) => `${u}join/${room.meta.code}`),
-    consolePath: `/console/${room.meta.code}#key=${sessions!.hostKey}`,
-    discovery: advertisement !== null,
-  };
+  hosted = await runningHost().request('host:start', { title });
   return hosted;
 }
 
 async function sessionsNearby(): Promise<NearbySession[]> {
   if (!discoveryEnabled) return [];
-  const found = await browse({ timeoutMs: 2000 });
+  const found = await runningHost().request('discovery:browse', null);
   for (const s of found) for (const url of s.urls) foundJoinUrls.add(url);
-  return found.map((s) => ({ title: s.title, code: s.code, urls: s.urls }));
+  return found;
 }
 
 function registerIpc(): void {
@@ -83,7 +99,7 @@ function registerIpc(): void {
       return true;
     },
   };
-  const localOrigin = () => (localHost ? [new URL(localHost.url).origin] : []);
+  const localOrigin = () => (host ? [new URL(host.url).origin] : []);
   for (const channel of Object.keys(handlers) as IpcChannel[]) {
     ipcMain.handle(channel, (event, request: unknown) => {
       const frameUrl = event.senderFrame?.url;
@@ -99,7 +115,7 @@ let presenterWindow: BrowserWindow | null = null;
 
 /** The projector view: full screen on a second display when there is one, a movable window otherwise. */
 async function openPresenter(path: string): Promise<{ external: boolean }> {
-  if (!localHost) throw new Error('host not started');
+  const local = runningHost();
   const primary = screen.getPrimaryDisplay();
   const external = screen.getAllDisplays().find((d) => d.id !== primary.id);
   presenterWindow?.close();
@@ -114,7 +130,7 @@ async function openPresenter(path: string): Promise<{ external: boolean }> {
     if (!isAllowedNavigation(url, allowedOrigins)) event.preventDefault();
   });
   win.on('closed', () => (presenterWindow = null));
-  await win.loadURL(new URL(path, localHost.url).toString());
+  await win.loadURL(new URL(path, local.url).toString());
   return { external: external !== undefined };
 }
 
@@ -124,7 +140,7 @@ function hardenSession(): void {
 }
 
 async function createWindow(): Promise<void> {
-  if (!localHost) throw new Error('host not started');
+  const local = runningHost();
   const win = new BrowserWindow({
     width: 1280,
     height: 800,
@@ -146,7 +162,7 @@ async function createWindow(): Promise<void> {
   });
   win.webContents.on('will-attach-webview', (event) => event.preventDefault());
   win.on('closed', () => (mainWindow = null));
-  await win.loadURL(localHost.url);
+  await win.loadURL(local.url);
 }
 
 app.enableSandbox();
@@ -156,24 +172,30 @@ app.on('web-contents-created', (_e, contents) => {
   });
 });
 
-void app.whenReady().then(async () => {
-  hardenSession();
-  content = await loadContentDir(contentDir());
-  sessions = new SessionManager(join(app.getPath('userData'), 'workshop-data'));
-  localHost = await startHost({ port: 0, bind: '127.0.0.1', rendererDir: join(here, '../renderer'), contentDir: contentDir(), content, sessions });
-  allowedOrigins.push(new URL(localHost.url).origin);
-  registerIpc();
-  await createWindow();
-  app.on('activate', () => {
-    if (BrowserWindow.getAllWindows().length === 0) void createWindow();
+void app
+  .whenReady()
+  .then(async () => {
+    hardenSession();
+    host = await startHostProcess();
+    registerIpc();
+    await createWindow();
+    app.on('activate', () => {
+      if (BrowserWindow.getAllWindows().length === 0) void createWindow();
+    });
+  })
+  .catch((error: unknown) => {
+    // One sentence and a failing exit: `npm start` then serves the kit for a browser instead (scripts/start.mjs).
+    console.error(`Workshop Kit could not start: ${(error as Error).message}`);
+    app.exit(1);
   });
-});
 
 app.on('window-all-closed', () => {
   if (process.platform !== 'darwin') app.quit();
 });
-app.on('will-quit', () => {
-  void advertisement?.stop();
-  void lanHost?.close();
-  void localHost?.close();
+// The host closes its sessions before the app exits (every acknowledged edit is on disk already; this is tidiness).
+app.on('will-quit', (event) => {
+  if (quitting || !host) return;
+  quitting = true;
+  event.preventDefault();
+  void host.stop().finally(() => app.quit());
 });

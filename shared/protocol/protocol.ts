@@ -133,7 +133,8 @@ export type HostText =
   | { type: 'subscribed'; doc: string }
   | { type: 'error'; reason: RejectionReason; message: string; doc?: string; seq?: number; id?: string }
   | { type: 'session-ended' }
-  | { type: 'pong'; t?: number };
+  /** `t` echoes the ping's; `hostTime` is the host's clock when it answered (shared/sync/clockOffset.ts). */
+  | { type: 'pong'; t?: number; hostTime?: number };
 
 export type ParseResult<T> = { ok: true; value: T } | { ok: false; reason: RejectionReason; message: string; doc?: string; seq?: number };
 

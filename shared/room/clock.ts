@@ -3,8 +3,10 @@
  * facilitator): start, pause for questions, resume, extend, reset, move between phases — and the carry-over of an
  * overrun into the plan ("Explore ran 8 min over: Elaborate now has 37 min").
  *
- * Times are milliseconds since the epoch, passed in by the caller (so the functions are deterministic and every
- * screen computes the same clock from the same state).
+ * Times are milliseconds since the epoch on the HOST's clock, passed in by the caller (so the functions are
+ * deterministic and every screen computes the same clock from the same state): screens pass `client.hostNow()`,
+ * this device's estimate of the host's time (shared/sync/clockOffset.ts), never their own `Date.now()` — a device
+ * whose clock is a minute off would otherwise show a countdown a minute off.
  *
  * Carry-over rule: an overrun of finished phases comes out of the phases still to come, starting with the one
  * with the most planned minutes (the later one on a tie, so the core Explain keeps its time before Elaborate does),

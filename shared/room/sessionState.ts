@@ -3,6 +3,7 @@
  * derives from it. Y.Map 'meta': title, code (set by the host). Y.Map 'state':
  *   phase      the phase the room is in
  *   pending    { phase, at }: moving to another phase after a grace period, so nobody is cut off mid-sentence
+ *              (host time; the host makes it final at `at`: electron/host/room/phaseTimer.ts)
  *   clock      the phase clock (shared/room/clock.ts)
  *   pushed     what every learner screen shows: a slide, any kit item, a poll, the Q&A
  *   blank      "eyes on the front": learner screens and the projector go blank until released

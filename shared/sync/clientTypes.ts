@@ -33,6 +33,8 @@ export interface RoomClientOptions {
   rejoinCode?: string;
   /** Milliseconds before the first reconnect attempt; doubles up to 5 s. */
   backoffMs?: number;
+  /** This device's clock (tests pass a skewed one); the client estimates the host's from it (clockOffset.ts). */
+  now?: () => number;
 }
 
 export interface ClientError {

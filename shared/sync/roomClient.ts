@@ -17,6 +17,7 @@ import type { Identity } from './storage';
 import type { ClientError, ClientSocket, ConnectionStatus, RoomClientOptions } from './clientTypes';
 import { Refusals } from './refusals';
 import { SyncSignals } from './syncSignals';
+import { HostClock } from './clockOffset';
 
 export type { ClientError, ClientSocket, ConnectionStatus, RoomClientOptions } from './clientTypes';
 
@@ -54,8 +55,11 @@ export class RoomClient {
    * welcome would overtake the older waiting edits that the welcome resends, and build on what the host lacks.
    */
   private joined = false;
+  /** The host's clock (ping/pong round trips): countdowns read `hostNow()`, not this device's clock. */
+  readonly hostClock: HostClock;
 
   constructor(private readonly options: RoomClientOptions) {
+    this.hostClock = new HostClock(options.now);
     this.outbox = new Outbox(
       options.storage,
       options.room,
@@ -171,6 +175,7 @@ export class RoomClient {
   private onClose(code: number): void {
     this.socket = null;
     this.joined = false;
+    this.hostClock.disconnected();
     this.synced.resetAll();
     if (this.closed || this.status === 'ended' || this.status === 'refused' || this.status === 'moved') return;
     if (this.networkDown) {
@@ -268,6 +273,7 @@ export class RoomClient {
           });
         }
         this.setStatus(message.session.ended ? 'ended' : 'online');
+        this.hostClock.connected((t) => this.send(JSON.stringify({ type: 'ping', t })));
         for (const name of this.docs.keys()) this.subscribe(name);
         for (const item of this.outbox.pendingEdits()) this.sendEdit(item);
         for (const [id, command] of this.outbox.pendingCommands()) this.send(JSON.stringify({ type: 'command', id, command }));
@@ -309,8 +315,10 @@ export class RoomClient {
         if (this.welcome) this.welcome = { ...this.welcome, session: { ...this.welcome.session, ended: true } };
         this.setStatus('ended');
         return;
-      case 'subscribed':
       case 'pong':
+        this.hostClock.pong(message);
+        return;
+      case 'subscribed':
         return;
     }
   }
@@ -440,8 +448,14 @@ export class RoomClient {
     this.socket?.close();
   }
 
+  /** The host's time now, as well as this device can tell (for every countdown and time-left display). */
+  hostNow(): number {
+    return this.hostClock.hostNow();
+  }
+
   close(): void {
     this.closed = true;
+    this.hostClock.disconnected();
     this.refusals.close();
     if (this.commandRetry) timers.clearTimeout(this.commandRetry);
     if (this.reconnectTimer) timers.clearTimeout(this.reconnectTimer);

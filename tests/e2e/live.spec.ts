@@ -79,6 +79,30 @@ test('phases: the first starts at once, the next after the grace period, announc
   await expect(consolePage.getByRole('row', { name: /Engage/ })).toContainText('done');
 });
 
+test("a learner whose device clock is an hour ahead shows the room's countdown, not its own", async ({ browser }) => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+  // The page's clock runs an hour ahead of the host's (and of the console's): only the host-time estimate saves it.
+  await context.clock.install({ time: Date.now() + 60 * 60_000 });
+  const page = await context.newPage();
+  try {
+    await page.goto((host.line.joinUrls as string[])[0]!);
+    await page.getByLabel('Display name').fill('Fast clock');
+    await page.getByRole('button', { name: /Join room/ }).click();
+    const seconds = (text: string | null) => {
+      const m = /(−?)(\d+):(\d\d)/.exec(text ?? '');
+      return m ? (m[1] ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3])) : Number.NaN;
+    };
+    // Both clocks tick every second and are read one after the other: retried until they agree within a few seconds.
+    await expect(async () => {
+      const learner = seconds(await page.getByTestId('phase-clock').textContent());
+      const facilitator = seconds(await consolePage.getByTestId('console-clock').textContent());
+      expect(Math.abs(learner - facilitator)).toBeLessThanOrEqual(3);
+    }).toPass({ timeout: 30_000 });
+  } finally {
+    await context.close();
+  }
+});
+
 test('a learner cannot move the room: the host refuses it', async () => {
   mallory = connectClient(host.url, code, { name: 'Mallory' });
   nodeClients.push(mallory);

@@ -33,6 +33,7 @@ import { DocFollowers } from './followers';
 import { FrameIntake, framesFor } from '../../../shared/protocol/chunks';
 import { checkUpdate, takeBackPending } from './updateCheck';
 import { unsavedRejection } from './storageError';
+import { PhaseTimer } from './phaseTimer';
 import { markEveryoneOffline, setFacilitatorOnline, setParticipant, type RosterFields } from './roster';
 
 export type { LearnerRecord, SessionMeta } from './identity';
@@ -67,6 +68,8 @@ export class Room {
   /** Per document, the connections that follow it (a change goes to them only) and their presence. */
   private readonly followers = new DocFollowers<Connection>();
   private readonly authority = new SessionAuthority(() => this.doc('session'));
+  /** Makes an announced phase change final when its grace period ends, console open or not. */
+  private readonly phaseTimer = new PhaseTimer({ session: () => this.doc('session'), origin: HOST_ORIGIN, writable: () => !this.ended });
   /** Numbers the chunked transfers this host sends (a receiver holds one at a time per socket). */
   private transfers = 0;
   /** Rejections by reason, for the host's report and for tests. */
@@ -78,7 +81,10 @@ export class Room {
     private readonly facilitatorSecret: string,
   ) {
     this.store = new RoomDocs(files.log, (name, update, origin) => {
-      if (name === 'session') this.authority.changed();
+      if (name === 'session') {
+        this.authority.changed();
+        this.phaseTimer.arm();
+      }
       this.broadcast(name, update, origin);
     });
     markEveryoneOffline(this.doc('roster'), HOST_ORIGIN);
@@ -89,6 +95,7 @@ export class Room {
         session.set('code', meta.code);
       }, HOST_ORIGIN);
     }
+    this.phaseTimer.arm();
   }
 
   get ended(): boolean {
@@ -209,7 +216,7 @@ export class Room {
         this.command(conn, message.id, message.command);
         return;
       case 'ping':
-        this.sendText(conn, { type: 'pong', t: message.t });
+        this.sendText(conn, { type: 'pong', t: message.t, hostTime: Date.now() });
         return;
       default:
         assertNever(message);
@@ -431,6 +438,7 @@ export class Room {
   }
 
   async close(): Promise<void> {
+    this.phaseTimer.stop();
     this.closeAll(1001, 'host closing');
     await this.store.close();
   }

@@ -12,7 +12,7 @@ export function BroadcastBanner({ client }: { client: RoomClient }) {
   const state = useSessionState(client);
   const [dismissed, setDismissed] = useState<number | null>(null);
   const message = state.broadcast;
-  if (!message || dismissed === message.at || Date.now() - message.at > 15 * 60_000) return null;
+  if (!message || dismissed === message.at || client.hostNow() - message.at > 15 * 60_000) return null;
   return (
     <div className="banner" role="status" data-testid="broadcast" style={{ display: 'flex', gap: 10, alignItems: 'center' }}>
       <Megaphone size={18} aria-hidden="true" />
@@ -46,7 +46,7 @@ export function useRecall(client: RoomClient | null): void {
 
 export function BroadcastControls({ client }: { client: RoomClient }) {
   const [text, setText] = useState('');
-  const send = (message: string) => writeState(client, { broadcast: { text: message, at: Date.now() } });
+  const send = (message: string) => writeState(client, { broadcast: { text: message, at: client.hostNow() } });
   return (
     <div className="card">
       <div className="eyebrow">Tell every screen</div>
@@ -69,7 +69,7 @@ export function BroadcastControls({ client }: { client: RoomClient }) {
         <button type="submit" className="btn">
           Send
         </button>
-        <button type="button" className="btn btn-primary" onClick={() => writeState(client, { recallAt: Date.now(), pushed: null, broadcast: { text: 'Back to the room, please.', at: Date.now() } })}>
+        <button type="button" className="btn btn-primary" onClick={() => writeState(client, { recallAt: client.hostNow(), pushed: null, broadcast: { text: 'Back to the room, please.', at: client.hostNow() } })}>
           Bring everyone back
         </button>
       </form>

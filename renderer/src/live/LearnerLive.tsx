@@ -20,7 +20,7 @@ import { PollResults } from './PollResults';
 export function PhaseClock({ client, className = '' }: { client: RoomClient; className?: string }) {
   const { pack } = useContent();
   const state = useSessionState(client);
-  const now = useNow(1000);
+  const now = useNow(1000, client);
   const plan = pack.lesson.phases.map((id) => pack.phases.find((p) => p.id === id)).filter((p) => p !== undefined);
   if (!state.phase) return null;
   const reading = readClock(plan, state.clock ?? initialClock(), now);
@@ -34,7 +34,7 @@ export function PhaseClock({ client, className = '' }: { client: RoomClient; cla
 export function MovingBanner({ client }: { client: RoomClient }) {
   const { pack } = useContent();
   const state = useSessionState(client);
-  const now = useNow(500);
+  const now = useNow(500, client);
   if (!state.pending || now >= state.pending.at) return null;
   const title = pack.phases.find((p) => p.id === state.pending!.phase)?.title ?? state.pending.phase;
   return (

@@ -4,10 +4,10 @@
  * any kit item, blank). Every write goes to the session document; the host accepts it only from the facilitator.
  */
 import { ChevronLeft, ChevronRight, EyeOff, Monitor, Pause, Play, Plus, RotateCcw, Undo2 } from 'lucide-react';
-import { useEffect, useMemo } from 'react';
+import { useMemo } from 'react';
 import type { RoomClient } from '../../../shared/sync/roomClient';
 import { adjustedPlan, carryOverNotes, extend, formatClock, goToPhase, initialClock, pause, readClock, reset, start, type PhasePlan } from '../../../shared/room/clock';
-import { GRACE_MS, neighbourPhase, type SessionState } from '../../../shared/room/sessionState';
+import { GRACE_MS, neighbourPhase } from '../../../shared/room/sessionState';
 import { useContent } from '../content/ContentProvider';
 import { Markdown, MarkdownList } from '../ui/Markdown';
 import { useNow, useSessionState, writeState } from './liveState';
@@ -25,7 +25,7 @@ export function LiveConsole({ client, code, hostKey }: { client: RoomClient; cod
   const { pack } = useContent();
   const plan = usePlan();
   const state = useSessionState(client);
-  const now = useNow(500);
+  const now = useNow(500, client);
   const clock = state.clock ?? initialClock();
   const phase = pack.phases.find((p) => p.id === state.phase);
   const reading = readClock(plan, clock, now);
@@ -35,20 +35,15 @@ export function LiveConsole({ client, code, hostKey }: { client: RoomClient; cod
   const pending = state.pending ?? null;
   const desktop = platform();
 
-  // The grace period ends here: the console (the facilitator's own page) makes the change final.
-  useEffect(() => {
-    if (!pending || now < pending.at) return;
-    const next: Partial<SessionState> = { phase: pending.phase, pending: null, clock: goToPhase(clock, pending.phase, pending.at) };
-    writeState(client, next);
-  }, [pending, now, clock, client]);
-
+  // The console announces a change and can undo it; the host makes it final when the grace period ends
+  // (electron/host/room/phaseTimer.ts), console open or not. Every time written here is the host's (client.hostNow()).
   const moveTo = (target: string | undefined) => {
     if (!target) return;
     if (!state.phase) {
-      writeState(client, { phase: target, clock: goToPhase(clock, target, Date.now()), pending: null });
+      writeState(client, { phase: target, clock: goToPhase(clock, target, client.hostNow()), pending: null });
       return;
     }
-    writeState(client, { pending: { phase: target, at: Date.now() + GRACE_MS } });
+    writeState(client, { pending: { phase: target, at: client.hostNow() + GRACE_MS } });
   };
   const step = currentStep(phase?.runOfShow ?? [], reading.elapsedMs);
   const slideDeck = pack.decks[0];
@@ -73,11 +68,11 @@ export function LiveConsole({ client, code, hostKey }: { client: RoomClient; cod
           </div>
           <div className="page-actions" style={{ marginTop: 0 }}>
             {clock.running ? (
-              <button type="button" className="btn" onClick={() => writeState(client, { clock: pause(clock, Date.now()) })}>
+              <button type="button" className="btn" onClick={() => writeState(client, { clock: pause(clock, client.hostNow()) })}>
                 <Pause size={16} aria-hidden="true" /> Pause for questions
               </button>
             ) : (
-              <button type="button" className="btn btn-primary" disabled={!state.phase} onClick={() => writeState(client, { clock: start(clock, Date.now()) })}>
+              <button type="button" className="btn btn-primary" disabled={!state.phase} onClick={() => writeState(client, { clock: start(clock, client.hostNow()) })}>
                 <Play size={16} aria-hidden="true" /> {reading.elapsedMs > 0 ? 'Resume' : 'Start clock'}
               </button>
             )}

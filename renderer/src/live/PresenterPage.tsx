@@ -89,7 +89,7 @@ export function PresenterPage() {
     if (key && code) join({ code, secret: key });
   }, [code, key, join]);
   const state = useSessionState(client);
-  const now = useNow(1000);
+  const now = useNow(1000, client);
   const meta = useYMapJson<{ title?: string }>(client, 'session', 'meta');
   const deck = pack.decks.find((d) => state.pushed?.kind === 'slide' && d.id === state.pushed.deck) ?? pack.decks[0];
   const slideIndex = state.pushed?.kind === 'slide' && deck ? deck.slides.findIndex((s) => s.id === (state.pushed as { slide: string }).slide) : -1;

@@ -8,13 +8,24 @@ import type { SessionPollState, SessionState } from '../../../shared/room/sessio
 import type { Tally } from '../../../shared/room/pollTally';
 import { useYMapJson } from '../sync/RoomProvider';
 
-export function useNow(intervalMs = 1000): number {
-  const [now, setNow] = useState(() => Date.now());
+/**
+ * The time now, ticking every `intervalMs`: the host's time as this device estimates it (shared/sync/clockOffset.ts)
+ * when a room client is given, so a device whose clock is off still shows the room's countdown; this device's
+ * clock otherwise. Every time in the session document (clock, pending phase change, messages) is host time.
+ */
+export function useNow(intervalMs = 1000, client: RoomClient | null = null): number {
+  const [now, setNow] = useState(() => timeNow(client));
   useEffect(() => {
-    const timer = setInterval(() => setNow(Date.now()), intervalMs);
+    const tick = () => setNow(timeNow(client));
+    tick();
+    const timer = setInterval(tick, intervalMs);
     return () => clearInterval(timer);
-  }, [intervalMs]);
+  }, [intervalMs, client]);
   return now;
+}
+
+function timeNow(client: RoomClient | null): number {
+  return client ? client.hostNow() : Date.now();
 }
 
 export function useSessionState(client: RoomClient | null): SessionState {

@@ -44,7 +44,7 @@ export function RoomPage() {
 
   const meta = useYMapJson<{ title?: string }>(client, 'session', 'meta');
   const state = useSessionState(client);
-  const now = useNow(1000);
+  const now = useNow(1000, client);
   const participants = useYMapJson<Record<string, Participant>>(client, 'roster', 'participants') ?? {};
   const notes = useYText(client, 'room/notes', 'text');
   const phase = pack.phases.find((p) => p.id === effectivePhase(state, now));
