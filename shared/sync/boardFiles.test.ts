@@ -18,6 +18,14 @@ describe('board files', () => {
     expect(new BoardSync(db).files.all()).toEqual([pic]);
   });
 
+  it('wait for the picture: an image element without its file id yet is not sent', () => {
+    const board = new BoardSync(new Y.Doc());
+    const pic = file(png('iVBORw0KGgo='));
+    expect(board.pushLocal([{ ...image('img', pic.id), fileId: null, status: 'pending' }], {}).pushed).toBe(0);
+    expect(board.pushLocal([image('img', pic.id, { version: 2 })], { [pic.id]: pic }).pushed).toBe(1);
+    expect(board.files.all()).toEqual([pic]);
+  });
+
   it('are content-addressed: an entry whose id is not the hash of its content is never shown', () => {
     const doc = new Y.Doc();
     const pic = file(png('AAAA'));
@@ -39,6 +47,9 @@ describe('board files', () => {
     expect(r.fileProblems).toMatchObject([{ fileId: huge.id, reason: 'too-big' }]);
     expect(r.fileProblems[0]!.message).toMatch(/too large to share/);
     expect(board.files.all()).toEqual([]);
+    // Its image stays on the author's device rather than showing an empty frame to everyone else.
+    expect(r.pushed).toBe(0);
+    expect(board.has('big')).toBe(false);
     // Reported once, not on every change of the scene.
     expect(board.pushLocal([image('big', huge.id, { version: 2 })], { [huge.id]: huge }).fileProblems).toEqual([]);
 

@@ -9,7 +9,8 @@
  * so the image elements refer to files by their content.
  *
  * Size-limited: a file's dataURL is at most MAX_FILE_CHARS, a board's files together at most MAX_BOARD_FILE_CHARS;
- * bigger ones are refused with a problem the author is shown (the picture then stays on their device only), and a
+ * bigger ones are refused with a problem the author is shown (the picture and its image element then stay on their
+ * device only, rather than an empty frame on everyone else's), and a
  * reader takes valid files in key order up to the total. Files no element refers to any more are pruned with the
  * tombstones that referred to them.
  */
@@ -65,6 +66,8 @@ export class BoardFiles {
   private readonly verified = new Map<string, string>();
   /** Files this replica has already handled (written, or refused and reported once). */
   private readonly handled = new Set<string>();
+  /** Files refused here: their images stay on this device (BoardSync does not send them without their picture). */
+  private readonly refused = new Set<string>();
 
   constructor(private readonly doc: Y.Doc) {
     this.map = doc.getMap<unknown>('files');
@@ -135,9 +138,21 @@ export class BoardFiles {
       if (!file) continue; // not loaded yet: tried again on the next change
       this.handled.add(fileId);
       const problem = this.put(file);
-      if (problem) problems.push(problem);
+      if (problem) {
+        problems.push(problem);
+        this.refused.add(fileId);
+      }
     }
     return problems;
+  }
+
+  /**
+   * Whether an image element with this file may be sent: not while the editor is still preparing the picture
+   * (no file id yet: the frame alone would show empty elsewhere), nor when its file was refused here (the image
+   * then stays on this device).
+   */
+  mayShare(fileId: unknown): boolean {
+    return typeof fileId === 'string' && !this.refused.has(fileId);
   }
 
   /**

@@ -118,16 +118,16 @@ export class BoardSync {
   pushLocal(elements: readonly BoardElement[], files?: Readonly<Record<string, FileLike>>): PushResult {
     let fileProblems: FileProblem[] = [];
     const latest = new Map<string, BoardElement>();
-    for (const el of changedElements(this.known, elements)) {
-      if (!isBoardElement(el)) continue;
-      const w = this.winner(el.id);
-      if (!wins(el, w?.el, slotKey(el), w?.key)) continue;
-      const prev = latest.get(el.id);
-      if (!prev || wins(el, prev)) latest.set(el.id, el);
-    }
     // One transaction: a picture's file travels with its element.
-    if (latest.size > 0 || files) this.doc.transact(() => {
+    this.doc.transact(() => {
       if (files) fileProblems = this.files.pushFor(elements, files);
+      for (const el of changedElements(this.known, elements)) {
+        if (!isBoardElement(el) || (el.type === 'image' && !this.files.mayShare(el.fileId))) continue;
+        const w = this.winner(el.id);
+        if (!wins(el, w?.el, slotKey(el), w?.key)) continue;
+        const prev = latest.get(el.id);
+        if (!prev || wins(el, prev)) latest.set(el.id, el);
+      }
       for (const el of latest.values()) {
         const key = slotKey(el);
         for (const old of this.slots.get(el.id) ?? []) if (old !== key) this.map.delete(old);

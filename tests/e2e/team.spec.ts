@@ -287,6 +287,25 @@ test('learners choose their group (first come first served, closing places the r
     await finBoard.evaluate((el) => el.scrollIntoView({ block: 'center' }));
     await finBoard.screenshot({ path: `${SCREENSHOTS}/brainstorm-with-layer.png` });
 
+    // A picture too large to share stays with its author, who is told so; nobody else gets an empty frame.
+    await console_.mouse.click(box.x + 120, box.y + box.height - 120);
+    await console_.evaluate(async () => {
+      const canvas = document.createElement('canvas');
+      [canvas.width, canvas.height] = [1400, 1400];
+      const ctx = canvas.getContext('2d')!;
+      const noise = ctx.createImageData(1400, 1400);
+      for (let i = 0; i < noise.data.length; i++) noise.data[i] = i % 4 === 3 ? 255 : Math.floor(Math.random() * 256);
+      ctx.putImageData(noise, 0, 0);
+      const blob = await new Promise<Blob>((resolve) => canvas.toBlob((b) => resolve(b!), 'image/png'));
+      const data = new DataTransfer();
+      data.items.add(new File([blob], 'noise.png', { type: 'image/png' }));
+      document.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true }));
+    });
+    await expect(card.getByTestId('board-message')).toContainText('too large to share', { timeout: 60_000 });
+    await expect(card.getByTestId('team-board')).toHaveAttribute('data-elements', '4');
+    await expect(fin.page.getByTestId('team-board')).toHaveAttribute('data-elements', '3');
+    expect(layer.elements()).toHaveLength(2);
+
     const danBoard = dan.page.getByTestId('team-board');
     const danBox = (await danBoard.boundingBox())!;
     await dan.page.mouse.click(danBox.x + danBox.width / 2, danBox.y + danBox.height - 120);
