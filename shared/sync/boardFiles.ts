@@ -62,8 +62,8 @@ function shapeOk(value: unknown): value is { mimeType: string; dataURL: string; 
 
 export class BoardFiles {
   private readonly map: Y.Map<unknown>;
-  /** key → the dataURL already checked against it. */
-  private readonly verified = new Map<string, string>();
+  /** key → the dataURL last checked against it, and whether it matched (a mismatch is not hashed again). */
+  private readonly verified = new Map<string, { dataURL: string; ok: boolean }>();
   /** Files this replica has already handled (written, or refused and reported once). */
   private readonly handled = new Set<string>();
   /** Files refused here: their images stay on this device (BoardSync does not send them without their picture). */
@@ -77,10 +77,9 @@ export class BoardFiles {
   get(id: string): BoardFile | null {
     const value = this.map.get(id);
     if (!shapeOk(value)) return null;
-    if (this.verified.get(id) !== value.dataURL) {
-      if (contentId(value.dataURL) !== id) return null;
-      this.verified.set(id, value.dataURL);
-    }
+    let check = this.verified.get(id);
+    if (check?.dataURL !== value.dataURL) this.verified.set(id, (check = { dataURL: value.dataURL, ok: contentId(value.dataURL) === id }));
+    if (!check.ok) return null;
     return { id, mimeType: value.mimeType, dataURL: value.dataURL, created: typeof value.created === 'number' ? value.created : 0 };
   }
 
@@ -121,7 +120,7 @@ export class BoardFiles {
       return problem('board-full', `The board's pictures would exceed ${mb(MAX_BOARD_FILE_CHARS)} MB; only you can see this one. Delete a picture first.`);
     }
     this.map.set(file.id, { mimeType: file.mimeType, dataURL: file.dataURL, created: file.created ?? 0 });
-    this.verified.set(file.id, file.dataURL);
+    this.verified.set(file.id, { dataURL: file.dataURL, ok: true });
     return null;
   }
 
