@@ -89,7 +89,7 @@ clients.forEach((c, i) => {
   board.onRemoteChange((ids) => {
     const now = performance.now();
     for (const id of ids) {
-      const el = c.doc('room/board').getMap<BoardElement>('elements').get(id);
+      const el = boards[i]!.element(id);
       const t = el ? sendTimes.get(`${id}@${el.version}`) : undefined;
       if (t !== undefined && !id.startsWith(`c${i}-`)) latencies.push(now - t);
     }

@@ -34,6 +34,12 @@ describe('authorize', () => {
   it('room-wide documents are open to everyone in the room', () => {
     expect(authorize(bo, 'room/brainstorm', 'write')).toEqual(ok);
   });
+  it("the facilitator's layer over a room board: everyone reads, only the facilitator writes", () => {
+    expect(authorize(bo, 'layer/brainstorm', 'read')).toEqual(ok);
+    expect(authorize(bo, 'layer/brainstorm', 'write')).toMatchObject({ ok: false, reason: 'forbidden' });
+    expect(authorize(facilitator, 'layer/brainstorm', 'write')).toEqual(ok);
+    expect(authorize(host, 'layer/brainstorm', 'write')).toEqual(ok);
+  });
   it('unknown or malformed names are refused', () => {
     for (const name of ['', 'secrets', '../session', 'team/red', 'learner/x', 'room/', 'room/UPPER', 'session/extra']) {
       expect(authorize(facilitator, name, 'read'), name).toMatchObject({ ok: false, reason: 'unknown-doc' });

@@ -5,13 +5,14 @@
  *   session                   read: everyone   write: facilitator   (phase, clock, what is pushed, polls, groups)
  *   roster                    read: everyone   write: host only     (participants and presence)
  *   room/<name>               read: everyone   write: everyone      (room-wide shared work, e.g. the brainstorm)
+ *   layer/<name>              read: everyone   write: facilitator   (the facilitator's drawings over room/<name>)
  *   team/<teamId>/<name>      read+write: that team and the facilitator (+ read for everyone once shared)
  *   learner/<learnerId>/<name> read+write: that learner only
  *   qa                        read: everyone   write: host only     (questions and upvotes arrive as commands)
  *   poll/<pollId>/tally       read: facilitator, everyone once revealed   write: host only (votes are commands)
  *   poll/<pollId>/votes       read: nobody but the host (who answered what)
  */
-export const DOC_NAME_PATTERN = /^(session|roster|qa|poll\/[a-z0-9-]{1,80}\/(tally|votes)|room\/[a-z0-9-]{1,40}|team\/[a-z0-9-]{1,40}\/[a-z0-9-]{1,40}|learner\/[A-Za-z0-9_-]{1,40}\/[a-z0-9-]{1,40})$/;
+export const DOC_NAME_PATTERN = /^(session|roster|qa|poll\/[a-z0-9-]{1,80}\/(tally|votes)|room\/[a-z0-9-]{1,40}|layer\/[a-z0-9-]{1,40}|team\/[a-z0-9-]{1,40}\/[a-z0-9-]{1,40}|learner\/[A-Za-z0-9_-]{1,40}\/[a-z0-9-]{1,40})$/;
 
 export type Role = 'facilitator' | 'learner' | 'host';
 export type Access = 'read' | 'write';
@@ -55,6 +56,8 @@ export function authorize(actor: Actor, doc: string, access: Access, context: Do
     }
     case 'room':
       return allow;
+    case 'layer':
+      return access === 'read' || actor.role === 'facilitator' ? allow : deny("only the facilitator draws on the facilitator's layer of a room board");
     case 'team':
       if (actor.role === 'facilitator' || actor.teamId === owner) return allow;
       if (access === 'read' && owner && context.sharedTeams?.has(owner)) return allow;

@@ -5,8 +5,10 @@
  */
 import type { Browser, BrowserContext, Page } from '@playwright/test';
 import { startHostProcess, type HostProcess } from '../helpers/hostProcess';
-import { connectClient } from '../helpers/roomClients';
-import { BOARD_CHUNK_TIMEOUT, drawRectangle, expect, screenshot, test } from './fixtures';
+import { connectClient, waitFor } from '../helpers/roomClients';
+import { contentId } from '../../shared/sync/boardFiles';
+import { BoardSync } from '../../shared/sync/boardSync';
+import { BOARD_CHUNK_TIMEOUT, SCREENSHOTS, drawRectangle, expect, screenshot, test } from './fixtures';
 
 let host: HostProcess;
 test.beforeAll(async () => {
@@ -107,7 +109,7 @@ test('a group draws and writes together, offline drawing converges, other groups
   // Every rectangle arrived whole (not as the zero-size shape it starts as while being drawn).
   const watcher = connectClient(host.url, host.line.room as string, { secret: new URL(host.line.facilitatorUrl as string).hash.replace('#key=', '') });
   await watcher.whenSynced('team/team-1/board');
-  const shapes = [...watcher.doc('team/team-1/board').getMap<{ type: string; width: number; height: number; isDeleted?: boolean }>('elements').values()].filter((e) => !e.isDeleted);
+  const shapes = new BoardSync(watcher.doc('team/team-1/board')).elements().filter((e) => !e.isDeleted) as unknown as { type: string; width: number; height: number }[];
   expect(shapes).toHaveLength(4);
   for (const shape of shapes) expect(shape).toMatchObject({ type: 'rectangle', width: expect.any(Number), height: expect.any(Number) });
   expect(shapes.every((e) => e.width >= 50 && e.height >= 50)).toBe(true);
@@ -231,6 +233,91 @@ test('learners choose their group (first come first served, closing places the r
     await screenshot(console_, 'console-brainstorm', true);
     await expect(presenter.getByRole('img', { name: 'Room brainstorm: 1 shape' })).toBeVisible();
     await screenshot(presenter, 'presenter-brainstorm');
+
+    // Entries that are not elements, written into the room board by a peer (here a Node client with the shared
+    // code), break nobody's board: viewers skip them.
+    const errors: string[] = [];
+    for (const c of [dan, fin]) c.page.on('pageerror', (e) => errors.push(e.message));
+    const mallory = connectClient(session.url, session.line.room as string, { name: 'Mallory' });
+    await mallory.whenSynced('room/brainstorm');
+    const raw = mallory.doc('room/brainstorm').getMap<unknown>('elements');
+    mallory.doc('room/brainstorm').transact(() => {
+      raw.set('poison', null);
+      raw.set('junk', 'text');
+      raw.set('list', [1, 2]);
+      raw.set('half', { id: 'half', version: 3 });
+      raw.set('bad', { id: 'bad', type: 'rectangle', version: 2, versionNonce: 1, x: 'left' });
+    });
+    await waitFor(() => mallory.pendingCount === 0, 'the junk saved on the host');
+    mallory.close();
+
+    // What the facilitator draws on the room board goes to the facilitator's layer (layer/brainstorm): every
+    // learner sees it, locked; a learner's select-all + Delete removes the learners' shapes only. A picture the
+    // facilitator pastes is shared through the document, named by the hash of its content.
+    const card = console_.getByTestId('brainstorm-card');
+    await card.getByText('Open the board').click();
+    await expect(card.getByTestId('team-board').locator('canvas').first()).toBeVisible({ timeout: BOARD_CHUNK_TIMEOUT });
+    await drawRectangle(console_);
+    await expect(fin.page.getByTestId('team-board')).toHaveAttribute('data-elements', '2');
+    const board = card.getByTestId('team-board');
+    const box = (await board.boundingBox())!;
+    await console_.mouse.click(box.x + box.width - 120, box.y + box.height - 120);
+    await console_.evaluate(async () => {
+      const canvas = document.createElement('canvas');
+      [canvas.width, canvas.height] = [160, 100];
+      const ctx = canvas.getContext('2d')!;
+      ctx.fillStyle = '#e8590c';
+      ctx.fillRect(0, 0, 160, 100);
+      ctx.fillStyle = '#ffffff';
+      ctx.fillRect(30, 25, 100, 50);
+      const blob = await new Promise<Blob>((resolve) => canvas.toBlob((b) => resolve(b!), 'image/png'));
+      const data = new DataTransfer();
+      data.items.add(new File([blob], 'picture.png', { type: 'image/png' }));
+      document.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true }));
+    });
+    await expect(fin.page.getByTestId('team-board')).toHaveAttribute('data-elements', '3');
+    const watcher = connectClient(session.url, session.line.room as string, { secret: facilitatorUrl.hash.replace('#key=', '') });
+    await Promise.all([watcher.whenSynced('room/brainstorm'), watcher.whenSynced('layer/brainstorm')]);
+    const layer = new BoardSync(watcher.doc('layer/brainstorm'));
+    await waitFor(() => layer.files.all().length === 1 && layer.elements().length === 2, 'the facilitator’s rectangle and picture in the layer');
+    const picture = layer.files.all()[0]!;
+    expect(picture.id).toBe(contentId(picture.dataURL));
+    expect(layer.elements().find((e) => e.type === 'image')).toMatchObject({ fileId: picture.id });
+    const finBoard = fin.page.getByTestId('team-board');
+    await finBoard.evaluate((el) => el.scrollIntoView({ block: 'center' }));
+    await finBoard.screenshot({ path: `${SCREENSHOTS}/brainstorm-with-layer.png` });
+
+    // A picture too large to share stays with its author, who is told so; nobody else gets an empty frame.
+    await console_.mouse.click(box.x + 120, box.y + box.height - 120);
+    await console_.evaluate(async () => {
+      const canvas = document.createElement('canvas');
+      [canvas.width, canvas.height] = [1400, 1400];
+      const ctx = canvas.getContext('2d')!;
+      const noise = ctx.createImageData(1400, 1400);
+      for (let i = 0; i < noise.data.length; i++) noise.data[i] = i % 4 === 3 ? 255 : Math.floor(Math.random() * 256);
+      ctx.putImageData(noise, 0, 0);
+      const blob = await new Promise<Blob>((resolve) => canvas.toBlob((b) => resolve(b!), 'image/png'));
+      const data = new DataTransfer();
+      data.items.add(new File([blob], 'noise.png', { type: 'image/png' }));
+      document.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true }));
+    });
+    await expect(card.getByTestId('board-message')).toContainText('too large to share', { timeout: 60_000 });
+    await expect(card.getByTestId('team-board')).toHaveAttribute('data-elements', '4');
+    await expect(fin.page.getByTestId('team-board')).toHaveAttribute('data-elements', '3');
+    expect(layer.elements()).toHaveLength(2);
+
+    const danBoard = dan.page.getByTestId('team-board');
+    const danBox = (await danBoard.boundingBox())!;
+    await dan.page.mouse.click(danBox.x + danBox.width / 2, danBox.y + danBox.height - 120);
+    await dan.page.keyboard.press('Control+A');
+    await dan.page.keyboard.press('Delete');
+    await expect(danBoard).toHaveAttribute('data-elements', '2');
+    await expect(fin.page.getByTestId('team-board')).toHaveAttribute('data-elements', '2');
+    await danBoard.screenshot({ path: `${SCREENSHOTS}/brainstorm-after-learner-delete.png` });
+    expect(layer.elements().filter((e) => !e.isDeleted)).toHaveLength(2);
+    expect(watcher.doc('room/brainstorm').getMap('elements').has('poison')).toBe(true);
+    expect(errors).toEqual([]);
+    watcher.close();
     for (const c of [dan, eva, fin, gil]) await c.context.close();
     await facilitator.close();
   } finally {

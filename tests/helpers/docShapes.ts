@@ -3,7 +3,8 @@
  * comparison, and random edits of the kinds the app makes.
  *   session           Y.Maps meta (host), state (phase, pushed, blank, broadcast), polls, groups — the facilitator's
  *   roster, qa        host-written maps (presence; questions asked by command)
- *   board             Y.Map `elements`, one entry per Excalidraw element, through BoardSync (shared/sync/boardSync.ts):
+ *   board             Y.Map `elements`, one entry per Excalidraw element version, and Y.Map `files` (pictures), through
+ *                     BoardSync (shared/sync/boardSync.ts):
  *                     team/<id>/board and room/brainstorm
  *   notes             Y.XmlFragment `notes` as TipTap writes it (paragraphs, headings, lists, marks), seeded with a
  *                     worksheet (shared/room/worksheetSeed.ts): team/<id>/notes
@@ -35,7 +36,7 @@ const ROOTS: Record<Shape, Record<string, 'map' | 'text' | 'xml'>> = {
   session: { meta: 'map', state: 'map', polls: 'map', groups: 'map' },
   roster: { participants: 'map', facilitator: 'map' },
   qa: { questions: 'map' },
-  board: { elements: 'map' },
+  board: { elements: 'map', files: 'map' },
   notes: { notes: 'xml' },
   text: { text: 'text' },
 };

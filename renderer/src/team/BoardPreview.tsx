@@ -1,18 +1,26 @@
 /**
  * A team's board as a picture, for the facilitator's gallery and the projector: the board document's elements
  * rendered by Excalidraw's exporter (no editor), redrawn at most a few times a second while the team draws.
- * Shown as an <img> of a blob URL, so nothing in the drawing can run as markup. Loaded on demand.
+ * Shown as an <img> of a blob URL, so nothing in the drawing can run as markup. A room board's picture includes
+ * the facilitator's layer; elements are restored like the editor's (boardScene.ts), pictures included.
+ * Loaded on demand.
  */
 import { exportToSvg } from '@excalidraw/excalidraw';
 import { useEffect, useMemo, useState } from 'react';
-import type { BoardElement } from '../../../shared/room/elementMerge';
-import { BoardSync } from '../../../shared/sync/boardSync';
+import { LayeredBoard, layerDocFor } from '../../../shared/sync/boardLayers';
+import { boardSyncOf } from '../../../shared/sync/boardSync';
 import type { RoomClient } from '../../../shared/sync/roomClient';
+import { restoreFromDoc } from './boardScene';
 
 type ExportElements = Parameters<typeof exportToSvg>[0]['elements'];
+type ExportFiles = Parameters<typeof exportToSvg>[0]['files'];
 
 export default function BoardPreview({ client, docName, label, height = 220 }: { client: RoomClient; docName: string; label: string; height?: number }) {
-  const sync = useMemo(() => new BoardSync(client.doc(docName)), [client, docName]);
+  const layerName = layerDocFor(docName);
+  const board = useMemo(
+    () => new LayeredBoard(boardSyncOf(client.doc(docName)), layerName ? boardSyncOf(client.doc(layerName)) : null, false, false),
+    [client, docName, layerName],
+  );
   const [picture, setPicture] = useState<{ url: string; count: number } | null>(null);
   const [count, setCount] = useState(0);
 
@@ -21,13 +29,13 @@ export default function BoardPreview({ client, docName, label, height = 220 }: {
     let timer: ReturnType<typeof setTimeout> | undefined;
     let url: string | null = null;
     const render = async () => {
-      const elements = sync.elements().filter((e: BoardElement) => !e.isDeleted);
+      const elements = restoreFromDoc(board.elements()).filter((e) => !e.isDeleted);
       setCount(elements.length);
       if (elements.length === 0) {
         setPicture(null);
         return;
       }
-      const svg = await exportToSvg({ elements: elements as unknown as ExportElements, appState: { exportBackground: true, viewBackgroundColor: '#ffffff' }, files: null, exportPadding: 16 });
+      const svg = await exportToSvg({ elements: elements as unknown as ExportElements, appState: { exportBackground: true, viewBackgroundColor: '#ffffff' }, files: Object.fromEntries(board.files().map((f) => [f.id, f])) as unknown as ExportFiles, exportPadding: 16 });
       if (!alive) return;
       const next = URL.createObjectURL(new Blob([svg.outerHTML], { type: 'image/svg+xml' }));
       if (url) URL.revokeObjectURL(url);
@@ -41,18 +49,18 @@ export default function BoardPreview({ client, docName, label, height = 220 }: {
         void render();
       }, 400);
     };
-    void client.loadedLocally(docName).then(render);
+    void Promise.all([client.loadedLocally(docName), layerName ? client.loadedLocally(layerName) : null]).then(render);
     // Any change, this device's included (the facilitator drawing on the room's board updates its picture too).
-    const elementsMap = client.doc(docName).getMap('elements');
-    elementsMap.observe(schedule);
-    const stop = () => elementsMap.unobserve(schedule);
+    const maps = [docName, layerName].flatMap((name) => (name ? [client.doc(name).getMap('elements'), client.doc(name).getMap('files')] : []));
+    maps.forEach((m) => m.observe(schedule));
+    const stop = () => maps.forEach((m) => m.unobserve(schedule));
     return () => {
       alive = false;
       stop();
       if (timer) clearTimeout(timer);
       if (url) URL.revokeObjectURL(url);
     };
-  }, [client, docName, sync]);
+  }, [client, docName, layerName, board]);
 
   return (
     <div className="board-preview" data-testid="board-preview" data-elements={count} style={picture ? { height } : { padding: 12 }}>

@@ -1,20 +1,30 @@
 /**
- * A team's whiteboard: Excalidraw (bundled with its fonts, no CDN) bound to the team's board document through
- * BoardSync — one Yjs entry per element, merged element by element, so concurrent drawing by teammates survives
- * and only changed elements cross the network. Loaded on demand (see loadTeamBoard).
+ * A whiteboard: Excalidraw (bundled with its fonts, no CDN) bound to the board's document through BoardSync — one
+ * Yjs entry per element version, merged element by element by one rule on every replica, so concurrent drawing
+ * by teammates survives and only changed elements cross the network. Room boards carry the facilitator's layer
+ * (shared/sync/boardLayers.ts): what the facilitator draws there, learners see locked and cannot change.
+ * Document content is untrusted: it is restored through Excalidraw's `restoreElements` and merged with its
+ * `reconcileElements` (boardScene.ts). Pictures are shared through the board's document, content-addressed and
+ * size-limited (boardImages.ts, shared/sync/boardFiles.ts); one that cannot be shared is said so under the board.
+ * Loaded on demand (see loadTeamBoard).
  */
 import '@excalidraw/excalidraw/index.css';
 import { Excalidraw, exportToBlob, exportToSvg } from '@excalidraw/excalidraw';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useContent } from '../content/ContentProvider';
 import { libraryItemsFrom } from './boardLibrary';
+import { fileIdGenerator, type FileSink } from './boardImages';
+import { reconcileWithDoc, restoreFromDoc, type SceneElement } from './boardScene';
 import { colorFor } from './colors';
 import type { RoomClient } from '../../../shared/sync/roomClient';
-import { mergeElements, type BoardElement } from '../../../shared/room/elementMerge';
-import { BoardSync } from '../../../shared/sync/boardSync';
+import type { BoardElement } from '../../../shared/room/elementMerge';
+import type { BoardFile, FileLike } from '../../../shared/sync/boardFiles';
+import { LayeredBoard, layerDocFor } from '../../../shared/sync/boardLayers';
+import { boardSyncOf } from '../../../shared/sync/boardSync';
 
 type Api = Parameters<NonNullable<React.ComponentProps<typeof Excalidraw>['excalidrawAPI']>>[0];
 type SceneElements = Parameters<Api['updateScene']>[0]['elements'];
+type SceneFiles = Parameters<Api['addFiles']>[0];
 
 interface PointerState {
   x: number;
@@ -25,10 +35,22 @@ interface PointerState {
   color: string;
 }
 
+const asSceneFiles = (files: BoardFile[]) => files as unknown as SceneFiles;
+
 export default function TeamBoard({ client, docName, readOnly = false, userName = 'Me' }: { client: RoomClient; docName: string; readOnly?: boolean; userName?: string }) {
   const [api, setApi] = useState<Api | null>(null);
   const [count, setCount] = useState(0);
-  const sync = useMemo(() => new BoardSync(client.doc(docName)), [client, docName]);
+  const layerName = layerDocFor(docName);
+  const facilitator = client.welcome?.role === 'facilitator';
+  const board = useMemo(
+    () => new LayeredBoard(boardSyncOf(client.doc(docName)), layerName ? boardSyncOf(client.doc(layerName)) : null, facilitator && !readOnly, !readOnly),
+    [client, docName, layerName, facilitator, readOnly],
+  );
+  const [message, setMessage] = useState<string | null>(null);
+  const apiRef = useRef<Api | null>(null);
+  apiRef.current = api;
+  const generateIdForFile = useMemo(() => fileIdGenerator(() => apiRef.current as unknown as FileSink | null), []);
+  const applyRef = useRef<((force?: ReadonlySet<string>) => void) | null>(null);
   const { pack } = useContent();
   const libraryItems = useMemo(() => libraryItemsFrom(pack.libraries ?? []), [pack]);
 
@@ -39,10 +61,10 @@ export default function TeamBoard({ client, docName, readOnly = false, userName 
   const framed = useRef(false);
   const initialData = useMemo(
     () => async () => {
-      await client.loadedLocally(docName);
-      const elements = sync.elements();
+      await Promise.all([client.loadedLocally(docName), layerName ? client.loadedLocally(layerName) : null]);
+      const elements = restoreFromDoc(board.elements());
       framed.current = elements.some((e) => !e.isDeleted);
-      return { elements: elements as unknown as SceneElements, libraryItems, scrollToContent: framed.current };
+      return { elements: elements as unknown as SceneElements, files: Object.fromEntries(board.files().map((f) => [f.id, f])) as unknown as Record<string, SceneFiles[number]>, libraryItems, scrollToContent: framed.current };
     },
     // Read once, on mounting: later changes arrive through onRemoteChange.
     // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -51,20 +73,28 @@ export default function TeamBoard({ client, docName, readOnly = false, userName 
 
   useEffect(() => {
     if (!api) return;
-    const apply = () => {
-      const local = api.getSceneElementsIncludingDeleted() as unknown as BoardElement[];
-      const merged = mergeElements(local, sync.elements());
+    const apply = (force?: ReadonlySet<string>) => {
+      const local = api.getSceneElementsIncludingDeleted() as unknown as SceneElement[];
+      const merged = reconcileWithDoc(local, restoreFromDoc(board.elements()), api.getAppState() as unknown as Parameters<typeof reconcileWithDoc>[2], force);
       api.updateScene({ elements: merged as unknown as SceneElements });
       setCount(merged.filter((e) => !e.isDeleted).length);
     };
+    applyRef.current = apply;
+    // Pictures others shared (the editor keeps the ones it has; a file is never replaced under its id).
+    const addFiles = () => api.addFiles(asSceneFiles(board.files()));
     // A device that had nothing of this board frames it once the room's copy has arrived.
     void client.whenSynced(docName).then(() => {
       if (framed.current || api.getSceneElements().length === 0) return;
       framed.current = true;
       api.scrollToContent(undefined, { fitToContent: true });
     });
-    return sync.onRemoteChange(apply);
-  }, [api, sync, client, docName]);
+    const stops = [board.onRemoteChange(() => apply()), board.onFilesChange(addFiles)];
+    addFiles();
+    return () => {
+      applyRef.current = null;
+      stops.forEach((stop) => stop());
+    };
+  }, [api, board, client, docName]);
 
   const download = (blob: Blob, ext: string) => {
     const url = URL.createObjectURL(blob);
@@ -119,12 +149,29 @@ export default function TeamBoard({ client, docName, readOnly = false, userName 
           viewModeEnabled={readOnly}
           isCollaborating
           onPointerUpdate={onPointerUpdate}
-          onChange={(elements) => {
-            if (!readOnly) sync.pushLocal(elements as unknown as BoardElement[]);
+          generateIdForFile={generateIdForFile}
+          onChange={(elements, _appState, files) => {
             setCount(elements.filter((e) => !e.isDeleted).length);
+            if (readOnly) return;
+            const pushed = board.pushLocal(elements as unknown as BoardElement[], files as unknown as Record<string, FileLike>);
+            // A learner's change to the facilitator's layer is not kept: the layer's version goes back at once.
+            if (pushed.refused.length > 0) {
+              const force = new Set(pushed.refused);
+              setTimeout(() => applyRef.current?.(force), 0);
+            }
+            const problem = pushed.fileProblems[0];
+            if (problem) {
+              setMessage(problem.message);
+              api?.setToast({ message: problem.message, closable: true, duration: 8000 });
+            }
           }}
         />
       </div>
+      {message ? (
+        <p className="board-message" role="status" data-testid="board-message">
+          {message}
+        </p>
+      ) : null}
       <div className="page-actions">
         <button type="button" className="btn" onClick={() => void exportPng()} disabled={!api}>
           Export PNG
