@@ -32,6 +32,7 @@ import { resolveLearner, secretMatches, type SessionMeta } from './identity';
 import { DocFollowers } from './followers';
 import { FrameIntake, framesFor } from '../../../shared/protocol/chunks';
 import { checkUpdate, takeBackPending } from './updateCheck';
+import { UpdateTrials, type TrialOptions } from './updateTrials';
 import { unsavedRejection } from './storageError';
 import { markEveryoneOffline, setFacilitatorOnline, setParticipant, type RosterFields } from './roster';
 
@@ -71,16 +72,29 @@ export class Room {
   private transfers = 0;
   /** Rejections by reason, for the host's report and for tests. */
   readonly rejections = new Map<RejectionReason, number>();
+  /** Where learner updates are tried before they are applied (null: applied directly, as in-process tests do). */
+  private readonly trials: UpdateTrials | null;
 
   constructor(
     public meta: SessionMeta,
     private readonly files: SessionFiles,
     private readonly facilitatorSecret: string,
+    options: { trials?: TrialOptions; idleUnloadMs?: number } = {},
   ) {
-    this.store = new RoomDocs(files.log, (name, update, origin) => {
-      if (name === 'session') this.authority.changed();
-      this.broadcast(name, update, origin);
-    });
+    this.trials = options.trials ? new UpdateTrials(options.trials) : null;
+    this.store = new RoomDocs(
+      files.log,
+      (name, update, origin) => {
+        if (name === 'session') this.authority.changed();
+        this.trials?.changed(name, update);
+        this.broadcast(name, update, origin);
+      },
+      {
+        ...(options.idleUnloadMs !== undefined ? { idleUnloadMs: options.idleUnloadMs } : {}),
+        canUnload: (name) => [...this.followers.of(name)].length === 0 && !this.trials?.busyWith(name),
+        unloaded: (name) => this.trials?.forget(name),
+      },
+    );
     markEveryoneOffline(this.doc('roster'), HOST_ORIGIN);
     const session = this.doc('session').getMap('meta');
     if (session.get('code') !== meta.code) {
@@ -332,7 +346,18 @@ export class Room {
     this.reject(conn, 'unknown-type', `unknown sync message ${type}`, { doc: docName });
   }
 
+  /** A learner's update is applied once its trial (updateTrials.ts) passed, after that connection's earlier ones. */
   private write(conn: Connection, docName: string, update: Uint8Array, seq?: number): void {
+    const trials = this.trials;
+    if (!trials || conn.actor?.role !== 'learner') return this.apply(conn, docName, update, seq);
+    if (!this.allowed(conn, docName, 'write', seq)) return;
+    void trials.try(conn, docName, update, () => this.doc(docName)).then((verdict) => {
+      if (verdict.ok) trials.applyTried(docName, () => this.apply(conn, docName, update, seq));
+      else this.reject(conn, verdict.reason, verdict.message, { doc: docName, ...(seq !== undefined ? { seq } : {}) });
+    });
+  }
+
+  private apply(conn: Connection, docName: string, update: Uint8Array, seq?: number): void {
     if (!this.allowed(conn, docName, 'write', seq)) return;
     if (this.ended) {
       this.reject(conn, 'session-ended', 'this session has ended and is read-only', { doc: docName, ...(seq !== undefined ? { seq } : {}) });
@@ -346,11 +371,15 @@ export class Room {
       Y.applyUpdate(doc, update, conn);
     } catch (error) {
       takeBackPending(doc);
+      this.trials?.forget(docName);
       this.reject(conn, 'malformed', `not a valid document update (${(error as Error).message})`, where);
       return;
     }
     const after = takeBackPending(doc);
-    if (!after.ok) return this.reject(conn, after.reason, after.message, where);
+    if (!after.ok) {
+      this.trials?.forget(docName);
+      return this.reject(conn, after.reason, after.message, where);
+    }
     if (seq === undefined) return;
     // Acknowledge once this update (or the identical one already applied) is on disk.
     this.store
@@ -432,6 +461,7 @@ export class Room {
 
   async close(): Promise<void> {
     this.closeAll(1001, 'host closing');
+    await this.trials?.close();
     await this.store.close();
   }
 }

@@ -1,0 +1,85 @@
+/**
+ * The worker thread of updateTrials.ts: a replica of some of one room's documents, on which each learner update is
+ * tried before the main thread applies it. If a trial runs too long the main thread terminates this worker, so
+ * nothing here needs to be interruptible.
+ *
+ * Owns: the replica (seeded with a document's full state, then fed every change the main thread applied, in order)
+ * and the trial itself (the same checks as the main thread: updateCheck.ts, then apply, then take back anything
+ * pending). A document whose replica may differ from the main thread's (a trial applied in part) is dropped here
+ * and reseeded by the main thread when next needed.
+ *
+ * Messages in (in order): seed {doc, state}, change {doc, update}, drop {doc}, trial {id, doc, update}.
+ * Messages out: start {id} just before a trial is applied (the main thread's budget timer starts there), then
+ * result {id, ok, reason?, message?, ms, dropped}.
+ */
+import { parentPort } from 'node:worker_threads';
+import * as Y from 'yjs';
+import { checkUpdate, takeBackPending, type UpdateVerdict } from './updateCheck';
+
+export type ToWorker =
+  | { t: 'seed'; doc: string; state: Uint8Array }
+  | { t: 'change'; doc: string; update: Uint8Array }
+  | { t: 'drop'; doc: string }
+  | { t: 'trial'; id: number; doc: string; update: Uint8Array };
+
+export type TrialVerdict = UpdateVerdict | { ok: false; reason: 'internal' | 'rate-limited'; message: string };
+
+export type FromWorker = { t: 'start'; id: number } | { t: 'result'; id: number; verdict: TrialVerdict; ms: number; dropped: boolean };
+
+const docs = new Map<string, Y.Doc>();
+
+function trial(name: string, update: Uint8Array): { verdict: TrialVerdict; dropped: boolean } {
+  const doc = docs.get(name);
+  if (!doc) return { verdict: { ok: false, reason: 'internal', message: 'the host could not check this change this time; it is sent again' }, dropped: true };
+  const before = checkUpdate(doc, update);
+  if (!before.ok) return { verdict: before, dropped: false };
+  try {
+    Y.applyUpdate(doc, update);
+  } catch (error) {
+    docs.delete(name);
+    return { verdict: { ok: false, reason: 'malformed', message: `not a valid document update (${(error as Error).message})` }, dropped: true };
+  }
+  const after = takeBackPending(doc);
+  if (after.ok) return { verdict: after, dropped: false };
+  docs.delete(name);
+  return { verdict: after, dropped: true };
+}
+
+function handle(message: ToWorker): void {
+  try {
+    receive(message);
+  } catch {
+    // A seed or change that does not apply (it came from the main thread's own document, so this is not expected):
+    // forget the document; its next trial says so and the main thread seeds it again.
+    if (message.t !== 'trial') docs.delete(message.doc);
+  }
+}
+
+function receive(message: ToWorker): void {
+  switch (message.t) {
+    case 'seed': {
+      const doc = new Y.Doc({ gc: true });
+      Y.applyUpdate(doc, message.state);
+      docs.set(message.doc, doc);
+      return;
+    }
+    case 'change': {
+      const doc = docs.get(message.doc);
+      if (doc) Y.applyUpdate(doc, message.update);
+      return;
+    }
+    case 'drop':
+      docs.get(message.doc)?.destroy();
+      docs.delete(message.doc);
+      return;
+    case 'trial': {
+      parentPort!.postMessage({ t: 'start', id: message.id } satisfies FromWorker);
+      const started = performance.now();
+      const { verdict, dropped } = trial(message.doc, message.update);
+      parentPort!.postMessage({ t: 'result', id: message.id, verdict, ms: performance.now() - started, dropped } satisfies FromWorker);
+      return;
+    }
+  }
+}
+
+parentPort?.on('message', (message: ToWorker) => handle(message));
