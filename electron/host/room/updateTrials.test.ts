@@ -4,7 +4,7 @@ import { UpdateTrials, type TrialVerdict } from './updateTrials';
 
 const open: UpdateTrials[] = [];
 function trials(budgetMs: number, cpuMsPerSecond = 10_000): UpdateTrials {
-  const t = new UpdateTrials({ budgetMs, cpuMsPerSecond, maxQueued: 1000 });
+  const t = new UpdateTrials({ budgetMs, perKiBMs: 0, maxBudgetMs: budgetMs, cpuMsPerSecond, maxQueued: 1000 });
   open.push(t);
   return t;
 }

@@ -20,8 +20,13 @@ import type { FromWorker, ToWorker, TrialVerdict } from './updateTrialWorker';
 export type { TrialVerdict } from './updateTrialWorker';
 
 export interface TrialOptions {
-  /** Longest a single trial may run before the worker is replaced and the update refused. */
+  /**
+   * Longest a single trial may run before the worker is replaced and the update refused: `budgetMs`, plus
+   * `perKiBMs` per KiB of the update (honest work is linear in the bytes; crafted work is not), at most `maxBudgetMs`.
+   */
   budgetMs: number;
+  perKiBMs: number;
+  maxBudgetMs: number;
   /** Trial time one connection may use in any second. */
   cpuMsPerSecond: number;
   /** Updates one connection may have waiting for a trial. */
@@ -35,7 +40,7 @@ function envNumber(name: string, fallback: number): number {
 
 /** The defaults, which `WK_UPDATE_BUDGET_MS` and `WK_UPDATE_CPU_MS_PER_SECOND` override. */
 export function defaultTrialOptions(): TrialOptions {
-  return { budgetMs: envNumber('WK_UPDATE_BUDGET_MS', 50), cpuMsPerSecond: envNumber('WK_UPDATE_CPU_MS_PER_SECOND', 250), maxQueued: 1000 };
+  return { budgetMs: envNumber('WK_UPDATE_BUDGET_MS', 50), perKiBMs: 1, maxBudgetMs: 1000, cpuMsPerSecond: envNumber('WK_UPDATE_CPU_MS_PER_SECOND', 250), maxQueued: 1000 };
 }
 
 interface Trial {
@@ -177,10 +182,12 @@ export class UpdateTrials {
     const trial = this.current;
     if (!trial || message.id !== trial.id) return;
     if (message.t === 'start') {
+      const { budgetMs, perKiBMs, maxBudgetMs } = this.options;
+      const limit = Math.round(Math.max(budgetMs, Math.min(maxBudgetMs, budgetMs + (trial.update.length / 1024) * perKiBMs)));
       this.timer = setTimeout(() => {
         this.overruns++;
-        this.replace(tooCostly(this.options.budgetMs), this.options.budgetMs);
-      }, this.options.budgetMs);
+        this.replace(tooCostly(limit), limit);
+      }, limit);
       return;
     }
     if (message.dropped) this.seeded.delete(trial.doc);
