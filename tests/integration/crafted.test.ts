@@ -15,42 +15,17 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
-import * as encoding from 'lib0/encoding';
 import { afterAll, describe, expect, it } from 'vitest';
 import { DocFrameKind, MAX_EDIT_BYTES, PROTOCOL_VERSION, encodeDocFrame } from '../../shared/protocol/protocol';
 import { FrameIntake } from '../../shared/protocol/chunks';
 import { SYNC_STEP2, readSyncMessage, syncStep1Message } from '../../shared/protocol/syncMessages';
 import { freePort, startHostProcess, type HostProcess } from '../helpers/hostProcess';
 import { waitFor, wsUrl } from '../helpers/roomClients';
+import { craftedUpdate, runUpdate } from '../helpers/craftedUpdates';
 
 const STALL_BOUND_MS = 1500;
-/** Items in the run, and crafted items (one per client id), each pointing at its own item of the run. */
+/** Items in the run, and crafted items pointing into it (tests/helpers/craftedUpdates.ts). */
 const N = 8000;
-const BASE_CLIENT = 1;
-const FIRST_ATTACKER_CLIENT = 100;
-
-/** The run: N + 1 separate items (binary content never merges), from one client. */
-function baseUpdate(): Uint8Array {
-  const doc = new Y.Doc();
-  doc.clientID = BASE_CLIENT;
-  doc.getArray('a').insert(0, Array.from({ length: N + 1 }, () => new Uint8Array([1])));
-  return Y.encodeStateAsUpdate(doc);
-}
-
-/** Crafted items i in [from, to]: client FIRST + i, origin the run's first item, right origin the run's item i. */
-function craftedUpdate(from: number, to: number): Uint8Array {
-  const encoder = new Y.UpdateEncoderV1();
-  encoding.writeVarUint(encoder.restEncoder, to - from + 1);
-  for (let i = to; i >= from; i--) {
-    const client = FIRST_ATTACKER_CLIENT + i;
-    encoding.writeVarUint(encoder.restEncoder, 1);
-    encoder.writeClient(client);
-    encoding.writeVarUint(encoder.restEncoder, 0);
-    new Y.Item(Y.createID(client, 0), null, Y.createID(BASE_CLIENT, 0), null, Y.createID(BASE_CLIENT, i), null, null, new Y.ContentBinary(new Uint8Array([2]))).write(encoder, 0);
-  }
-  encoding.writeVarUint(encoder.restEncoder, 0); // no deletions
-  return encoder.toUint8Array();
-}
 
 interface Peer {
   ws: WebSocket;
@@ -126,7 +101,7 @@ describe('a crafted quadratic update', () => {
     peers.push(honest, attacker);
     const doc = `learner/${attacker.welcome.learnerId as string}/notes`;
 
-    attacker.ws.send(encodeDocFrame(DocFrameKind.UPDATE, doc, baseUpdate(), 1));
+    attacker.ws.send(encodeDocFrame(DocFrameKind.UPDATE, doc, runUpdate(N), 1));
     await waitFor(() => replies(attacker, 1).length > 0, 'the base acknowledged');
     expect(replies(attacker, 1)[0], JSON.stringify(replies(attacker, 1)[0])).toMatchObject({ type: 'ack' });
 
