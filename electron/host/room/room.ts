@@ -93,6 +93,7 @@ export class Room {
         ...(options.idleUnloadMs !== undefined ? { idleUnloadMs: options.idleUnloadMs } : {}),
         canUnload: (name) => [...this.followers.of(name)].length === 0 && !this.trials?.busyWith(name),
         unloaded: (name) => this.trials?.forget(name),
+        ...(this.trials ? { vet: (updates: Uint8Array[]) => this.trials!.vetLoad(updates) } : {}),
       },
     );
     markEveryoneOffline(this.doc('roster'), HOST_ORIGIN);
@@ -365,6 +366,7 @@ export class Room {
     }
     const doc = this.doc(docName);
     const where = { doc: docName, ...(seq !== undefined ? { seq } : {}) };
+    if (this.store.isSetAside(docName)) return this.reject(conn, 'too-costly', 'this document takes the host too long to load, so it is set aside (kept, not loaded) and cannot be changed: tell the facilitator', where);
     const before = checkUpdate(doc, update);
     if (!before.ok) return this.reject(conn, before.reason, before.message, where);
     try {

@@ -19,6 +19,7 @@
  */
 import * as Y from 'yjs';
 import type { DocLog } from './docLog';
+import { loadStored } from './storedLoad';
 import { type StorageError, storageErrorFrom } from './storageError';
 
 export type DocChange = (name: string, update: Uint8Array, origin: unknown) => void;
@@ -32,11 +33,18 @@ export interface RoomDocsOptions {
   canUnload?: (name: string) => boolean;
   /** `name` was unloaded. */
   unloaded?: (name: string) => void;
+  /**
+   * Tries loading a document's stored updates elsewhere first (a worker, within a time budget): false when that
+   * took too long, and the document is then set aside instead of loaded. Asked for documents stored in more than
+   * VET_ABOVE_BYTES only (smaller ones cannot cost much).
+   */
+  vet?: (updates: Uint8Array[]) => boolean;
 }
 
 /** Documents the host itself reads all the time: never unloaded. */
 const PINNED = new Set(['session', 'roster']);
 const SLOW_LOAD_MS = 1000;
+const VET_ABOVE_BYTES = 8 * 1024;
 
 function envNumber(name: string, fallback: number): number {
   const value = Number(process.env[name]);
@@ -56,6 +64,11 @@ export class RoomDocs {
   /** Documents not in memory: their updates as stored (loaded on first use). */
   private readonly stored = new Map<string, Uint8Array[]>();
   private readonly lastUsed = new Map<string, number>();
+  /** Documents set aside because loading them costs too much: an empty stand-in, never saved (their bytes stay stored). */
+  private readonly setAside = new Map<string, Y.Doc>();
+  private readonly vet: ((updates: Uint8Array[]) => boolean) | undefined;
+  /** Stored documents whose load was tried and fast enough (until they are unloaded again). */
+  private readonly vetOk = new Set<string>();
   private seq = 0;
   private readonly dirty = new Map<string, Dirty>();
   /** Per document, its latest append, settled (never rejecting) once its outcome is recorded. */
@@ -74,6 +87,7 @@ export class RoomDocs {
     const opts = typeof options === 'number' ? { probeMs: options } : options;
     this.probeMs = opts.probeMs ?? 5000;
     this.idleUnloadMs = opts.idleUnloadMs ?? envNumber('WK_IDLE_UNLOAD_MS', 10 * 60_000);
+    this.vet = opts.vet;
     const { records, damaged } = log.load();
     for (const d of damaged) log.report(`${d.file} is damaged at byte ${d.offset} (${d.reason}): what came after it was not loaded; a copy of the whole file is kept as ${d.copy}`);
     for (const record of records) {
@@ -81,6 +95,8 @@ export class RoomDocs {
       if (list) list.push(record.update);
       else this.stored.set(record.doc, [record.update]);
     }
+    // Large documents are tried in a worker now, while the session opens, rather than when first needed.
+    for (const [name, updates] of this.stored) if (this.needsVet(name, updates)) this.vetted(name, updates);
     if (this.idleUnloadMs > 0) {
       this.sweep = setInterval(() => this.unloadIdle(opts.canUnload ?? (() => true), opts.unloaded), Math.max(10, Math.min(60_000, this.idleUnloadMs / 2)));
       this.sweep.unref();
@@ -90,12 +106,13 @@ export class RoomDocs {
   /** The document (loaded from disk, or created empty, on first use), persisted and reported on every change. */
   doc(name: string): Y.Doc {
     this.lastUsed.set(name, Date.now());
-    let doc = this.docs.get(name);
+    let doc = this.docs.get(name) ?? this.setAside.get(name);
     if (!doc) {
+      const stored = this.stored.get(name);
+      if (stored && this.needsVet(name, stored) && !this.vetted(name, stored)) return this.setAside.get(name)!;
       doc = new Y.Doc({ gc: true });
       const created = doc;
       this.docs.set(name, created);
-      const stored = this.stored.get(name);
       this.stored.delete(name);
       if (stored) this.load(name, created, stored);
       created.on('update', (update: Uint8Array, origin: unknown) => this.changed(name, update, origin));
@@ -103,30 +120,35 @@ export class RoomDocs {
     return doc;
   }
 
+  private needsVet(name: string, updates: Uint8Array[]): boolean {
+    return this.vet !== undefined && !this.vetOk.has(name) && updates.reduce((sum, u) => sum + u.length, 0) > VET_ABOVE_BYTES;
+  }
+
+  /** Tries loading `name` elsewhere first; sets it aside if that took too long. Returns whether it may be loaded. */
+  private vetted(name: string, updates: Uint8Array[]): boolean {
+    if (this.vet!(updates)) {
+      this.vetOk.add(name);
+      return true;
+    }
+    this.log.report(`${name} takes too long to load (crafted or damaged), so it is set aside: kept on disk as it is, not loaded, and changes to it are refused`);
+    this.setAside.set(name, new Y.Doc());
+    return false;
+  }
+
+  /** Whether `name` was set aside (loading it costs too much): it must not be changed. */
+  isSetAside(name: string): boolean {
+    return this.setAside.has(name);
+  }
+
   /** Whether `name` is in memory now. */
   loaded(name: string): boolean {
     return this.docs.has(name);
   }
 
-  /** Applies a document's stored updates, merged into one (each one alone where the merge fails). */
+  /** Applies a document's stored updates (storedLoad.ts); a slow load is reported. */
   private load(name: string, doc: Y.Doc, updates: Uint8Array[]): void {
     const started = performance.now();
-    let merged: Uint8Array | null = null;
-    try {
-      merged = updates.length === 1 ? updates[0]! : Y.mergeUpdates(updates);
-      Y.applyUpdate(doc, merged, REPLAY);
-    } catch {
-      merged = null;
-    }
-    if (merged === null) {
-      for (const update of updates) {
-        try {
-          Y.applyUpdate(doc, update, REPLAY);
-        } catch (error) {
-          this.log.report(`a stored update of ${name} does not decode (${(error as Error).message}); it is skipped, the rest of the session loads`);
-        }
-      }
-    }
+    loadStored(doc, updates, REPLAY, (error) => this.log.report(`a stored update of ${name} does not decode (${error.message}); it is skipped, the rest of the session loads`));
     const ms = performance.now() - started;
     if (ms > SLOW_LOAD_MS) this.log.report(`loading ${name} took ${Math.round(ms)} ms (${updates.length} stored updates)`);
   }
@@ -139,6 +161,7 @@ export class RoomDocs {
       if (PINNED.has(name) || (this.lastUsed.get(name) ?? 0) > idleSince) continue;
       if (this.inFlight.has(name) || this.dirty.has(name) || !canUnload(name)) continue;
       this.stored.set(name, [Y.encodeStateAsUpdate(doc)]);
+      this.vetOk.delete(name); // loading a state can cost more than building it did: tried again when reloaded
       this.docs.delete(name);
       this.lastUsed.delete(name);
       doc.destroy();

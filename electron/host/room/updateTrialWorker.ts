@@ -8,19 +8,24 @@
  * pending). A document whose replica may differ from the main thread's (a trial applied in part) is dropped here
  * and reseeded by the main thread when next needed.
  *
- * Messages in (in order): seed {doc, state}, change {doc, update}, drop {doc}, trial {id, doc, update}.
+ * Messages in (in order): seed {doc, state}, change {doc, update}, drop {doc}, trial {id, doc, update}; and, on a
+ * worker of its own, vet {updates, signal}: a document's stored updates loaded as the main thread would load them,
+ * while the main thread waits on `signal` (Atomics) with a time budget.
  * Messages out: start {id} just before a trial is applied (the main thread's budget timer starts there), then
  * result {id, ok, reason?, message?, ms, dropped}.
  */
 import { parentPort } from 'node:worker_threads';
 import * as Y from 'yjs';
 import { checkUpdate, takeBackPending, type UpdateVerdict } from './updateCheck';
+import { loadStored } from './storedLoad';
 
 export type ToWorker =
   | { t: 'seed'; doc: string; state: Uint8Array }
   | { t: 'change'; doc: string; update: Uint8Array }
   | { t: 'drop'; doc: string }
-  | { t: 'trial'; id: number; doc: string; update: Uint8Array };
+  | { t: 'trial'; id: number; doc: string; update: Uint8Array }
+  /** Load these stored updates into a throw-away document; `signal[0]` goes 0 → 2 (started) → 1 (done). */
+  | { t: 'vet'; updates: Uint8Array[]; signal: SharedArrayBuffer };
 
 export type TrialVerdict = UpdateVerdict | { ok: false; reason: 'internal' | 'rate-limited'; message: string };
 
@@ -51,7 +56,7 @@ function handle(message: ToWorker): void {
   } catch {
     // A seed or change that does not apply (it came from the main thread's own document, so this is not expected):
     // forget the document; its next trial says so and the main thread seeds it again.
-    if (message.t !== 'trial') docs.delete(message.doc);
+    if (message.t === 'seed' || message.t === 'change' || message.t === 'drop') docs.delete(message.doc);
   }
 }
 
@@ -72,6 +77,17 @@ function receive(message: ToWorker): void {
       docs.get(message.doc)?.destroy();
       docs.delete(message.doc);
       return;
+    case 'vet': {
+      const signal = new Int32Array(message.signal);
+      Atomics.store(signal, 0, 2);
+      Atomics.notify(signal, 0);
+      const doc = new Y.Doc();
+      loadStored(doc, message.updates, null, () => undefined);
+      doc.destroy();
+      Atomics.store(signal, 0, 1);
+      Atomics.notify(signal, 0);
+      return;
+    }
     case 'trial': {
       parentPort!.postMessage({ t: 'start', id: message.id } satisfies FromWorker);
       const started = performance.now();

@@ -1,10 +1,11 @@
 import * as Y from 'yjs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { UpdateTrials, type TrialVerdict } from './updateTrials';
+import { craftedUpdate, runUpdate } from '../../../tests/helpers/craftedUpdates';
 
 const open: UpdateTrials[] = [];
 function trials(budgetMs: number, cpuMsPerSecond = 10_000): UpdateTrials {
-  const t = new UpdateTrials({ budgetMs, perKiBMs: 0, maxBudgetMs: budgetMs, cpuMsPerSecond, maxQueued: 1000 });
+  const t = new UpdateTrials({ budgetMs, perKiBMs: 0, maxBudgetMs: budgetMs, cpuMsPerSecond, maxQueued: 1000, loadBudgetMs: 200 });
   open.push(t);
   return t;
 }
@@ -59,6 +60,20 @@ describe('UpdateTrials', () => {
     expect(host.getArray('list').toArray()).toEqual(['one', 'two', 'three', 'four']);
   });
 
+  it('lets connections take turns, so one that sent many updates does not hold another back', async () => {
+    const t = trials(5_000);
+    const host = new Y.Doc();
+    const order: string[] = [];
+    const [A, B] = [{}, {}];
+    const a = author();
+    const flood = Array.from({ length: 6 }, (_, i) => a.edit((d) => d.getArray('a').push([i])));
+    const done = flood.map((u, i) => t.try(A, 'doc', u, () => host).then(() => order.push(`A${i}`)));
+    done.push(t.try(B, 'doc', author().edit((d) => d.getMap('m').set('b', 1)), () => host).then(() => order.push('B')));
+    await Promise.all(done);
+    expect(order.indexOf('B')).toBeLessThan(order.indexOf('A5'));
+    expect(order.filter((o) => o.startsWith('A'))).toEqual(['A0', 'A1', 'A2', 'A3', 'A4', 'A5']);
+  });
+
   it('follows the main thread’s own changes, so an update building on them passes', async () => {
     const t = trials(5_000);
     const host = new Y.Doc();
@@ -81,7 +96,7 @@ describe('UpdateTrials', () => {
     const light = author().edit((d) => d.getText('t').insert(0, 'light'));
     const results = await Promise.all([t.try(owner, 'doc', heavyUpdate(), () => host), t.try(owner, 'doc', light, () => host)]);
     expect(results[0]).toMatchObject({ ok: false, reason: 'too-costly' } satisfies Partial<TrialVerdict>);
-    expect(t.overruns).toBe(1);
+    expect(t.overruns).toBe(2); // tried twice (once might be a busy machine), each on a fresh worker
     // The next one was tried on a fresh worker (seeded again from the host's state).
     expect(results[1]).toEqual({ ok: true });
   });
@@ -103,5 +118,15 @@ describe('UpdateTrials', () => {
     a.edit((d) => d.getText('t').insert(0, 'base'));
     const second = a.edit((d) => d.getText('t').insert(4, '!'));
     expect(await t.try({}, 'doc', second, () => host)).toMatchObject({ ok: false, reason: 'missing-dependencies' });
+  });
+});
+
+describe('UpdateTrials.vetLoad', () => {
+  it('passes a document that loads within the budget, and refuses (discarding its worker) one that does not', async () => {
+    const t = trials(5_000);
+    expect(t.vetLoad([author().edit((d) => d.getText('t').insert(0, 'small'))])).toBe(true);
+    expect(t.vetLoad([runUpdate(12_000), craftedUpdate(1, 12_000)])).toBe(false);
+    // A fresh worker takes the next one.
+    expect(t.vetLoad([author().edit((d) => d.getMap('m').set('k', 1))])).toBe(true);
   });
 });
