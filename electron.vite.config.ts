@@ -11,7 +11,8 @@ export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
-      rolldownOptions: { input: { index: resolve('electron/main/index.ts') } },
+      // The host's update-trial worker is its own entry, next to index.js (updateTrials.ts starts it from there).
+      rolldownOptions: { input: { index: resolve('electron/main/index.ts'), updateTrialWorker: resolve('electron/host/room/updateTrialWorker.ts') } },
     },
   },
   preload: {

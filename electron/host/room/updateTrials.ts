@@ -95,6 +95,9 @@ export class UpdateTrials {
   private readonly spent = new WeakMap<object, Spent[]>();
   private readonly waiting = new WeakMap<object, number>();
   private closed = false;
+  /** A worker has run (so workers can start here); `broken`: none could (see unavailable()). */
+  private everStarted = false;
+  private broken = false;
   /** The worker of vetLoad (its own: a trial in progress must not delay a load, nor a load a trial). */
   private vetter: Worker | null = null;
   /** Workers terminated for running over the budget (for tests and the host's report). */
@@ -102,12 +105,21 @@ export class UpdateTrials {
 
   constructor(readonly options: TrialOptions = defaultTrialOptions()) {
     // Started now, so that it is ready (its code loaded) when a load is first vetted: that wait blocks.
-    this.vetter = idleWorker();
+    this.vetter = this.newVetter();
+  }
+
+  private newVetter(): Worker {
+    const worker = idleWorker();
+    worker.on('error', (error) => {
+      if (!this.everStarted) this.unavailable(error.message);
+    });
+    return worker;
   }
 
   /** Tries `update` to document `name` (whose main-thread state is `state()`) for `owner`, after its earlier ones. */
   try(owner: object, name: string, update: Uint8Array, state: () => Y.Doc): Promise<TrialVerdict> {
     if (this.closed) return Promise.resolve({ ok: false, reason: 'internal', message: 'the room is closing' });
+    if (this.broken) return Promise.resolve({ ok: true });
     const waiting = this.waiting.get(owner) ?? 0;
     if (waiting >= this.options.maxQueued) return Promise.resolve(rateLimited());
     this.waiting.set(owner, waiting + 1);
@@ -160,15 +172,19 @@ export class UpdateTrials {
    * bounded, where loading a crafted document on the main thread was not. Over the budget, that worker is discarded.
    */
   vetLoad(updates: Uint8Array[]): boolean {
-    if (this.closed) return true;
+    if (this.closed || this.broken) return true;
     const signal = new Int32Array(new SharedArrayBuffer(4));
-    const worker = (this.vetter ??= idleWorker());
+    const worker = (this.vetter ??= this.newVetter());
     worker.postMessage({ t: 'vet', updates, signal: signal.buffer } satisfies ToWorker);
-    // Starting a worker (loading its code) is not part of the budget; a worker that never starts counts as over it.
-    const started = Atomics.wait(signal, 0, 0, VET_START_MS) !== 'timed-out';
-    if (started && Atomics.wait(signal, 0, 2, this.options.loadBudgetMs) !== 'timed-out') return true;
+    // Starting a worker (loading its code) is not part of the budget; without one, the main thread loads as before.
+    if (Atomics.wait(signal, 0, 0, VET_START_MS) === 'timed-out') {
+      this.unavailable(`none started within ${VET_START_MS / 1000} s`);
+      return true;
+    }
+    this.everStarted = true;
+    if (Atomics.wait(signal, 0, 2, this.options.loadBudgetMs) !== 'timed-out') return true;
     void worker.terminate();
-    this.vetter = idleWorker();
+    this.vetter = this.newVetter();
     return false;
   }
 
@@ -222,6 +238,7 @@ export class UpdateTrials {
       if (worker === this.worker) this.received(message);
     });
     worker.on('error', (error) => {
+      if (!this.everStarted) this.unavailable(error.message);
       if (worker !== this.worker) return;
       this.replace({ ok: false, reason: 'internal', message: `the host could not check this change (${error.message}); it is sent again` }, 0);
     });
@@ -232,7 +249,18 @@ export class UpdateTrials {
     return worker;
   }
 
+  /**
+   * No worker can start here (a packaging problem, say): updates are applied directly on the main thread, as before
+   * trials existed (the pre-pass still bounds each one), rather than refused forever. Said once on stderr.
+   */
+  private unavailable(why: string): void {
+    if (this.broken) return;
+    this.broken = true;
+    process.stderr.write(`host: the worker that checks learner updates cannot start (${why}); updates are applied without that check\n`);
+  }
+
   private received(message: FromWorker): void {
+    this.everStarted = true;
     const trial = this.current;
     if (!trial || message.id !== trial.id) return;
     if (message.t === 'start') {
