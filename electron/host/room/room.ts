@@ -350,39 +350,40 @@ export class Room {
   /** A learner's update is applied once its trial (updateTrials.ts) passed, after that connection's earlier ones. */
   private write(conn: Connection, docName: string, update: Uint8Array, seq?: number): void {
     const trials = this.trials;
-    if (!trials || conn.actor?.role !== 'learner') return this.apply(conn, docName, update, seq);
+    if (!trials || conn.actor?.role !== 'learner') {
+      this.apply(conn, docName, update, seq);
+      return;
+    }
     if (!this.allowed(conn, docName, 'write', seq)) return;
     void trials.try(conn, docName, update, () => this.doc(docName)).then((verdict) => {
-      if (verdict.ok) trials.applyTried(docName, () => this.apply(conn, docName, update, seq));
-      else this.reject(conn, verdict.reason, verdict.message, { doc: docName, ...(seq !== undefined ? { seq } : {}) });
+      if (!verdict.ok) return this.reject(conn, verdict.reason, verdict.message, { doc: docName, ...(seq !== undefined ? { seq } : {}) });
+      // Refused here after passing there: the worker's copy may have it, the room's does not — it is copied afresh.
+      if (!trials.applyTried(docName, () => this.apply(conn, docName, update, seq))) trials.forget(docName);
     });
   }
 
-  private apply(conn: Connection, docName: string, update: Uint8Array, seq?: number): void {
-    if (!this.allowed(conn, docName, 'write', seq)) return;
-    if (this.ended) {
-      this.reject(conn, 'session-ended', 'this session has ended and is read-only', { doc: docName, ...(seq !== undefined ? { seq } : {}) });
-      return;
-    }
-    const doc = this.doc(docName);
+  /** Applies an update (acknowledged once on disk); false when it was refused instead. */
+  private apply(conn: Connection, docName: string, update: Uint8Array, seq?: number): boolean {
+    if (!this.allowed(conn, docName, 'write', seq)) return false;
     const where = { doc: docName, ...(seq !== undefined ? { seq } : {}) };
-    if (this.store.isSetAside(docName)) return this.reject(conn, 'too-costly', 'this document takes the host too long to load, so it is set aside (kept, not loaded) and cannot be changed: tell the facilitator', where);
+    const refused = (reason: RejectionReason, message: string) => {
+      this.reject(conn, reason, message, where);
+      return false;
+    };
+    if (this.ended) return refused('session-ended', 'this session has ended and is read-only');
+    const doc = this.doc(docName);
+    if (this.store.isSetAside(docName)) return refused('too-costly', 'this document takes the host too long to load, so it is set aside (kept, not loaded) and cannot be changed: tell the facilitator');
     const before = checkUpdate(doc, update);
-    if (!before.ok) return this.reject(conn, before.reason, before.message, where);
+    if (!before.ok) return refused(before.reason, before.message);
     try {
       Y.applyUpdate(doc, update, conn);
     } catch (error) {
       takeBackPending(doc);
-      this.trials?.forget(docName);
-      this.reject(conn, 'malformed', `not a valid document update (${(error as Error).message})`, where);
-      return;
+      return refused('malformed', `not a valid document update (${(error as Error).message})`);
     }
     const after = takeBackPending(doc);
-    if (!after.ok) {
-      this.trials?.forget(docName);
-      return this.reject(conn, after.reason, after.message, where);
-    }
-    if (seq === undefined) return;
+    if (!after.ok) return refused(after.reason, after.message);
+    if (seq === undefined) return true;
     // Acknowledge once this update (or the identical one already applied) is on disk.
     this.store
       .flushed(docName)
@@ -390,6 +391,7 @@ export class Room {
         if (this.bySocket.has(conn.socket)) this.sendText(conn, { type: 'ack', doc: docName, seq });
       })
       .catch((error: unknown) => this.reject(conn, ...unsavedRejection(error, 'edit'), { doc: docName, seq }));
+    return true;
   }
 
   private awarenessUpdate(conn: Connection, docName: string, payload: Uint8Array): void {
