@@ -94,11 +94,13 @@ describe('UpdateTrials', () => {
     const host = new Y.Doc();
     const owner = {};
     const light = author().edit((d) => d.getText('t').insert(0, 'light'));
-    const results = await Promise.all([t.try(owner, 'doc', heavyUpdate(), () => host), t.try(owner, 'doc', light, () => host)]);
+    const results = await Promise.all([t.try(owner, 'doc', heavyUpdate(), () => host), t.try({}, 'doc', light, () => host)]);
     expect(results[0]).toMatchObject({ ok: false, reason: 'too-costly' } satisfies Partial<TrialVerdict>);
     expect(t.overruns).toBe(2); // tried twice (once might be a busy machine), each on a fresh worker
-    // The next one was tried on a fresh worker (seeded again from the host's state).
+    // Another connection's next one was tried on a fresh worker (seeded again from the host's state).
     expect(results[1]).toEqual({ ok: true });
+    // The sender of the costly one waits out its CPU budget.
+    expect(await t.try(owner, 'doc', author().edit((d) => d.getText('t').insert(0, 'again')), () => host)).toMatchObject({ ok: false, reason: 'rate-limited' });
   });
 
   it('refuses a connection that used more than its trial time in the last second, and not the others', async () => {

@@ -43,7 +43,7 @@ function envNumber(name: string, fallback: number): number {
 
 /** The defaults, which `WK_UPDATE_BUDGET_MS` and `WK_UPDATE_CPU_MS_PER_SECOND` override. */
 export function defaultTrialOptions(): TrialOptions {
-  return { budgetMs: envNumber('WK_UPDATE_BUDGET_MS', 100), perKiBMs: 4, maxBudgetMs: 2000, cpuMsPerSecond: envNumber('WK_UPDATE_CPU_MS_PER_SECOND', 250), maxQueued: 1000, loadBudgetMs: envNumber('WK_LOAD_BUDGET_MS', 500) };
+  return { budgetMs: envNumber('WK_UPDATE_BUDGET_MS', 100), perKiBMs: 2, maxBudgetMs: 500, cpuMsPerSecond: envNumber('WK_UPDATE_CPU_MS_PER_SECOND', 250), maxQueued: 1000, loadBudgetMs: envNumber('WK_LOAD_BUDGET_MS', 500) };
 }
 
 interface Trial {
