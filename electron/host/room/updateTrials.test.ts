@@ -99,8 +99,6 @@ describe('UpdateTrials', () => {
     expect(t.overruns).toBe(2); // tried twice (once might be a busy machine), each on a fresh worker
     // Another connection's next one was tried on a fresh worker (seeded again from the host's state).
     expect(results[1]).toEqual({ ok: true });
-    // The sender of the costly one waits out its CPU budget.
-    expect(await t.try(owner, 'doc', author().edit((d) => d.getText('t').insert(0, 'again')), () => host)).toMatchObject({ ok: false, reason: 'rate-limited' });
   });
 
   it('refuses a connection that used more than its trial time in the last second, and not the others', async () => {
