@@ -1,3 +1,4 @@
+import { Worker } from 'node:worker_threads';
 import * as Y from 'yjs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { UpdateTrials, type TrialVerdict } from './updateTrials';
@@ -118,6 +119,17 @@ describe('UpdateTrials', () => {
     a.edit((d) => d.getText('t').insert(0, 'base'));
     const second = a.edit((d) => d.getText('t').insert(4, '!'));
     expect(await t.try({}, 'doc', second, () => host)).toMatchObject({ ok: false, reason: 'missing-dependencies' });
+  });
+});
+
+describe('UpdateTrials without a worker', () => {
+  it('applies updates directly (as before trials) when no worker can start, rather than refusing them all', async () => {
+    const t = new UpdateTrials({ budgetMs: 50, perKiBMs: 0, maxBudgetMs: 50, cpuMsPerSecond: 1000, maxQueued: 10, loadBudgetMs: 50, startWorker: () => new Worker('throw new Error("cannot start")', { eval: true }) });
+    open.push(t);
+    const update = author().edit((d) => d.getText('t').insert(0, 'x'));
+    const verdicts = await Promise.all([t.try({}, 'doc', update, () => new Y.Doc()), t.try({}, 'doc', update, () => new Y.Doc())]);
+    expect(verdicts).toEqual([{ ok: true }, { ok: true }]);
+    expect(t.vetLoad([update])).toBe(true);
   });
 });
 

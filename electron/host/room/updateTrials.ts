@@ -34,6 +34,8 @@ export interface TrialOptions {
   maxQueued: number;
   /** Longest loading a stored document may take in the worker before it is set aside instead (vetLoad). */
   loadBudgetMs: number;
+  /** Starts a worker (tests replace it); the real one by default. */
+  startWorker?: () => Worker;
 }
 
 function envNumber(name: string, fallback: number): number {
@@ -74,13 +76,6 @@ export function startWorker(): Worker {
   return new Worker(`import(${JSON.stringify(api)}).then(({ tsImport }) => tsImport(${JSON.stringify(source)}, ${JSON.stringify(source)}));`, { eval: true });
 }
 
-/** A worker that does not keep the process alive. */
-function idleWorker(): Worker {
-  const worker = startWorker();
-  worker.unref();
-  return worker;
-}
-
 export class UpdateTrials {
   private worker: Worker | null = null;
   /** Documents the current worker has a replica of. */
@@ -108,8 +103,15 @@ export class UpdateTrials {
     this.vetter = this.newVetter();
   }
 
+  /** A worker that does not keep the process alive. */
+  private spawn(): Worker {
+    const worker = (this.options.startWorker ?? startWorker)();
+    worker.unref();
+    return worker;
+  }
+
   private newVetter(): Worker {
-    const worker = idleWorker();
+    const worker = this.spawn();
     worker.on('error', (error) => {
       if (!this.everStarted) this.unavailable(error.message);
     });
@@ -206,6 +208,10 @@ export class UpdateTrials {
     while (!this.current && !this.closed) {
       const trial = this.take();
       if (!trial) return;
+      if (this.broken) {
+        this.settle(trial, { ok: true });
+        continue;
+      }
       if (this.usedLastSecond(trial.owner) > this.options.cpuMsPerSecond) {
         this.settle(trial, rateLimited());
         continue;
@@ -233,13 +239,16 @@ export class UpdateTrials {
 
   private ensureWorker(): Worker {
     if (this.worker) return this.worker;
-    const worker = idleWorker();
+    const worker = this.spawn();
     worker.on('message', (message: FromWorker) => {
       if (worker === this.worker) this.received(message);
     });
     worker.on('error', (error) => {
-      if (!this.everStarted) this.unavailable(error.message);
       if (worker !== this.worker) return;
+      if (!this.everStarted) {
+        this.unavailable(error.message);
+        return this.replace({ ok: true }, 0);
+      }
       this.replace({ ok: false, reason: 'internal', message: `the host could not check this change (${error.message}); it is sent again` }, 0);
     });
     worker.on('exit', () => {
