@@ -11,8 +11,15 @@ export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
-      // hostProcess: the room host's own process (an Electron utility process main forks).
-      rolldownOptions: { input: { index: resolve('electron/main/index.ts'), hostProcess: resolve('electron/main/hostProcess.ts') } },
+      // hostProcess: the room host's own process (an Electron utility process main forks); updateTrialWorker: the
+      // host's update-trial worker, next to both (updateTrials.ts starts it from there).
+      rolldownOptions: {
+        input: {
+          index: resolve('electron/main/index.ts'),
+          hostProcess: resolve('electron/main/hostProcess.ts'),
+          updateTrialWorker: resolve('electron/host/room/updateTrialWorker.ts'),
+        },
+      },
     },
   },
   preload: {

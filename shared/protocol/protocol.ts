@@ -58,6 +58,8 @@ export const REJECTION_REASONS = [
   'storage',
   /** This learner's identity was moved to another device with the rejoin code: this device is read-only now. */
   'identity-moved',
+  /** The update would cost the host too much work to apply (crafted, or beyond the host's budgets): never resent. */
+  'too-costly',
 ] as const;
 export type RejectionReason = (typeof REJECTION_REASONS)[number];
 

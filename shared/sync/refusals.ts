@@ -1,6 +1,6 @@
 /**
  * What the client does with an edit the host refused. Final reasons drop it (the host will never accept it:
- * forbidden, the session ended, not a valid update, too big). Passing ones keep it to be sent again: missing
+ * forbidden, the session ended, not a valid update, too big or too costly to apply). Passing ones keep it to be sent again: missing
  * dependencies (the repair will fill the gap), a full disk on the host, a rate limit. But the same edit refused for
  * the same reason again and again is given up (and reported): resending will not help, and it must not block the
  * rest of the outbox forever. While a document has edits kept this way, it is synced again a little later (the
@@ -9,7 +9,7 @@
  */
 import type { RejectionReason } from '../protocol/protocol';
 
-const FINAL_REASONS: readonly RejectionReason[] = ['forbidden', 'session-ended', 'malformed', 'too-big', 'unknown-doc'];
+const FINAL_REASONS: readonly RejectionReason[] = ['forbidden', 'session-ended', 'malformed', 'too-big', 'unknown-doc', 'too-costly'];
 /** The same edit refused this many times in a row for the same reason is given up. */
 export const MAX_IDENTICAL_REFUSALS = 5;
 

@@ -32,6 +32,7 @@ import { resolveLearner, secretMatches, type SessionMeta } from './identity';
 import { DocFollowers } from './followers';
 import { FrameIntake, framesFor } from '../../../shared/protocol/chunks';
 import { checkUpdate, takeBackPending } from './updateCheck';
+import { UpdateTrials, type TrialOptions } from './updateTrials';
 import { unsavedRejection } from './storageError';
 import { PhaseTimer } from './phaseTimer';
 import { markEveryoneOffline, setFacilitatorOnline, setParticipant, type RosterFields } from './roster';
@@ -74,19 +75,33 @@ export class Room {
   private transfers = 0;
   /** Rejections by reason, for the host's report and for tests. */
   readonly rejections = new Map<RejectionReason, number>();
+  /** Where learner updates are tried before they are applied (null: applied directly, as in-process tests do). */
+  private readonly trials: UpdateTrials | null;
 
   constructor(
     public meta: SessionMeta,
     private readonly files: SessionFiles,
     private readonly facilitatorSecret: string,
+    options: { trials?: TrialOptions; idleUnloadMs?: number } = {},
   ) {
-    this.store = new RoomDocs(files.log, (name, update, origin) => {
-      if (name === 'session') {
-        this.authority.changed();
-        this.phaseTimer.arm();
-      }
-      this.broadcast(name, update, origin);
-    });
+    this.trials = options.trials ? new UpdateTrials(options.trials) : null;
+    this.store = new RoomDocs(
+      files.log,
+      (name, update, origin) => {
+        if (name === 'session') {
+          this.authority.changed();
+          this.phaseTimer.arm();
+        }
+        this.trials?.changed(name, update);
+        this.broadcast(name, update, origin);
+      },
+      {
+        ...(options.idleUnloadMs !== undefined ? { idleUnloadMs: options.idleUnloadMs } : {}),
+        canUnload: (name) => [...this.followers.of(name)].length === 0 && !this.trials?.busyWith(name),
+        unloaded: (name) => this.trials?.forget(name),
+        ...(this.trials ? { vet: (updates: Uint8Array[]) => this.trials!.vetLoad(updates) } : {}),
+      },
+    );
     markEveryoneOffline(this.doc('roster'), HOST_ORIGIN);
     const session = this.doc('session').getMap('meta');
     if (session.get('code') !== meta.code) {
@@ -339,26 +354,43 @@ export class Room {
     this.reject(conn, 'unknown-type', `unknown sync message ${type}`, { doc: docName });
   }
 
+  /** A learner's update is applied once its trial (updateTrials.ts) passed, after that connection's earlier ones. */
   private write(conn: Connection, docName: string, update: Uint8Array, seq?: number): void {
-    if (!this.allowed(conn, docName, 'write', seq)) return;
-    if (this.ended) {
-      this.reject(conn, 'session-ended', 'this session has ended and is read-only', { doc: docName, ...(seq !== undefined ? { seq } : {}) });
+    const trials = this.trials;
+    if (!trials || conn.actor?.role !== 'learner') {
+      this.apply(conn, docName, update, seq);
       return;
     }
-    const doc = this.doc(docName);
+    if (!this.allowed(conn, docName, 'write', seq)) return;
+    void trials.try(conn, docName, update, () => this.doc(docName)).then((verdict) => {
+      if (!verdict.ok) return this.reject(conn, verdict.reason, verdict.message, { doc: docName, ...(seq !== undefined ? { seq } : {}) });
+      // Refused here after passing there: the worker's copy may have it, the room's does not — it is copied afresh.
+      if (!trials.applyTried(docName, () => this.apply(conn, docName, update, seq))) trials.forget(docName);
+    });
+  }
+
+  /** Applies an update (acknowledged once on disk); false when it was refused instead. */
+  private apply(conn: Connection, docName: string, update: Uint8Array, seq?: number): boolean {
+    if (!this.allowed(conn, docName, 'write', seq)) return false;
     const where = { doc: docName, ...(seq !== undefined ? { seq } : {}) };
+    const refused = (reason: RejectionReason, message: string) => {
+      this.reject(conn, reason, message, where);
+      return false;
+    };
+    if (this.ended) return refused('session-ended', 'this session has ended and is read-only');
+    const doc = this.doc(docName);
+    if (this.store.isSetAside(docName)) return refused('too-costly', 'this document takes the host too long to load, so it is set aside (kept, not loaded) and cannot be changed: tell the facilitator');
     const before = checkUpdate(doc, update);
-    if (!before.ok) return this.reject(conn, before.reason, before.message, where);
+    if (!before.ok) return refused(before.reason, before.message);
     try {
       Y.applyUpdate(doc, update, conn);
     } catch (error) {
       takeBackPending(doc);
-      this.reject(conn, 'malformed', `not a valid document update (${(error as Error).message})`, where);
-      return;
+      return refused('malformed', `not a valid document update (${(error as Error).message})`);
     }
     const after = takeBackPending(doc);
-    if (!after.ok) return this.reject(conn, after.reason, after.message, where);
-    if (seq === undefined) return;
+    if (!after.ok) return refused(after.reason, after.message);
+    if (seq === undefined) return true;
     // Acknowledge once this update (or the identical one already applied) is on disk.
     this.store
       .flushed(docName)
@@ -366,6 +398,7 @@ export class Room {
         if (this.bySocket.has(conn.socket)) this.sendText(conn, { type: 'ack', doc: docName, seq });
       })
       .catch((error: unknown) => this.reject(conn, ...unsavedRejection(error, 'edit'), { doc: docName, seq }));
+    return true;
   }
 
   private awarenessUpdate(conn: Connection, docName: string, payload: Uint8Array): void {
@@ -440,6 +473,7 @@ export class Room {
   async close(): Promise<void> {
     this.phaseTimer.stop();
     this.closeAll(1001, 'host closing');
+    await this.trials?.close();
     await this.store.close();
   }
 }

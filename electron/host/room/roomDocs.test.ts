@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as Y from 'yjs';
@@ -103,7 +103,84 @@ describe('RoomDocs on a full disk', () => {
     await log.close();
     const reports: string[] = [];
     const docs = new RoomDocs(new DocLog(dir, { report: (m) => reports.push(m) }), () => undefined);
+    docs.doc('room/x'); // documents are loaded when first used
     expect(reports.join('\n')).toMatch(/a stored update of room\/x does not decode/);
     await docs.close();
+  });
+});
+
+describe('RoomDocs loading and unloading', () => {
+  it('loads a document when first used, and unloads it when idle with nothing in flight (reloaded on next use, compacted all the same)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'wk-docs-'));
+    const first = new RoomDocs(new DocLog(dir), () => undefined, { idleUnloadMs: 0 });
+    first.doc('team/1/notes').getMap('m').set('kept', 1);
+    await first.close();
+
+    const unloaded: string[] = [];
+    let followed = true;
+    const docs = new RoomDocs(new DocLog(dir, { compactAt: 1 }), () => undefined, { idleUnloadMs: 60_000 });
+    expect(docs.loaded('team/1/notes')).toBe(false);
+    const doc = docs.doc('team/1/notes');
+    expect(doc.getMap('m').get('kept')).toBe(1);
+    doc.getMap('m').set('more', 2);
+    // Not idle long enough, then followed: kept.
+    expect(docs.unloadIdle(() => !followed, (n) => unloaded.push(n))).toEqual([]);
+    await docs.flushed('team/1/notes');
+    (docs as unknown as { idleUnloadMs: number }).idleUnloadMs = 0;
+    expect(docs.unloadIdle(() => !followed)).toEqual([]);
+    followed = false;
+    expect(docs.unloadIdle(() => !followed, (n) => unloaded.push(n))).toEqual(['team/1/notes']);
+    expect(unloaded).toEqual(['team/1/notes']);
+    expect(docs.loaded('team/1/notes')).toBe(false);
+    // The session document is never unloaded.
+    docs.doc('session');
+    expect(docs.unloadIdle()).toEqual([]);
+    // A change elsewhere makes the log compact (compactAt: 1): the unloaded document goes into the snapshot too.
+    docs.doc('room/other').getMap('m').set('x', 1);
+    await docs.flushed();
+    await new Promise((r) => setTimeout(r, 50));
+    await docs.close();
+    expect(existsSync(join(dir, 'snapshot.bin'))).toBe(true);
+    expect(await reloaded(dir, 'team/1/notes')).toEqual({ kept: 1, more: 2 });
+  });
+
+  it('unloads by itself after idleUnloadMs', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'wk-docs-'));
+    const docs = new RoomDocs(new DocLog(dir), () => undefined, { idleUnloadMs: 20 });
+    docs.doc('room/x').getMap('m').set('a', 1);
+    await docs.flushed('room/x');
+    await new Promise((r) => setTimeout(r, 200));
+    expect(docs.loaded('room/x')).toBe(false);
+    expect(docs.doc('room/x').getMap('m').get('a')).toBe(1);
+    await docs.close();
+  });
+
+  it('sets aside a large stored document whose load its vet refuses: not loaded, kept on disk, said why', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'wk-docs-'));
+    const first = new RoomDocs(new DocLog(dir), () => undefined, { idleUnloadMs: 0 });
+    first.doc('learner/l-1/notes').getMap('m').set('big', 'x'.repeat(20_000));
+    first.doc('room/small').getMap('m').set('small', 1);
+    await first.close();
+    const reports: string[] = [];
+    const vetted: number[] = [];
+    const docs = new RoomDocs(new DocLog(dir, { report: (m) => reports.push(m), compactAt: 1 }), () => undefined, {
+      idleUnloadMs: 0,
+      vet: (updates) => {
+        vetted.push(updates.length);
+        return false;
+      },
+    });
+    expect(vetted).toEqual([1]); // only the large one, at open
+    expect(reports.join('\n')).toMatch(/learner\/l-1\/notes takes too long to load .* set aside/);
+    expect(docs.isSetAside('learner/l-1/notes')).toBe(true);
+    expect(docs.doc('learner/l-1/notes').getMap('m').size).toBe(0);
+    expect(docs.doc('room/small').getMap('m').get('small')).toBe(1);
+    docs.doc('room/small').getMap('m').set('compact', 'now');
+    await docs.flushed();
+    await new Promise((r) => setTimeout(r, 50));
+    await docs.close();
+    expect(existsSync(join(dir, 'snapshot.bin'))).toBe(true);
+    // Still on disk, whole, after a compaction.
+    expect(((await reloaded(dir, 'learner/l-1/notes')) as { big: string }).big).toHaveLength(20_000);
   });
 });

@@ -15,6 +15,7 @@ import { roomCodeFrom } from '../../../shared/room/roomCode';
 import { DEFAULT_DISK_THRESHOLDS, DiskMonitor, type DiskThresholds } from '../diskSpace';
 import { DocLog } from './docLog';
 import { LatestWriter, writeFileAtomic } from './logFs';
+import { defaultTrialOptions } from './updateTrials';
 import { Room, type SessionMeta } from './room';
 import { storageErrorFrom } from './storageError';
 
@@ -110,7 +111,7 @@ export class SessionManager {
     const report = (message: string) => this.report(id, message);
     const log = new DocLog(dir, { report });
     const metaFile = new LatestWriter(join(dir, 'meta.json'), report);
-    const room = new Room(meta, { log, saveMeta: (m) => metaFile.write(JSON.stringify(m, null, 2)) }, this.hostKey);
+    const room = new Room(meta, { log, saveMeta: (m) => metaFile.write(JSON.stringify(m, null, 2)) }, this.hostKey, { trials: defaultTrialOptions() });
     this.rooms.set(id, room);
     this.files.set(id, { log, meta: metaFile });
     return room;

@@ -1,6 +1,7 @@
 import * as Y from 'yjs';
 import { describe, expect, it } from 'vitest';
-import { checkUpdate, takeBackPending } from './updateCheck';
+import { DEFAULT_UPDATE_BUDGET, checkUpdate, takeBackPending } from './updateCheck';
+import { craftedUpdate, runUpdate } from '../../../tests/helpers/craftedUpdates';
 
 /** Each update a doc emits, in order. */
 function recorder(doc: Y.Doc): Uint8Array[] {
@@ -66,6 +67,52 @@ describe('checkUpdate', () => {
     doc.getMap('m').set('sub', new Y.Doc());
     expect(checkUpdate(new Y.Doc(), updates[0]!)).toMatchObject({ ok: false, reason: 'forbidden', message: /sub-documents/ });
     expect(checkUpdate(new Y.Doc(), new Uint8Array([200, 1, 2, 3]))).toMatchObject({ ok: false, reason: 'malformed' });
+  });
+});
+
+describe('checkUpdate budgets (too-costly)', () => {
+  it('refuses many insertions at one place (the quadratic pattern), and passes the same under the budget', () => {
+    const host = new Y.Doc();
+    Y.applyUpdate(host, runUpdate(3000));
+    expect(checkUpdate(host, craftedUpdate(1, 3000))).toMatchObject({ ok: false, reason: 'too-costly', message: /insertions at one place/ });
+    expect(checkUpdate(host, craftedUpdate(1, DEFAULT_UPDATE_BUDGET.samePoint))).toEqual({ ok: true });
+  });
+
+  it('refuses more parts than the budget', () => {
+    const author = new Y.Doc();
+    const updates = recorder(author);
+    author.transact(() => {
+      for (let i = 0; i < 50; i++) author.getMap('m').set(`k${i}`, new Uint8Array([i]));
+    });
+    const budget = { ...DEFAULT_UPDATE_BUDGET, structs: 49 };
+    expect(checkUpdate(new Y.Doc(), updates[0]!, budget)).toMatchObject({ ok: false, reason: 'too-costly', message: /50 parts/ });
+    expect(checkUpdate(new Y.Doc(), updates[0]!, { ...budget, structs: 50 })).toEqual({ ok: true });
+  });
+
+  it('refuses more new authors than the budget, yet passes a repair edit carrying a classroom’s devices', () => {
+    // A device answering the host's sync step 1 sends everything the host lacks: every author's changes it has.
+    const device = new Y.Doc();
+    for (let author = 0; author < 300; author++) {
+      const other = new Y.Doc();
+      other.getMap('board').set(`element-${author}`, author);
+      Y.applyUpdate(device, Y.encodeStateAsUpdate(other));
+    }
+    const repair = Y.encodeStateAsUpdate(device);
+    expect(checkUpdate(new Y.Doc(), repair)).toEqual({ ok: true });
+    expect(checkUpdate(new Y.Doc(), repair, { ...DEFAULT_UPDATE_BUDGET, newClients: 299 })).toMatchObject({ ok: false, reason: 'too-costly', message: /new authors/ });
+    // Authors the host already has are not new.
+    const host = new Y.Doc();
+    Y.applyUpdate(host, repair);
+    expect(checkUpdate(host, repair, { ...DEFAULT_UPDATE_BUDGET, newClients: 0 })).toEqual({ ok: true });
+  });
+
+  it('refuses more gaps than the budget', () => {
+    const author = new Y.Doc();
+    const updates = recorder(author);
+    for (let i = 0; i < 20; i++) author.getMap('m').set(`k${i}`, i);
+    const gappy = Y.mergeUpdates(updates.filter((_, i) => i % 2 === 0));
+    const host = new Y.Doc();
+    expect(checkUpdate(host, gappy, { ...DEFAULT_UPDATE_BUDGET, skips: 5 })).toMatchObject({ ok: false, reason: 'too-costly', message: /gaps/ });
   });
 });
 
