@@ -8,27 +8,11 @@
 import * as decoding from 'lib0/decoding';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
+import { jsonNestsDeeperThan } from '../../../shared/protocol/jsonLimits';
 
 /** The largest awareness update a client may send, and the deepest nesting of a state. */
 export const MAX_AWARENESS_BYTES = 8 * 1024;
 const MAX_DEPTH = 16;
-
-/** Nesting depth of a JSON text, without parsing it (a deeply nested state costs a parse and breaks a relay). */
-function jsonDepth(text: string): number {
-  let depth = 0;
-  let max = 0;
-  let inString = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (inString) {
-      if (c === 92) i++; // backslash: skip the escaped character
-      else if (c === 34) inString = false;
-    } else if (c === 34) inString = true;
-    else if (c === 123 || c === 91) max = Math.max(max, ++depth);
-    else if (c === 125 || c === 93) depth--;
-  }
-  return max;
-}
 
 export class AwarenessRelay {
   private readonly byDoc = new Map<string, awarenessProtocol.Awareness>();
@@ -50,7 +34,9 @@ export class AwarenessRelay {
       ids.push(id);
       decoding.readVarUint(decoder);
       const state = decoding.readVarString(decoder);
-      if (jsonDepth(state) > MAX_DEPTH) throw new Error('presence nested too deeply');
+      // Depth before parsing (a linear scan): a deeply nested state costs a parse here and breaks every reader's
+      // presence later (JSON.stringify/parse overflow the stack in the relay and the clients).
+      if (jsonNestsDeeperThan(state, MAX_DEPTH)) throw new Error(`presence nested deeper than ${MAX_DEPTH} levels`);
       JSON.parse(state);
     }
     for (const id of ids) owners.set(id, origin);

@@ -34,6 +34,7 @@ import { FrameIntake, framesFor } from '../../../shared/protocol/chunks';
 import { checkUpdate, takeBackPending } from './updateCheck';
 import { unsavedRejection } from './storageError';
 import { markEveryoneOffline, setFacilitatorOnline, setParticipant, type RosterFields } from './roster';
+import { CommandBudget, DEFAULT_BUDGETS, DocBudget, type BudgetDecision, type Budgets } from './budgets';
 
 export type { LearnerRecord, SessionMeta } from './identity';
 
@@ -65,18 +66,26 @@ export class Room {
   private readonly connections = new Set<Connection>();
   private readonly bySocket = new Map<RoomSocket, Connection>();
   /** Per document, the connections that follow it (a change goes to them only) and their presence. */
-  private readonly followers = new DocFollowers<Connection>();
+  private readonly followers: DocFollowers<Connection>;
   private readonly authority = new SessionAuthority(() => this.doc('session'));
   /** Numbers the chunked transfers this host sends (a receiver holds one at a time per socket). */
   private transfers = 0;
   /** Rejections by reason, for the host's report and for tests. */
   readonly rejections = new Map<RejectionReason, number>();
+  /** Documents per learner, bytes per document, commands per learner (budgets.ts). */
+  private readonly docBudget: DocBudget;
+  private readonly commandBudget: CommandBudget;
+  private context: { from: DocContext; with: DocContext } | null = null;
 
   constructor(
     public meta: SessionMeta,
     private readonly files: SessionFiles,
     private readonly facilitatorSecret: string,
+    private readonly options: { budgets?: Budgets; extraDocs?: (name: string) => boolean } = {},
   ) {
+    this.docBudget = new DocBudget(options.budgets ?? DEFAULT_BUDGETS);
+    this.commandBudget = new CommandBudget(options.budgets ?? DEFAULT_BUDGETS);
+    this.followers = new DocFollowers<Connection>(options.budgets ?? DEFAULT_BUDGETS);
     this.store = new RoomDocs(files.log, (name, update, origin) => {
       if (name === 'session') this.authority.changed();
       this.broadcast(name, update, origin);
@@ -185,7 +194,7 @@ export class Room {
     }
     switch (message.type) {
       case 'subscribe': {
-        const decision = authorize(this.actorOf(conn), message.doc, 'read', this.docContext());
+        const decision = this.authorizeDoc(conn, message.doc, 'read');
         if (!decision.ok) {
           this.reject(conn, decision.reason, decision.message, { doc: message.doc });
           return;
@@ -266,7 +275,16 @@ export class Room {
   }
 
   private docContext(): DocContext {
-    return this.authority.context();
+    const from = this.authority.context();
+    if (this.context?.from !== from) this.context = { from, with: { ...from, extraDocs: this.options.extraDocs } };
+    return this.context.with;
+  }
+
+  /** Authorisation, then the document budget (a learner may bring only so many documents into existence). */
+  private authorizeDoc(conn: Connection, doc: string, access: Access): BudgetDecision {
+    const actor = this.actorOf(conn);
+    const decision = authorize(actor, doc, access, this.docContext());
+    return decision.ok ? this.docBudget.mayTouch(actor, doc, this.store.docs.has(doc)) : decision;
   }
 
   private actorOf(conn: Connection): Actor {
@@ -303,7 +321,7 @@ export class Room {
   }
 
   private allowed(conn: Connection, doc: string, access: Access, seq?: number): boolean {
-    const decision = authorize(this.actorOf(conn), doc, access, this.docContext());
+    const decision = this.authorizeDoc(conn, doc, access);
     if (decision.ok) return true;
     this.reject(conn, decision.reason, decision.message, { doc, ...(seq !== undefined ? { seq } : {}) });
     return false;
@@ -342,6 +360,8 @@ export class Room {
     const where = { doc: docName, ...(seq !== undefined ? { seq } : {}) };
     const before = checkUpdate(doc, update);
     if (!before.ok) return this.reject(conn, before.reason, before.message, where);
+    const room = this.docBudget.mayGrow(docName, doc, update, (d) => Y.encodeStateAsUpdate(d));
+    if (!room.ok) return this.reject(conn, room.reason, room.message, where);
     try {
       Y.applyUpdate(doc, update, conn);
     } catch (error) {
@@ -351,6 +371,7 @@ export class Room {
     }
     const after = takeBackPending(doc);
     if (!after.ok) return this.reject(conn, after.reason, after.message, where);
+    this.docBudget.grew(docName, update);
     if (seq === undefined) return;
     // Acknowledge once this update (or the identical one already applied) is on disk.
     this.store
@@ -364,7 +385,8 @@ export class Room {
   private awarenessUpdate(conn: Connection, docName: string, payload: Uint8Array): void {
     if (!conn.subscriptions.has(docName) || !this.allowed(conn, docName, 'read')) return;
     try {
-      this.followers.presence(conn, docName, payload);
+      const refused = this.followers.presence(conn, docName, payload);
+      if (refused) this.reject(conn, refused.reason, refused.message, { doc: docName });
     } catch (error) {
       this.reject(conn, 'malformed', `undecodable awareness update (${(error as Error).message})`, { doc: docName });
     }
@@ -385,6 +407,9 @@ export class Room {
       this.reject(conn, 'session-ended', 'this session has ended and is read-only', { id });
       return;
     }
+    const budget = this.commandBudget.check(actor, command, this.meta);
+    if (budget === 'no-op') return this.sendText(conn, { type: 'command-ack', id }); // nothing to save or relay
+    if (!budget.ok) return this.reject(conn, budget.reason, budget.message, { id });
     const result = applyCommand(
       {
         doc: (name) => this.doc(name),
