@@ -14,7 +14,7 @@ import * as Y from 'yjs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DocFrameKind, PROTOCOL_VERSION, encodeDocFrame } from '../../shared/protocol/protocol';
 import { startHostProcess, type HostProcess } from '../helpers/hostProcess';
-import { hostKeyOf, waitFor, wsUrl } from '../helpers/roomClients';
+import { connectClient, hostKeyOf, waitFor, wsUrl } from '../helpers/roomClients';
 
 interface Raw {
   ws: WebSocket;
@@ -191,6 +191,26 @@ describe('text frames and presence', () => {
     late.ws.on('message', (data, isBinary) => isBinary && snapshot.push(new Uint8Array(data as Buffer)));
     late.ws.send(JSON.stringify({ type: 'subscribe', doc: 'room/notes' }));
     await waitFor(() => snapshot.some((f) => Buffer.from(f).includes('"Ada"')), 'the snapshot for a newcomer');
+  });
+
+  it("a newcomer receives everyone's presence even when it is larger than one frame (host → client frames in chunks)", async () => {
+    const h = await host();
+    const others: Raw[] = [];
+    for (let i = 0; i < 72; i++) others.push(await learner(h, `P${i}`, `127.0.0.${10 + (i % 3)}`));
+    for (const [i, raw] of others.entries()) {
+      raw.ws.send(JSON.stringify({ type: 'subscribe', doc: 'room/notes' }));
+      raw.ws.send(encodeDocFrame(DocFrameKind.AWARENESS, 'room/notes', presence(1000 + i, 1, JSON.stringify({ note: 'n'.repeat(7900) }))));
+    }
+    await waitFor(() => others.every((r) => r.texts.some((t) => t.type === 'subscribed')), 'all subscribed');
+    const newcomer = connectClient(h.url, h.line.room as string, { name: 'Newcomer' });
+    try {
+      const awareness = newcomer.awareness('room/notes');
+      await waitFor(() => awareness.getStates().size >= 72 || newcomer.lastError !== null, "everyone's presence, or an error");
+      expect(newcomer.lastError).toBeNull();
+      expect(awareness.getStates().size).toBeGreaterThanOrEqual(72);
+    } finally {
+      newcomer.close();
+    }
   });
 
   it('rate-limits presence updates per connection, with a reason', async () => {

@@ -208,7 +208,8 @@ export class Room {
         if (authorize(this.actorOf(conn), message.doc, 'write', this.docContext()).ok && !this.ended) {
           conn.socket.send(encodeDocFrame(DocFrameKind.SYNC, message.doc, syncStep1Message(this.doc(message.doc))));
         }
-        if (presence) conn.socket.send(encodeDocFrame(DocFrameKind.AWARENESS, message.doc, presence));
+        // Everyone's presence at once can be larger than one frame (many followers × 8 KiB): in chunks like a sync.
+        if (presence) this.sendFrame(conn, message.doc, encodeDocFrame(DocFrameKind.AWARENESS, message.doc, presence));
         return;
       }
       case 'unsubscribe':
