@@ -13,6 +13,7 @@ import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DocFrameKind, PROTOCOL_VERSION, encodeDocFrame } from '../../shared/protocol/protocol';
+import { syncStep1Message } from '../../shared/protocol/syncMessages';
 import { startHostProcess, type HostProcess } from '../helpers/hostProcess';
 import { connectClient, hostKeyOf, waitFor, wsUrl } from '../helpers/roomClients';
 
@@ -127,6 +128,26 @@ describe('bytes, frames and connections', () => {
     await waitFor(() => many.some((r) => r.reasons().includes('rate-limited')), 'the address budget reached');
     const limited = many.flatMap((r) => r.texts).find((t) => t.reason === 'rate-limited')!;
     expect(limited.message).toMatch(/network address/);
+  });
+
+  it('drops a client that does not read what the host sends, past the buffered budget', async () => {
+    const h = await host(['--budget', 'maxBufferedBytes=2000000']);
+    const writer = connectClient(h.url, h.line.room as string, { name: 'Writer' });
+    try {
+      await writer.whenSynced('room/notes');
+      writer.doc('room/notes').getText('t').insert(0, 'x'.repeat(3_000_000));
+      await waitFor(() => writer.pendingCount === 0, 'the 3 MB text on the host');
+    } finally {
+      writer.close();
+    }
+    const slow = await learner(h, 'Slow');
+    slow.ws.pause(); // reads nothing from now on
+    const askAll = encodeDocFrame(DocFrameKind.SYNC, 'room/notes', syncStep1Message(new Y.Doc()));
+    for (let i = 0; i < 30; i++) slow.ws.send(askAll); // 30 × 3 MB asked for, none read
+    await new Promise((r) => setTimeout(r, 500));
+    slow.ws.resume();
+    const code = await new Promise<number>((resolve) => (slow.closed ? resolve(-1) : slow.ws.once('close', (c) => resolve(c))));
+    expect(code).toBe(1006); // cut by the host, no closing handshake
   });
 
   it('refuses connections past the per-address cap and past the host-wide cap', async () => {

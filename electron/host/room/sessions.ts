@@ -32,11 +32,11 @@ export interface SessionManagerOptions {
 }
 
 /** Saves of one meta.json, coalesced: many `save()` calls in one turn of the event loop serialize it once. */
-class CoalescedMeta {
+export class CoalescedMeta {
   private scheduled: NodeJS.Immediate | null = null;
   private latest: SessionMeta | null = null;
 
-  constructor(readonly writer: LatestWriter) {}
+  constructor(readonly writer: Pick<LatestWriter, 'write' | 'close' | 'failure'>) {}
 
   save(meta: SessionMeta): void {
     this.latest = meta;
@@ -101,11 +101,11 @@ export class SessionManager {
       ids = readdirSync(this.sessionsDir);
     } catch (error) {
       // Out of file descriptors (a flood of connections) or a vanished folder: a clear error, never a crash.
-      const code = (error as NodeJS.ErrnoException).code;
+      const code = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
       if (code === 'EMFILE' || code === 'ENFILE') {
         throw new StorageError('io-error', 'The host laptop has too many connections open right now to read its sessions: try again in a moment.', { cause: error });
       }
-      throw storageErrorFrom(error);
+      throw new StorageError('io-error', `The host laptop could not read its sessions folder (${code}): check the host's data folder, then try again.`, { cause: error });
     }
     return ids
       .map((id) => this.rooms.get(id)?.meta ?? this.readMeta(id))
