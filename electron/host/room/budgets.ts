@@ -158,8 +158,9 @@ const allowed: BudgetDecision = { ok: true };
 
 /**
  * Per session: which learner brought each document into existence (a learner may bring at most maxDocsPerLearner)
- * and how many bytes of updates each document holds (at most maxDocBytes; counted from its encoded state when the
- * host first writes it, then by every accepted update — an over-estimate after deletions, which is the safe side).
+ * and how many bytes of updates each document holds (at most maxDocBytes; measured from its encoded state when a
+ * client first writes it, then grown by every change Yjs integrates — an over-estimate after deletions and merges,
+ * which is the safe side).
  */
 export class DocBudget {
   private readonly created = new Map<string, Set<string>>();
@@ -194,9 +195,10 @@ export class DocBudget {
     return allowed;
   }
 
-  /** After an update of `name` was applied. */
+  /** After a change of `name` (the update Yjs emitted); counted once the document was measured by `mayGrow`. */
   grew(name: string, update: Uint8Array): void {
-    this.bytes.set(name, (this.bytes.get(name) ?? 0) + update.length);
+    const size = this.bytes.get(name);
+    if (size !== undefined) this.bytes.set(name, size + update.length);
   }
 }
 

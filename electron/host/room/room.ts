@@ -88,6 +88,7 @@ export class Room {
     this.followers = new DocFollowers<Connection>(options.budgets ?? DEFAULT_BUDGETS);
     this.store = new RoomDocs(files.log, (name, update, origin) => {
       if (name === 'session') this.authority.changed();
+      this.docBudget.grew(name, update); // what Yjs integrated, not what was sent (a resend adds nothing)
       this.broadcast(name, update, origin);
     });
     markEveryoneOffline(this.doc('roster'), HOST_ORIGIN);
@@ -372,7 +373,6 @@ export class Room {
     }
     const after = takeBackPending(doc);
     if (!after.ok) return this.reject(conn, after.reason, after.message, where);
-    this.docBudget.grew(docName, update);
     if (seq === undefined) return;
     // Acknowledge once this update (or the identical one already applied) is on disk.
     this.store
