@@ -82,14 +82,14 @@ for (let i = 0; i < collaborators; i++) {
   });
   clients.push(client);
 }
-await Promise.all(clients.map((c) => c.whenSynced('room/board')));
+await Promise.all(clients.map((c) => c.whenSynced('room/brainstorm')));
 clients.forEach((c, i) => {
-  const board = new BoardSync(c.doc('room/board'));
+  const board = new BoardSync(c.doc('room/brainstorm'));
   boards.push(board);
   board.onRemoteChange((ids) => {
     const now = performance.now();
     for (const id of ids) {
-      const el = c.doc('room/board').getMap<BoardElement>('elements').get(id);
+      const el = c.doc('room/brainstorm').getMap<BoardElement>('elements').get(id);
       const t = el ? sendTimes.get(`${id}@${el.version}`) : undefined;
       if (t !== undefined && !id.startsWith(`c${i}-`)) latencies.push(now - t);
     }
