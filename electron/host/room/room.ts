@@ -362,8 +362,8 @@ export class Room {
     const where = { doc: docName, ...(seq !== undefined ? { seq } : {}) };
     const before = checkUpdate(doc, update);
     if (!before.ok) return this.reject(conn, before.reason, before.message, where);
-    const room = this.docBudget.mayGrow(docName, doc, update, (d) => Y.encodeStateAsUpdate(d));
-    if (!room.ok) return this.reject(conn, room.reason, room.message, where);
+    const size = this.docBudget.mayGrow(docName, doc, update, (d) => Y.encodeStateAsUpdate(d));
+    if (!size.ok) return this.reject(conn, size.reason, size.message, where);
     try {
       Y.applyUpdate(doc, update, conn);
     } catch (error) {
