@@ -234,6 +234,24 @@ describe('text frames and presence', () => {
     }
   });
 
+  it('one connection cannot announce presence ids without end', async () => {
+    const h = await host();
+    const [attacker, watcher] = [await learner(h, 'Attacker'), await learner(h, 'Watcher')];
+    for (const raw of [attacker, watcher]) raw.ws.send(JSON.stringify({ type: 'subscribe', doc: 'room/notes' }));
+    await waitFor(() => [attacker, watcher].every((r) => r.texts.some((t) => t.type === 'subscribed')), 'both subscribed');
+    for (let id = 1; id <= 20; id++) attacker.ws.send(encodeDocFrame(DocFrameKind.AWARENESS, 'room/notes', presence(5000 + id, 1, '{"x":1}')));
+    await waitFor(() => attacker.reasons().length >= 16, 'the ids past the budget refused');
+    expect(attacker.texts.filter((t) => t.type === 'error').every((t) => /presence ids/.test(t.message!))).toBe(true);
+    const late = connectClient(h.url, h.line.room as string, { name: 'Late' });
+    try {
+      const awareness = late.awareness('room/notes');
+      await waitFor(() => awareness.getStates().size >= 4, 'the snapshot');
+      expect([...awareness.getStates().keys()].filter((id) => id > 5000 && id <= 5020)).toHaveLength(4);
+    } finally {
+      late.close();
+    }
+  });
+
   it('rate-limits presence updates per connection, with a reason', async () => {
     const h = await host();
     const raw = await learner(h);

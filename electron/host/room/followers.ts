@@ -51,7 +51,7 @@ export class DocFollowers<C extends Follower> {
     }
     rate.told = false;
     const ids = conn.awarenessIds.get(docName) ?? new Set<number>();
-    for (const id of this.awareness.apply(docName, payload, conn)) ids.add(id);
+    for (const id of this.awareness.apply(docName, payload, conn, ids)) ids.add(id);
     conn.awarenessIds.set(docName, ids);
     this.relay(conn, docName, payload);
     return null;
