@@ -23,6 +23,17 @@ import { extraDocNames } from '../../shared/room/documents';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
+/** Items joined with ", " in lines of at most ~96 characters, indented like the usage's continuation lines. */
+function wrap(items: string[], indent = '                        '): string {
+  const lines: string[] = [];
+  for (const item of items) {
+    const last = lines.length - 1;
+    if (last >= 0 && lines[last]!.length + item.length + 2 <= 96) lines[last] += `, ${item}`;
+    else lines.push(`${indent}${item}`);
+  }
+  return lines.join(',\n');
+}
+
 const USAGE = `Usage: npm run host -- [--session TITLE] [--port N] [--bind ADDR] [--data DIR] [--no-discovery] [--content DIR] [--renderer DIR] [--min-free-mb N] [--refuse-free-mb N]
   --session TITLE start a session (or resume the unfinished one with this title): prints its room code and links
   --port N        port to listen on (default ${DEFAULT_PORT}; 0 picks a free port)
@@ -35,7 +46,8 @@ const USAGE = `Usage: npm run host -- [--session TITLE] [--port N] [--bind ADDR]
                       (default ${DEFAULT_DISK_THRESHOLDS.warnBelowMb}; checked at start and every minute)
   --refuse-free-mb N  below N MB free, refuse NEW participants; those already in go on (default ${DEFAULT_DISK_THRESHOLDS.refuseBelowMb})
   --budget NAME=N     raise or lower one of the host's budgets (repeatable), e.g. --budget maxLearners=400;
-                      names and defaults: ${Object.entries(DEFAULT_BUDGETS).map(([k, v]) => `${k}=${v}`).join(', ')}
+                      names and defaults:
+${wrap(Object.entries(DEFAULT_BUDGETS).map(([k, v]) => `${k}=${v}`))}
   --extra-docs LIST   admit documents beyond the room's fixed list, comma-separated, * for one name segment
                       (e.g. room/*,team/*/set) — for tests and benchmarks, never needed in a classroom`;
 
