@@ -88,6 +88,7 @@ export function attachRoomSockets(server: Server, sessions: SessionManager, opti
     const frames = new TokenBucket(budgets.framesPerSecond, budgets.frameBurst);
     const bytes = new TokenBucket(budgets.bytesPerSecond, budgets.byteBurst);
     let strikes = 0;
+    let lastStrike = 0;
     let alive = true;
     const adapter: RoomSocket = {
       send: (data) => {
@@ -123,6 +124,10 @@ export function attachRoomSockets(server: Server, sessions: SessionManager, opti
       // This connection's budget first (frames and bytes), then its address's (many sockets from one device share it).
       const over = !frames.take(1) || !bytes.take(size) ? 'connection' : !addressFrames.take(address) || !addressBytes.take(address, size) ? 'address' : null;
       if (over) {
+        // Only a sustained flood is disconnected: a connection that kept within its budget for 10 s starts afresh
+        // (an honest device sharing a busy address is slowed down, not cut off, by a burst now and then).
+        if (now - lastStrike > 10_000) strikes = 0;
+        lastStrike = now;
         strikes++;
         if (strikes > 50) {
           count('rate-limited');
