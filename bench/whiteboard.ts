@@ -82,9 +82,9 @@ for (let i = 0; i < collaborators; i++) {
   });
   clients.push(client);
 }
-await Promise.all(clients.map((c) => c.whenSynced('room/board')));
+await Promise.all(clients.map((c) => c.whenSynced('room/brainstorm')));
 clients.forEach((c, i) => {
-  const board = new BoardSync(c.doc('room/board'));
+  const board = new BoardSync(c.doc('room/brainstorm'));
   boards.push(board);
   board.onRemoteChange((ids) => {
     const now = performance.now();

@@ -1,5 +1,5 @@
 /**
- * `npm run host -- [--port N] [--bind ADDR] [--data DIR] [--no-discovery] [--content DIR] [--renderer DIR] [--min-free-mb N] [--refuse-free-mb N]`
+ * `npm run host -- [--port N] [--bind ADDR] [--data DIR] [--no-discovery] [--content DIR] [--renderer DIR] [--min-free-mb N] [--refuse-free-mb N] [--budget NAME=N]… [--extra-docs PATTERNS]`
  *
  * The headless host. When ready it prints ONE line of JSON to stdout (a contract other tools parse):
  *   {"event":"listening","url":"http://127.0.0.1:PORT/","lanUrls":["http://192.168.…:PORT/",…],…}
@@ -18,8 +18,21 @@ import { SessionManager } from './room/sessions';
 import { advertise, type Advertisement } from './discovery';
 import { DEFAULT_PORT } from './defaults';
 import { DEFAULT_DISK_THRESHOLDS } from './diskSpace';
+import { DEFAULT_BUDGETS, type Budgets } from './room/budgets';
+import { extraDocNames } from '../../shared/room/documents';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+
+/** Items joined with ", " in lines of at most ~96 characters, indented like the usage's continuation lines. */
+function wrap(items: string[], indent = '                        '): string {
+  const lines: string[] = [];
+  for (const item of items) {
+    const last = lines.length - 1;
+    if (last >= 0 && lines[last]!.length + item.length + 2 <= 96) lines[last] += `, ${item}`;
+    else lines.push(`${indent}${item}`);
+  }
+  return lines.join(',\n');
+}
 
 const USAGE = `Usage: npm run host -- [--session TITLE] [--port N] [--bind ADDR] [--data DIR] [--no-discovery] [--content DIR] [--renderer DIR] [--min-free-mb N] [--refuse-free-mb N]
   --session TITLE start a session (or resume the unfinished one with this title): prints its room code and links
@@ -31,7 +44,12 @@ const USAGE = `Usage: npm run host -- [--session TITLE] [--port N] [--bind ADDR]
   --renderer DIR  built app folder (default ./out/renderer)
   --min-free-mb N     warn (stderr and the facilitator's console) when the data folder's disk has less than N MB free
                       (default ${DEFAULT_DISK_THRESHOLDS.warnBelowMb}; checked at start and every minute)
-  --refuse-free-mb N  below N MB free, refuse NEW participants; those already in go on (default ${DEFAULT_DISK_THRESHOLDS.refuseBelowMb})`;
+  --refuse-free-mb N  below N MB free, refuse NEW participants; those already in go on (default ${DEFAULT_DISK_THRESHOLDS.refuseBelowMb})
+  --budget NAME=N     raise or lower one of the host's budgets (repeatable), e.g. --budget maxLearners=400;
+                      names and defaults:
+${wrap(Object.entries(DEFAULT_BUDGETS).map(([k, v]) => `${k}=${v}`))}
+  --extra-docs LIST   admit documents beyond the room's fixed list, comma-separated, * for one name segment
+                      (e.g. room/*,team/*/set) — for tests and benchmarks, never needed in a classroom`;
 
 function fail(message: string): never {
   process.stderr.write(`host: ${message}\n`);
@@ -51,6 +69,8 @@ function parse() {
         renderer: { type: 'string' },
         'min-free-mb': { type: 'string' },
         'refuse-free-mb': { type: 'string' },
+        budget: { type: 'string', multiple: true },
+        'extra-docs': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
       strict: true,
@@ -80,10 +100,31 @@ const megabytes = (flag: 'min-free-mb' | 'refuse-free-mb', fallback: number): nu
 const warnBelowMb = megabytes('min-free-mb', DEFAULT_DISK_THRESHOLDS.warnBelowMb);
 const refuseBelowMb = megabytes('refuse-free-mb', Math.min(DEFAULT_DISK_THRESHOLDS.refuseBelowMb, warnBelowMb));
 
-// Last resort: whatever nobody caught is printed, and the host keeps serving (every known failure is handled
-// where it happens; this keeps one unforeseen one from taking the room down).
-process.on('uncaughtException', (error) => process.stderr.write(`host: unexpected error (still serving): ${error.stack ?? String(error)}\n`));
-process.on('unhandledRejection', (reason) => process.stderr.write(`host: unexpected error (still serving): ${reason instanceof Error ? (reason.stack ?? reason.message) : String(reason)}\n`));
+const budgets: Partial<Budgets> = {};
+for (const entry of args.budget ?? []) {
+  const [name, raw] = entry.split('=');
+  const value = Number(raw);
+  if (!name || !(name in DEFAULT_BUDGETS) || raw === undefined || !Number.isFinite(value) || value <= 0) {
+    fail(`--budget takes NAME=N with a positive number and one of: ${Object.keys(DEFAULT_BUDGETS).join(', ')}; got "${entry}"`);
+  }
+  budgets[name as keyof Budgets] = value;
+}
+const extraDocs = args['extra-docs'] === undefined ? undefined : extraDocNames(args['extra-docs'].split(',').filter(Boolean));
+if (extraDocs === null) fail(`--extra-docs takes document name patterns like room/*,team/*/set; got "${args['extra-docs']}"`);
+
+// Last resort: whatever nobody caught is printed, and the host keeps serving. Why serve on rather than exit: every
+// failure we know of is handled where it happens (a bad frame is refused, a failed write is retried and never
+// acknowledged, the room's state is in memory and on disk before any ack), so an unforeseen throw comes from one
+// request's handler and leaves the rest consistent; exiting would drop every learner's connection for one bad
+// message, and an attacker who found one would stop the room at will. The durability rule (acknowledged = on disk)
+// holds either way. One exception: running out of memory is not an exception, Node aborts by itself.
+let unexpected = 0;
+const lastResort = (what: string, error: unknown) => {
+  unexpected++;
+  process.stderr.write(`host: unexpected ${what} (${unexpected} so far; still serving): ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+};
+process.on('uncaughtException', (error) => lastResort('error', error));
+process.on('unhandledRejection', (reason) => lastResort('rejection', reason));
 
 try {
   await mkdir(dataDir, { recursive: true });
@@ -98,7 +139,7 @@ if (!content.ok) {
   for (const issue of content.issues) process.stderr.write(`  ${formatIssue(issue, contentDir)}\n`);
 }
 
-const sessions = new SessionManager(dataDir, { disk: { warnBelowMb, refuseBelowMb } });
+const sessions = new SessionManager(dataDir, { disk: { warnBelowMb, refuseBelowMb }, budgets, ...(extraDocs ? { extraDocs } : {}) });
 const title = args.session?.trim();
 if (args.session !== undefined && (!title || title.length > 120)) fail('--session needs a title of 1 to 120 characters, e.g. --session "MLOps workshop, room 4"');
 let room;

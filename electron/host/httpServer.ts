@@ -17,6 +17,7 @@ import type { SessionManager } from './room/sessions';
 import type { HostStatus, SessionsList } from '../../shared/protocol/sessionsApi';
 import { StorageError } from './room/storageError';
 import { attachRoomSockets, type WsOptions } from './room/wsServer';
+import { isLoopback } from './room/budgets';
 
 export interface HostOptions {
   port: number;
@@ -94,9 +95,15 @@ async function readJsonBody(req: IncomingMessage, limit = 4096): Promise<unknown
 /**
  * The facilitator's session API (list, create, end, delete) and the host's storage status (`GET /api/status`:
  * free disk space, failing writes, recent storage problems — the console shows a warning). Every call needs the host key as a bearer token:
- * it is in the facilitator URL the host prints on its own console, and nowhere else.
+ * it is in the facilitator URL the host prints on its own console, and nowhere else. And every call must come from
+ * this machine (loopback): the key travels in clear on a LAN without TLS, so it is worth nothing from elsewhere
+ * (the WebSocket's facilitator hello follows the same rule, wsServer.ts).
  */
 async function sessionsApi(req: IncomingMessage, res: ServerResponse, pathname: string, sessions: SessionManager, lanUrls: () => string[]): Promise<void> {
+  if (!isLoopback(req.socket.remoteAddress)) {
+    sendJson(res, 403, { error: 'forbidden', message: 'sessions are managed on the host laptop only: open the facilitator link there' });
+    return;
+  }
   const auth = String(req.headers.authorization ?? '');
   if (auth !== `Bearer ${sessions.hostKey}`) {
     sendJson(res, 401, { error: 'unauthorized', message: 'open the facilitator link printed by the host to manage sessions' });
@@ -189,7 +196,7 @@ export function createRequestHandler(options: HostOptions, lanUrls: () => string
       const path = resolveInside(options.contentDir, pathname.slice('/content/'.length));
       // Only assets (diagrams, images) are served raw; YAML reaches the app validated, through pack.json.
       const ext = path ? extname(path).toLowerCase() : '';
-      const file = path && ['.svg', '.png', '.jpg', '.jpeg', '.gif', '.webp'].includes(ext) ? await cache.get(path) : null;
+      const file = path && ['.svg', '.png', '.jpg', '.jpeg', '.gif', '.webp'].includes(ext) ? await cache.get(path, options.contentDir) : null;
       if (!file) {
         sendText(res, 404, 'Not found');
         return;
@@ -203,7 +210,7 @@ export function createRequestHandler(options: HostOptions, lanUrls: () => string
       sendText(res, 404, 'Not found');
       return;
     }
-    const file = pathname === '/' ? null : await cache.get(path);
+    const file = pathname === '/' ? null : await cache.get(path, options.rendererDir);
     if (file) {
       const immutable = pathname.startsWith('/assets/');
       sendFile(req, res, file, immutable ? 'public, max-age=31536000, immutable' : 'no-cache', CSP);
@@ -211,7 +218,7 @@ export function createRequestHandler(options: HostOptions, lanUrls: () => string
     }
     // App routes (/kit/…, /join/…) get the app shell; a missing file with an extension is a real 404.
     if (extname(pathname) === '' || pathname === '/') {
-      const index = await cache.get(resolveInside(options.rendererDir, 'index.html') ?? '');
+      const index = await cache.get(resolveInside(options.rendererDir, 'index.html') ?? '', options.rendererDir);
       if (index) {
         sendFile(req, res, index, 'no-cache', CSP);
         return;

@@ -1,4 +1,4 @@
-import { mkdtemp, mkdir, writeFile } from 'node:fs/promises';
+import { mkdtemp, mkdir, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -31,5 +31,22 @@ describe('FileCache', () => {
     expect(file?.gzip?.length).toBeLessThan(200);
     expect(await cache.get(join(dir, 'sub'))).toBeNull();
     expect(await cache.get(join(dir, 'missing.js'))).toBeNull();
+  });
+});
+
+describe('FileCache with its root', () => {
+  it('does not follow a symbolic link out of the root, and follows one that stays inside', async () => {
+    const outside = await mkdtemp(join(tmpdir(), 'wk-outside-'));
+    await writeFile(join(outside, 'secret.txt'), 'host key');
+    const root = await mkdtemp(join(tmpdir(), 'wk-root-'));
+    await writeFile(join(root, 'real.txt'), 'inside');
+    await symlink(join(outside, 'secret.txt'), join(root, 'leak.txt'));
+    await symlink(outside, join(root, 'dir'));
+    await symlink(join(root, 'real.txt'), join(root, 'alias.txt'));
+    const cache = new FileCache();
+    expect(await cache.get(join(root, 'leak.txt'), root)).toBeNull();
+    expect(await cache.get(join(root, 'dir', 'secret.txt'), root)).toBeNull();
+    expect((await cache.get(join(root, 'alias.txt'), root))?.body.toString()).toBe('inside');
+    expect((await cache.get(join(root, 'real.txt'), root))?.body.toString()).toBe('inside');
   });
 });

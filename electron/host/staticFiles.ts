@@ -1,11 +1,12 @@
 /**
  * Static file serving that cannot escape its folder.
  *
- * Owns: mapping a URL path to a file inside a root (rejecting traversal, NUL bytes and dot-files), content types,
+ * Owns: mapping a URL path to a file inside a root (rejecting traversal, NUL bytes and dot-files, and symbolic links
+ * that lead out of the root: the file's real path must be inside the root's real path), content types,
  * and an in-memory cache of file bytes plus their gzip form, keyed by path and mtime (60 learners loading the same
  * bundle should cost one read and one compression).
  */
-import { readFile, stat } from 'node:fs/promises';
+import { readFile, realpath, stat } from 'node:fs/promises';
 import { extname, resolve, sep } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
@@ -63,11 +64,25 @@ export interface StaticFile {
   mtimeMs: number;
 }
 
+/** Whether `path`, with every symbolic link resolved, is inside `root` (also resolved). */
+async function reallyInside(root: string, path: string): Promise<boolean> {
+  try {
+    const [realRoot, real] = await Promise.all([realpath(root), realpath(path)]);
+    return real === realRoot || real.startsWith(realRoot.endsWith(sep) ? realRoot : realRoot + sep);
+  } catch {
+    return false;
+  }
+}
+
 export class FileCache {
   private readonly entries = new Map<string, StaticFile>();
 
-  /** Reads a regular file (cached by mtime); null when it does not exist or is not a file. */
-  async get(path: string): Promise<StaticFile | null> {
+  /**
+   * Reads a regular file (cached by mtime); null when it does not exist, is not a file, or — given the `root` it was
+   * resolved in — is a symbolic link (or lies under one) that leads out of that root.
+   */
+  async get(path: string, root?: string): Promise<StaticFile | null> {
+    if (root !== undefined && !(await reallyInside(root, path))) return null;
     let info;
     try {
       info = await stat(path);

@@ -20,6 +20,7 @@ import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import { z } from 'zod';
 import { DOC_NAME_PATTERN } from '../room/documents';
+import { MAX_TEXT_BYTES, MAX_TEXT_DEPTH, jsonNestsDeeperThan } from './jsonLimits';
 
 export const PROTOCOL_VERSION = 1;
 /** Frames above this size close the socket with 1009 (message too big). */
@@ -60,6 +61,14 @@ export const REJECTION_REASONS = [
   'identity-moved',
   /** The update would cost the host too much work to apply (crafted, or beyond the host's budgets): never resent. */
   'too-costly',
+  /** The document has reached its size budget on the host: further edits of it are refused (final). */
+  'document-full',
+  /** This learner has touched as many documents as a learner may (final for that document). */
+  'too-many-documents',
+  /** The session has as many participants as it takes: a new participant cannot join. */
+  'room-full',
+  /** Too many new participants from this device's network address in the last minute: wait, then join. */
+  'too-many-joins',
 ] as const;
 export type RejectionReason = (typeof REJECTION_REASONS)[number];
 
@@ -141,6 +150,9 @@ export type HostText =
 export type ParseResult<T> = { ok: true; value: T } | { ok: false; reason: RejectionReason; message: string; doc?: string; seq?: number };
 
 export function parseClientText(text: string): ParseResult<ClientText> {
+  // Size and depth first, in one linear pass: parsing a deeply nested text is what costs (jsonLimits.ts).
+  if (text.length > MAX_TEXT_BYTES) return { ok: false, reason: 'too-big', message: `a control message of ${text.length} characters (at most ${MAX_TEXT_BYTES})` };
+  if (jsonNestsDeeperThan(text, MAX_TEXT_DEPTH)) return { ok: false, reason: 'malformed', message: `a control message nested deeper than ${MAX_TEXT_DEPTH} levels` };
   let data: unknown;
   try {
     data = JSON.parse(text);

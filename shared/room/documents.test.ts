@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { authorize, type Actor } from './documents';
+import { authorize, extraDocNames, isRoomDocument, type Actor } from './documents';
 
 const facilitator: Actor = { role: 'facilitator', learnerId: 'facilitator' };
 const ada: Actor = { role: 'learner', learnerId: 'l-ada', teamId: 'red' };
@@ -44,5 +44,22 @@ describe('authorize', () => {
     for (const name of ['', 'secrets', '../session', 'team/red', 'learner/x', 'room/', 'room/UPPER', 'session/extra']) {
       expect(authorize(facilitator, name, 'read'), name).toMatchObject({ ok: false, reason: 'unknown-doc' });
     }
+  });
+  it('only the fixed list of documents exists: any other name is refused, whoever asks', () => {
+    for (const name of ['room/flood-1', 'room/anything', 'team/red/scratch', 'learner/l-ada/notes-2', 'poll/p1/other']) {
+      expect(authorize(ada, name, 'write'), name).toMatchObject({ ok: false, reason: 'unknown-doc' });
+      expect(authorize(facilitator, name, 'read'), name).toMatchObject({ ok: false, reason: 'unknown-doc' });
+    }
+    for (const name of ['session', 'roster', 'qa', 'room/notes', 'room/brainstorm', 'team/red/notes', 'team/red/board', 'team/red/strategy', 'team/red/roles', 'learner/l-ada/journal', 'poll/p1/tally']) {
+      expect(isRoomDocument(name), name).toBe(true);
+    }
+  });
+  it('extra names (tests, benchmarks) are admitted only by their patterns', () => {
+    const extra = extraDocNames(['room/pointers', 'team/*/set'])!;
+    expect(authorize(bo, 'room/pointers', 'write', { extraDocs: extra })).toEqual(ok);
+    expect(authorize(bo, 'team/blue/set', 'write', { extraDocs: extra })).toEqual(ok);
+    expect(authorize(bo, 'team/red/set', 'write', { extraDocs: extra })).toMatchObject({ ok: false, reason: 'forbidden' });
+    expect(authorize(bo, 'room/other', 'write', { extraDocs: extra })).toMatchObject({ ok: false, reason: 'unknown-doc' });
+    expect(extraDocNames(['../x'])).toBeNull();
   });
 });

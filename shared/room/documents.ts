@@ -11,8 +11,60 @@
  *   qa                        read: everyone   write: host only     (questions and upvotes arrive as commands)
  *   poll/<pollId>/tally       read: facilitator, everyone once revealed   write: host only (votes are commands)
  *   poll/<pollId>/votes       read: nobody but the host (who answered what)
+ *
+ * A room has a FIXED list of documents (ROOM_DOCUMENTS): the names the app uses, nothing else. One device must not
+ * be able to create documents at will (39,000 in 4.5 s when any `room/<name>` was accepted, never freed). The
+ * owners in the names are bounded too: a learner reaches only their own `learner/<id>` and `team/<their team>`, and
+ * poll documents only for polls of the session (the host checks a vote's poll before creating anything).
+ * To add a kind of document: add its names to ROOM_DOCUMENTS (and a rule in `authorize` if it is a new kind).
+ * DOC_NAME_PATTERN is only the shape a name must have to be read off the wire; `isRoomDocument` is the list.
  */
 export const DOC_NAME_PATTERN = /^(session|roster|qa|poll\/[a-z0-9-]{1,80}\/(tally|votes)|room\/[a-z0-9-]{1,40}|layer\/[a-z0-9-]{1,40}|team\/[a-z0-9-]{1,40}\/[a-z0-9-]{1,40}|learner\/[A-Za-z0-9_-]{1,40}\/[a-z0-9-]{1,40})$/;
+
+/** Every document of a room, by kind: `<kind>/<owner>/<name>` for team, learner and poll; `room/<name>`. */
+export const ROOM_DOCUMENTS = {
+  /** Whole documents, no owner. */
+  top: ['session', 'roster', 'qa'],
+  /** room/<name>: the room's shared notes and its brainstorm board. */
+  room: ['notes', 'brainstorm'],
+  /** team/<teamId>/<name>: what the team writes together. */
+  team: ['notes', 'board', 'strategy', 'roles'],
+  /** learner/<learnerId>/<name>: private to its learner. */
+  learner: ['journal'],
+  /** poll/<pollId>/<name>: host-written results and answers. */
+  poll: ['tally', 'votes'],
+} as const satisfies Record<string, readonly string[]>;
+
+/**
+ * Whether `name` is one of the room's documents. `extra` admits more names (the host's `--extra-docs` patterns, for
+ * tests and benchmarks that need documents of their own; never used in a classroom).
+ */
+export function isRoomDocument(name: string, extra?: (name: string) => boolean): boolean {
+  if (!DOC_NAME_PATTERN.test(name)) return false;
+  const parts = name.split('/');
+  const [kind] = parts;
+  const last = parts[parts.length - 1]!;
+  const known =
+    parts.length === 1
+      ? (ROOM_DOCUMENTS.top as readonly string[]).includes(name)
+      : kind === 'room' || kind === 'team' || kind === 'learner' || kind === 'poll'
+        ? (ROOM_DOCUMENTS[kind] as readonly string[]).includes(last)
+        : false;
+  return known || (extra?.(name) ?? false);
+}
+
+/**
+ * Compiles `--extra-docs` patterns (`room/pointers`, `room/*`, `team/*\/set`): `*` stands for one name segment.
+ * Returns null for a pattern that no document name could match.
+ */
+export function extraDocNames(patterns: readonly string[]): ((name: string) => boolean) | null {
+  const regexes: RegExp[] = [];
+  for (const pattern of patterns) {
+    if (!/^[a-z0-9*-]+(\/[A-Za-z0-9_*-]+){0,2}$/.test(pattern)) return null;
+    regexes.push(new RegExp(`^${pattern.split('*').join('[A-Za-z0-9_-]{1,40}')}$`));
+  }
+  return (name) => regexes.some((r) => r.test(name));
+}
 
 export type Role = 'facilitator' | 'learner' | 'host';
 export type Access = 'read' | 'write';
@@ -29,6 +81,8 @@ export interface DocContext {
   sharedTeams?: ReadonlySet<string>;
   /** Polls whose results the facilitator has revealed. */
   revealedPolls?: ReadonlySet<string>;
+  /** Document names admitted beyond ROOM_DOCUMENTS (see isRoomDocument). */
+  extraDocs?: (name: string) => boolean;
 }
 
 export type Decision = { ok: true } | { ok: false; reason: 'forbidden' | 'unknown-doc'; message: string };
@@ -37,7 +91,7 @@ const allow: Decision = { ok: true };
 const deny = (message: string): Decision => ({ ok: false, reason: 'forbidden', message });
 
 export function authorize(actor: Actor, doc: string, access: Access, context: DocContext = {}): Decision {
-  if (!DOC_NAME_PATTERN.test(doc)) return { ok: false, reason: 'unknown-doc', message: `no document "${doc}"` };
+  if (!isRoomDocument(doc, context.extraDocs)) return { ok: false, reason: 'unknown-doc', message: `this room has no document "${doc}" (is the app up to date? reload the page)` };
   if (actor.role === 'host') return allow;
   const [kind, owner] = doc.split('/');
   switch (kind) {

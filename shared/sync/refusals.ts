@@ -9,7 +9,11 @@
  */
 import type { RejectionReason } from '../protocol/protocol';
 
-const FINAL_REASONS: readonly RejectionReason[] = ['forbidden', 'session-ended', 'malformed', 'too-big', 'unknown-doc', 'too-costly'];
+/**
+ * `document-full` and `too-many-documents` are budgets of the host (budgets.ts): resending the same edit will not fit
+ * it in, so it stays on this device only and the user is told (the status line shows the host's message).
+ */
+const FINAL_REASONS: readonly RejectionReason[] = ['forbidden', 'session-ended', 'malformed', 'too-big', 'unknown-doc', 'document-full', 'too-many-documents', 'too-costly'];
 /** The same edit refused this many times in a row for the same reason is given up. */
 export const MAX_IDENTICAL_REFUSALS = 5;
 

@@ -24,6 +24,8 @@ export class RestartableHost {
   async start(): Promise<ListeningLine> {
     const args = ['--import', 'tsx', 'electron/host/cli.ts', '--port', String(this.port), '--bind', '127.0.0.1', '--no-discovery'];
     args.push('--data', this.dataDir, '--session', this.session);
+    // The set test's documents (room/set-a, team/<id>/set, room/barrier-N) are its own, beyond the room's fixed list.
+    args.push('--extra-docs', 'room/*,team/*/set');
     for (let attempt = 1; ; attempt++) {
       try {
         this.child = await startServerChild<ListeningLine>('host', args, { cwd: repoRoot });

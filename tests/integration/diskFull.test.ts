@@ -45,7 +45,7 @@ describe('the host on a full disk', () => {
   });
 
   it.skipIf(skipReason !== null)(`refuses what it cannot save with reason storage, keeps serving, and saves the resend once space is freed${skipReason ? ` (skipped: ${skipReason})` : ''}`, async () => {
-    const args = ['--session', 'Full disk', '--data', join(mountPoint, 'data'), '--min-free-mb', '2', '--refuse-free-mb', '0.25'];
+    const args = ['--session', 'Full disk', '--data', join(mountPoint, 'data'), '--min-free-mb', '2', '--refuse-free-mb', '0.25', '--extra-docs', 'room/*'];
     const first = await startHostProcess({ args });
     hosts.push(first);
     const room = first.line.room as string;

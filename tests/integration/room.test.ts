@@ -31,7 +31,7 @@ describe('room', () => {
   let room: string;
   let key: string;
   beforeAll(async () => {
-    host = await startHostProcess({ args: ['--session', 'Integration room'] });
+    host = await startHostProcess({ args: ['--session', 'Integration room', '--extra-docs', 'room/*'] });
     room = host.line.room as string;
     key = hostKeyOf(host.line.facilitatorUrl as string);
   });
@@ -193,7 +193,7 @@ describe('room under bad input', () => {
   let host: HostProcess;
   let room: string;
   beforeAll(async () => {
-    host = await startHostProcess({ args: ['--session', 'Hostile room'] });
+    host = await startHostProcess({ args: ['--session', 'Hostile room', '--extra-docs', 'room/*'] });
     room = host.line.room as string;
   });
   afterAll(async () => {
@@ -280,7 +280,7 @@ describe('durability', () => {
   it('loses no acknowledged edit when the host is killed with SIGKILL and restarted', async () => {
     const data = mkdtempSync(join(tmpdir(), 'wk-durable-'));
     const port = await freePort();
-    const args = ['--session', 'Crash test', '--data', data, '--port', String(port)];
+    const args = ['--session', 'Crash test', '--data', data, '--port', String(port), '--extra-docs', 'room/*'];
     const first = await startHostProcess({ args });
     const room = first.line.room as string;
     const storage = new MemoryStorage();

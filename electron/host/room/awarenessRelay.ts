@@ -8,35 +8,27 @@
 import * as decoding from 'lib0/decoding';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
+import { jsonNestsDeeperThan } from '../../../shared/protocol/jsonLimits';
 
 /** The largest awareness update a client may send, and the deepest nesting of a state. */
 export const MAX_AWARENESS_BYTES = 8 * 1024;
 const MAX_DEPTH = 16;
-
-/** Nesting depth of a JSON text, without parsing it (a deeply nested state costs a parse and breaks a relay). */
-function jsonDepth(text: string): number {
-  let depth = 0;
-  let max = 0;
-  let inString = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (inString) {
-      if (c === 92) i++; // backslash: skip the escaped character
-      else if (c === 34) inString = false;
-    } else if (c === 34) inString = true;
-    else if (c === 123 || c === 91) max = Math.max(max, ++depth);
-    else if (c === 125 || c === 93) depth--;
-  }
-  return max;
-}
+/**
+ * Presence ids one connection may hold on a document (a tab has one; a few allow for a reload racing its old state).
+ * Without it one connection could announce new ids without end, each kept and relayed to every follower.
+ */
+export const MAX_PRESENCE_IDS = 4;
 
 export class AwarenessRelay {
   private readonly byDoc = new Map<string, awarenessProtocol.Awareness>();
   /** Which connection owns each presence id, per document. */
   private readonly owners = new Map<string, Map<number, unknown>>();
 
-  /** Applies an update from `origin`; returns the client ids it announced. Throws on malformed or foreign input. */
-  apply(doc: string, payload: Uint8Array, origin: unknown): number[] {
+  /**
+   * Applies an update from `origin`, which already holds the presence ids `held` on this document; returns the ids it
+   * announced. Throws on malformed or foreign input, or ids past MAX_PRESENCE_IDS.
+   */
+  apply(doc: string, payload: Uint8Array, origin: unknown, held: ReadonlySet<number> = new Set()): number[] {
     if (payload.length > MAX_AWARENESS_BYTES) throw new Error(`presence of ${payload.length} bytes (at most ${MAX_AWARENESS_BYTES})`);
     const decoder = decoding.createDecoder(payload);
     const count = decoding.readVarUint(decoder);
@@ -50,9 +42,13 @@ export class AwarenessRelay {
       ids.push(id);
       decoding.readVarUint(decoder);
       const state = decoding.readVarString(decoder);
-      if (jsonDepth(state) > MAX_DEPTH) throw new Error('presence nested too deeply');
+      // Depth before parsing (a linear scan): a deeply nested state costs a parse here and breaks every reader's
+      // presence later (JSON.stringify/parse overflow the stack in the relay and the clients).
+      if (jsonNestsDeeperThan(state, MAX_DEPTH)) throw new Error(`presence nested deeper than ${MAX_DEPTH} levels`);
       JSON.parse(state);
     }
+    const fresh = new Set(ids.filter((id) => !held.has(id)));
+    if (held.size + fresh.size > MAX_PRESENCE_IDS) throw new Error(`more than ${MAX_PRESENCE_IDS} presence ids from one connection`);
     for (const id of ids) owners.set(id, origin);
     this.owners.set(doc, owners);
     let awareness = this.byDoc.get(doc);

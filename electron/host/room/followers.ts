@@ -1,10 +1,13 @@
 /**
  * Who follows each document of a room, and their presence on it. A change goes to a document's followers only
  * (not past every connection in the room); presence (awarenessRelay.ts) is applied, relayed to the other
- * followers, removed for everyone when a follower leaves or drops, and freed with the last follower.
+ * followers, removed for everyone when a follower leaves or drops, and freed with the last follower. Each
+ * connection's presence updates are rate-limited (budgets.ts: presencePerSecond); one over the budget is dropped —
+ * presence is a latest-state-wins signal, the next update carries the whole state — and the sender is told once.
  */
 import { DocFrameKind, encodeDocFrame } from '../../../shared/protocol/protocol';
 import { AwarenessRelay } from './awarenessRelay';
+import { TokenBucket, type BudgetRefusal, type Budgets } from './budgets';
 import type { RoomSocket } from './room';
 
 export interface Follower {
@@ -16,6 +19,10 @@ export interface Follower {
 export class DocFollowers<C extends Follower> {
   private readonly byDoc = new Map<string, Set<C>>();
   private readonly awareness = new AwarenessRelay();
+  /** Per connection: its presence budget, and whether it was told it is over it. */
+  private readonly rates = new WeakMap<C, { bucket: TokenBucket; told: boolean }>();
+
+  constructor(private readonly budgets: Pick<Budgets, 'presencePerSecond' | 'presenceBurst'>) {}
 
   /** The document's followers (none: an empty list). */
   of(docName: string): Iterable<C> {
@@ -30,12 +37,24 @@ export class DocFollowers<C extends Follower> {
     return this.awareness.snapshot(docName);
   }
 
-  /** Applies and relays a presence update; throws (nothing relayed) on malformed or foreign input. */
-  presence(conn: C, docName: string, payload: Uint8Array): void {
+  /**
+   * Applies and relays a presence update; throws (nothing relayed) on malformed or foreign input. Returns a refusal
+   * to send (once per run of dropped updates) when the connection is over its presence budget, else null.
+   */
+  presence(conn: C, docName: string, payload: Uint8Array): BudgetRefusal | null {
+    let rate = this.rates.get(conn);
+    if (!rate) this.rates.set(conn, (rate = { bucket: new TokenBucket(this.budgets.presencePerSecond, this.budgets.presenceBurst), told: false }));
+    if (!rate.bucket.take()) {
+      if (rate.told) return null;
+      rate.told = true;
+      return { ok: false, reason: 'rate-limited', message: `presence updates come faster than ${this.budgets.presencePerSecond} a second: some were dropped (the latest one counts)` };
+    }
+    rate.told = false;
     const ids = conn.awarenessIds.get(docName) ?? new Set<number>();
-    for (const id of this.awareness.apply(docName, payload, conn)) ids.add(id);
+    for (const id of this.awareness.apply(docName, payload, conn, ids)) ids.add(id);
     conn.awarenessIds.set(docName, ids);
     this.relay(conn, docName, payload);
+    return null;
   }
 
   /** `conn` stops following: its presence goes (everyone still there is told); the last one out frees it all. */

@@ -158,6 +158,8 @@ export function applyCommand(ctx: CommandContext, learnerId: string, command: Co
     case 'choose-group':
       return joinGroup(ctx.doc('session'), learnerId, command.teamId, ctx.origin);
     case 'vote':
+      // The poll must exist before any of its documents is created (a vote for any id created two documents).
+      if (!sessionPoll(ctx.doc('session'), command.pollId)) return { ok: false, reason: 'malformed', message: `there is no poll "${command.pollId}" in this session` };
       return vote(ctx.doc('session'), ctx.doc(`poll/${command.pollId}/votes`), ctx.doc(`poll/${command.pollId}/tally`), learnerId, command.pollId, command.answer, ctx.origin);
     case 'ask':
       return ask(ctx.doc('qa'), command.questionId, learnerId, ctx.meta.learners[learnerId]?.name ?? 'Guest', command.text, command.anonymous, ctx.origin);

@@ -36,6 +36,7 @@ import { UpdateTrials, type TrialOptions } from './updateTrials';
 import { unsavedRejection } from './storageError';
 import { PhaseTimer } from './phaseTimer';
 import { markEveryoneOffline, setFacilitatorOnline, setParticipant, type RosterFields } from './roster';
+import { CommandBudget, DEFAULT_BUDGETS, DocBudget, type BudgetDecision, type Budgets } from './budgets';
 
 export type { LearnerRecord, SessionMeta } from './identity';
 
@@ -67,7 +68,7 @@ export class Room {
   private readonly connections = new Set<Connection>();
   private readonly bySocket = new Map<RoomSocket, Connection>();
   /** Per document, the connections that follow it (a change goes to them only) and their presence. */
-  private readonly followers = new DocFollowers<Connection>();
+  private readonly followers: DocFollowers<Connection>;
   private readonly authority = new SessionAuthority(() => this.doc('session'));
   /** Makes an announced phase change final when its grace period ends, console open or not. */
   private readonly phaseTimer = new PhaseTimer({ session: () => this.doc('session'), origin: HOST_ORIGIN, writable: () => !this.ended });
@@ -77,13 +78,20 @@ export class Room {
   readonly rejections = new Map<RejectionReason, number>();
   /** Where learner updates are tried before they are applied (null: applied directly, as in-process tests do). */
   private readonly trials: UpdateTrials | null;
+  /** Documents per learner, bytes per document, commands per learner (budgets.ts). */
+  private readonly docBudget: DocBudget;
+  private readonly commandBudget: CommandBudget;
+  private context: { from: DocContext; with: DocContext } | null = null;
 
   constructor(
     public meta: SessionMeta,
     private readonly files: SessionFiles,
     private readonly facilitatorSecret: string,
-    options: { trials?: TrialOptions; idleUnloadMs?: number } = {},
+    private readonly options: { budgets?: Budgets; extraDocs?: (name: string) => boolean; trials?: TrialOptions; idleUnloadMs?: number } = {},
   ) {
+    this.docBudget = new DocBudget(options.budgets ?? DEFAULT_BUDGETS);
+    this.commandBudget = new CommandBudget(options.budgets ?? DEFAULT_BUDGETS);
+    this.followers = new DocFollowers<Connection>(options.budgets ?? DEFAULT_BUDGETS);
     this.trials = options.trials ? new UpdateTrials(options.trials) : null;
     this.store = new RoomDocs(
       files.log,
@@ -92,6 +100,7 @@ export class Room {
           this.authority.changed();
           this.phaseTimer.arm();
         }
+        this.docBudget.grew(name, update); // what Yjs integrated, not what was sent (a resend adds nothing)
         this.trials?.changed(name, update);
         this.broadcast(name, update, origin);
       },
@@ -207,7 +216,7 @@ export class Room {
     }
     switch (message.type) {
       case 'subscribe': {
-        const decision = authorize(this.actorOf(conn), message.doc, 'read', this.docContext());
+        const decision = this.authorizeDoc(conn, message.doc, 'read');
         if (!decision.ok) {
           this.reject(conn, decision.reason, decision.message, { doc: message.doc });
           return;
@@ -221,7 +230,8 @@ export class Room {
         if (authorize(this.actorOf(conn), message.doc, 'write', this.docContext()).ok && !this.ended) {
           conn.socket.send(encodeDocFrame(DocFrameKind.SYNC, message.doc, syncStep1Message(this.doc(message.doc))));
         }
-        if (presence) conn.socket.send(encodeDocFrame(DocFrameKind.AWARENESS, message.doc, presence));
+        // Everyone's presence at once can be larger than one frame (many followers × 8 KiB): in chunks like a sync.
+        if (presence) this.sendFrame(conn, message.doc, encodeDocFrame(DocFrameKind.AWARENESS, message.doc, presence));
         return;
       }
       case 'unsubscribe':
@@ -288,7 +298,16 @@ export class Room {
   }
 
   private docContext(): DocContext {
-    return this.authority.context();
+    const from = this.authority.context();
+    if (this.context?.from !== from) this.context = { from, with: { ...from, extraDocs: this.options.extraDocs } };
+    return this.context.with;
+  }
+
+  /** Authorisation, then the document budget (a learner may bring only so many documents into existence). */
+  private authorizeDoc(conn: Connection, doc: string, access: Access): BudgetDecision {
+    const actor = this.actorOf(conn);
+    const decision = authorize(actor, doc, access, this.docContext());
+    return decision.ok ? this.docBudget.mayTouch(actor, doc, this.store.docs.has(doc)) : decision;
   }
 
   private actorOf(conn: Connection): Actor {
@@ -325,7 +344,7 @@ export class Room {
   }
 
   private allowed(conn: Connection, doc: string, access: Access, seq?: number): boolean {
-    const decision = authorize(this.actorOf(conn), doc, access, this.docContext());
+    const decision = this.authorizeDoc(conn, doc, access);
     if (decision.ok) return true;
     this.reject(conn, decision.reason, decision.message, { doc, ...(seq !== undefined ? { seq } : {}) });
     return false;
@@ -382,6 +401,8 @@ export class Room {
     if (this.store.isSetAside(docName)) return refused('too-costly', 'this document takes the host too long to load, so it is set aside (kept, not loaded) and cannot be changed: tell the facilitator');
     const before = checkUpdate(doc, update);
     if (!before.ok) return refused(before.reason, before.message);
+    const size = this.docBudget.mayGrow(docName, doc, update, (d) => Y.encodeStateAsUpdate(d));
+    if (!size.ok) return refused(size.reason, size.message);
     try {
       Y.applyUpdate(doc, update, conn);
     } catch (error) {
@@ -404,7 +425,8 @@ export class Room {
   private awarenessUpdate(conn: Connection, docName: string, payload: Uint8Array): void {
     if (!conn.subscriptions.has(docName) || !this.allowed(conn, docName, 'read')) return;
     try {
-      this.followers.presence(conn, docName, payload);
+      const refused = this.followers.presence(conn, docName, payload);
+      if (refused) this.reject(conn, refused.reason, refused.message, { doc: docName });
     } catch (error) {
       this.reject(conn, 'malformed', `undecodable awareness update (${(error as Error).message})`, { doc: docName });
     }
@@ -425,6 +447,9 @@ export class Room {
       this.reject(conn, 'session-ended', 'this session has ended and is read-only', { id });
       return;
     }
+    const budget = this.commandBudget.check(actor, command, this.meta);
+    if (budget === 'no-op') return this.sendText(conn, { type: 'command-ack', id }); // nothing to save or relay
+    if (!budget.ok) return this.reject(conn, budget.reason, budget.message, { id });
     const result = applyCommand(
       {
         doc: (name) => this.doc(name),

@@ -63,14 +63,14 @@ describe('Room on a full disk', () => {
     doc.on('update', (u: Uint8Array) => (update = u));
     doc.getMap('m').set('k', 'v');
     fs.writeFails = 'ENOSPC';
-    room.receive(socket, encodeDocFrame(DocFrameKind.UPDATE, 'room/board', update, 1));
-    expect(await settle(received, (m) => m.type === 'error' && m.seq === 1)).toMatchObject({ reason: 'storage', doc: 'room/board' });
+    room.receive(socket, encodeDocFrame(DocFrameKind.UPDATE, 'room/brainstorm', update, 1));
+    expect(await settle(received, (m) => m.type === 'error' && m.seq === 1)).toMatchObject({ reason: 'storage', doc: 'room/brainstorm' });
     // Resent while the disk is still full: already in memory, still not saved, so still refused.
     received.length = 0;
-    room.receive(socket, encodeDocFrame(DocFrameKind.UPDATE, 'room/board', update, 1));
+    room.receive(socket, encodeDocFrame(DocFrameKind.UPDATE, 'room/brainstorm', update, 1));
     expect(await settle(received, (m) => m.type === 'error' || m.type === 'ack')).toMatchObject({ type: 'error', reason: 'storage' });
     fs.writeFails = null;
-    room.receive(socket, encodeDocFrame(DocFrameKind.UPDATE, 'room/board', update, 1));
+    room.receive(socket, encodeDocFrame(DocFrameKind.UPDATE, 'room/brainstorm', update, 1));
     await settle(received, (m) => m.type === 'ack' && m.seq === 1);
     expect(room.rejections.get('storage')).toBe(2);
     await room.close();

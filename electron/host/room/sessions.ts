@@ -5,7 +5,10 @@
  * created once), creating a session with a unique room code, listing, opening (loading a Room from disk),
  * resuming by title, ending (read-only) and deleting; and the storage health the console shows: free disk space
  * (diskSpace.ts) and recent storage problems (failed writes, damaged files found at load), also printed on stderr.
- * meta.json is written off the event loop, serialized, latest content wins (LatestWriter).
+ * meta.json is written off the event loop, serialized, latest content wins (LatestWriter), and saves are coalesced:
+ * however many changes arrive in one turn of the event loop (a burst of hellos or set-profile commands), meta.json is
+ * serialized once, on the next turn (7,200 set-profile commands each serializing and fsyncing it froze the host
+ * 12.8 s). The budgets (budgets.ts) of every room and of the WebSocket endpoint live here, one set per host.
  */
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync } from 'node:fs';
@@ -17,12 +20,41 @@ import { DocLog } from './docLog';
 import { LatestWriter, writeFileAtomic } from './logFs';
 import { defaultTrialOptions } from './updateTrials';
 import { Room, type SessionMeta } from './room';
-import { storageErrorFrom } from './storageError';
+import { StorageError, storageErrorFrom } from './storageError';
+import { budgetsWith, type Budgets } from './budgets';
 
 export type { SessionSummary };
 
 export interface SessionManagerOptions {
   disk?: DiskThresholds;
+  budgets?: Partial<Budgets>;
+  /** Document names admitted beyond the room's fixed list (tests and benchmarks; see shared/room/documents.ts). */
+  extraDocs?: (name: string) => boolean;
+}
+
+/** Saves of one meta.json, coalesced: many `save()` calls in one turn of the event loop serialize it once. */
+export class CoalescedMeta {
+  private scheduled: NodeJS.Immediate | null = null;
+  private latest: SessionMeta | null = null;
+
+  constructor(readonly writer: Pick<LatestWriter, 'write' | 'close' | 'failure'>) {}
+
+  save(meta: SessionMeta): void {
+    this.latest = meta;
+    this.scheduled ??= setImmediate(() => this.flush());
+  }
+
+  private flush(): void {
+    if (this.scheduled) clearImmediate(this.scheduled);
+    this.scheduled = null;
+    if (this.latest) this.writer.write(JSON.stringify(this.latest, null, 2));
+    this.latest = null;
+  }
+
+  async close(): Promise<void> {
+    this.flush();
+    await this.writer.close();
+  }
 }
 
 const MAX_PROBLEMS = 20;
@@ -31,15 +63,18 @@ export class SessionManager {
   readonly hostKey: string;
   private readonly rooms = new Map<string, Room>();
   private readonly sessionsDir: string;
-  private readonly files = new Map<string, { log: DocLog; meta: LatestWriter }>();
+  private readonly files = new Map<string, { log: DocLog; meta: CoalescedMeta }>();
   private readonly problems: HostProblem[] = [];
   /** Free space in the data folder. */
   readonly disk: DiskMonitor;
+  /** What one connection, address, learner and session may use (budgets.ts). */
+  readonly budgets: Budgets;
 
   constructor(
     private readonly dataDir: string,
-    options: SessionManagerOptions = {},
+    private readonly options: SessionManagerOptions = {},
   ) {
+    this.budgets = budgetsWith(options.budgets);
     this.disk = new DiskMonitor(dataDir, options.disk ?? DEFAULT_DISK_THRESHOLDS, { report: (message) => this.report(null, message) });
     void this.disk.start();
     this.sessionsDir = join(dataDir, 'sessions');
@@ -62,7 +97,18 @@ export class SessionManager {
   }
 
   private metas(): SessionMeta[] {
-    return readdirSync(this.sessionsDir)
+    let ids: string[];
+    try {
+      ids = readdirSync(this.sessionsDir);
+    } catch (error) {
+      // Out of file descriptors (a flood of connections) or a vanished folder: a clear error, never a crash.
+      const code = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+      if (code === 'EMFILE' || code === 'ENFILE') {
+        throw new StorageError('io-error', 'The host laptop has too many connections open right now to read its sessions: try again in a moment.', { cause: error });
+      }
+      throw new StorageError('io-error', `The host laptop could not read its sessions folder (${code}): check the host's data folder, then try again.`, { cause: error });
+    }
+    return ids
       .map((id) => this.rooms.get(id)?.meta ?? this.readMeta(id))
       .filter((m): m is SessionMeta => m !== null)
       .sort((a, b) => b.createdAt.localeCompare(a.createdAt));
@@ -110,8 +156,8 @@ export class SessionManager {
     const dir = join(this.sessionsDir, id);
     const report = (message: string) => this.report(id, message);
     const log = new DocLog(dir, { report });
-    const metaFile = new LatestWriter(join(dir, 'meta.json'), report);
-    const room = new Room(meta, { log, saveMeta: (m) => metaFile.write(JSON.stringify(m, null, 2)) }, this.hostKey, { trials: defaultTrialOptions() });
+    const metaFile = new CoalescedMeta(new LatestWriter(join(dir, 'meta.json'), report));
+    const room = new Room(meta, { log, saveMeta: (m) => metaFile.save(m) }, this.hostKey, { budgets: this.budgets, extraDocs: this.options.extraDocs, trials: defaultTrialOptions() });
     this.rooms.set(id, room);
     this.files.set(id, { log, meta: metaFile });
     return room;
@@ -129,7 +175,7 @@ export class SessionManager {
     await this.disk.check();
     return {
       disk: this.disk.state,
-      writesFailing: [...this.files.values()].some((f) => f.log.failure !== null || f.meta.failure !== null),
+      writesFailing: [...this.files.values()].some((f) => f.log.failure !== null || f.meta.writer.failure !== null),
       problems: [...this.problems],
     };
   }

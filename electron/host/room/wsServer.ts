@@ -2,9 +2,13 @@
  * The room's WebSocket endpoint (`/ws` on the host's HTTP port).
  *
  * Owns: the edge of the network — Origin check (a page may only connect to the host it came from), frame size
- * limit (ws closes oversized frames with 1009), per-connection rate limiting (then disconnect), per-address
- * connection caps, throttling of failed joins (room-code guessing), the hello timeout, keep-alive pings, refusing
- * NEW learners while the host's disk is almost full (diskSpace.ts) — and routing each socket to its Room after its hello. Everything else is the Room's.
+ * limit (ws closes oversized frames with 1009), the connection and address budgets of budgets.ts (a global
+ * connection cap, connections per address, frames AND bytes per second per connection and per address — a
+ * connection over its budget is told, then disconnected; slow readers dropped past `maxBufferedBytes`), new
+ * participants per address per minute and per session, throttling of failed joins (room-code guessing), the host
+ * key accepted from this machine only, the hello timeout, keep-alive pings, refusing NEW learners while the host's
+ * disk is almost full (diskSpace.ts) — and routing each socket to its Room after its hello. Everything else is the
+ * Room's.
  */
 import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
@@ -14,12 +18,9 @@ import type { Room, RoomSocket } from './room';
 import type { SessionManager } from './sessions';
 import { isKnownLearner } from './identity';
 import { StorageError } from './storageError';
+import { KeyedBuckets, PerMinute, TokenBucket, isLoopback } from './budgets';
 
 export interface WsOptions {
-  /** Frames per second a connection may send on average, and the burst it may use. */
-  ratePerSecond?: number;
-  burst?: number;
-  maxConnectionsPerAddress?: number;
   /** Failed joins per address per minute before further attempts are refused. */
   maxFailedJoinsPerMinute?: number;
   helloTimeoutMs?: number;
@@ -37,9 +38,10 @@ function toBytes(data: RawData): Uint8Array {
 }
 
 export function attachRoomSockets(server: Server, sessions: SessionManager, options: WsOptions = {}): { stats: WsStats; close(): void } {
-  const ratePerSecond = options.ratePerSecond ?? 200;
-  const burst = options.burst ?? 400;
-  const maxPerAddress = options.maxConnectionsPerAddress ?? 120;
+  const budgets = sessions.budgets;
+  const addressFrames = new KeyedBuckets(budgets.addressFramesPerSecond, budgets.addressFrameBurst);
+  const addressBytes = new KeyedBuckets(budgets.addressBytesPerSecond, budgets.addressByteBurst);
+  const newLearners = new PerMinute(budgets.newLearnersPerAddressPerMinute);
   const maxFailed = options.maxFailedJoinsPerMinute ?? 20;
   const helloTimeoutMs = options.helloTimeoutMs ?? 10_000;
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES, perMessageDeflate: false });
@@ -74,7 +76,8 @@ export function attachRoomSockets(server: Server, sessions: SessionManager, opti
       if (originHost !== req.headers.host) return refuseUpgrade(socket, 403, 'Forbidden', 'bad-origin');
     }
     const address = req.socket.remoteAddress ?? 'unknown';
-    if ((perAddress.get(address) ?? 0) >= maxPerAddress) return refuseUpgrade(socket, 429, 'Too Many Requests', 'too-many-connections');
+    if (stats.connections >= budgets.maxConnections) return refuseUpgrade(socket, 503, 'Service Unavailable', 'too-many-connections');
+    if ((perAddress.get(address) ?? 0) >= budgets.maxConnectionsPerAddress) return refuseUpgrade(socket, 429, 'Too Many Requests', 'too-many-connections');
     wss.handleUpgrade(req, socket, head, (ws) => onConnection(ws, address));
   });
 
@@ -82,13 +85,22 @@ export function attachRoomSockets(server: Server, sessions: SessionManager, opti
     perAddress.set(address, (perAddress.get(address) ?? 0) + 1);
     stats.connections++;
     let room: Room | null = null;
-    let tokens = burst;
-    let lastRefill = Date.now();
+    const frames = new TokenBucket(budgets.framesPerSecond, budgets.frameBurst);
+    const bytes = new TokenBucket(budgets.bytesPerSecond, budgets.byteBurst);
     let strikes = 0;
+    let lastStrike = 0;
     let alive = true;
     const adapter: RoomSocket = {
       send: (data) => {
-        if (ws.readyState === ws.OPEN) ws.send(data);
+        if (ws.readyState !== ws.OPEN) return;
+        // A client that does not read (or cannot keep up) would make the host hold everything for it: drop it; it
+        // reconnects and syncs what it lacks (the state vector), nothing is lost.
+        if (ws.bufferedAmount > budgets.maxBufferedBytes) {
+          count('slow-consumer');
+          ws.terminate();
+          return;
+        }
+        ws.send(data);
       },
       close: (code, reason) => ws.close(code, reason),
     };
@@ -108,19 +120,25 @@ export function attachRoomSockets(server: Server, sessions: SessionManager, opti
 
     ws.on('message', (data, isBinary) => {
       const now = Date.now();
-      tokens = Math.min(burst, tokens + ((now - lastRefill) / 1000) * ratePerSecond);
-      lastRefill = now;
-      if (tokens < 1) {
+      const size = Buffer.isBuffer(data) ? data.length : Array.isArray(data) ? data.reduce((n, b) => n + b.length, 0) : data.byteLength;
+      // This connection's budget first (frames and bytes), then its address's (many sockets from one device share it).
+      const over = !frames.take(1) || !bytes.take(size) ? 'connection' : !addressFrames.take(address) || !addressBytes.take(address, size) ? 'address' : null;
+      if (over) {
+        // Only a sustained flood is disconnected: a connection that kept within its budget for 10 s starts afresh
+        // (an honest device sharing a busy address is slowed down, not cut off, by a burst now and then).
+        if (now - lastStrike > 10_000) strikes = 0;
+        lastStrike = now;
         strikes++;
         if (strikes > 50) {
           count('rate-limited');
           ws.close(1008, 'rate-limited');
           return;
         }
-        if (strikes === 1 || strikes % 10 === 0) sendError('rate-limited', 'too many messages: slow down');
+        if (strikes === 1 || strikes % 10 === 0) {
+          sendError('rate-limited', over === 'connection' ? 'too many messages or too much data from this connection: slow down' : 'too many messages or too much data from this network address: slow down');
+        }
         return;
       }
-      tokens -= 1;
       if (room) {
         room.receive(adapter, isBinary ? toBytes(data) : data.toString());
         return;
@@ -149,10 +167,27 @@ export function attachRoomSockets(server: Server, sessions: SessionManager, opti
         failedJoins.set(address, [...recent, now]);
         return sendError('unknown-room', `no session with room code ${parsed.value.room} on this host: check the code on the projector`);
       }
-      if (parsed.value.secret !== undefined && parsed.value.secret !== sessions.hostKey) failedJoins.set(address, [...recent, now]);
+      if (parsed.value.secret !== undefined) {
+        // The host key opens every session of this host, and it travels in clear (no TLS on a classroom LAN): it is
+        // accepted only from this machine (loopback), where the facilitator's console runs. A key photographed off
+        // the laptop's screen or sniffed on the Wi-Fi is of no use from another device.
+        if (!isLoopback(address)) {
+          failedJoins.set(address, [...recent, now]);
+          sendError('bad-secret', 'the facilitator console opens on the host laptop only: open the facilitator link there');
+          ws.close(4003, 'bad-secret');
+          return;
+        }
+        if (parsed.value.secret !== sessions.hostKey) failedJoins.set(address, [...recent, now]);
+      }
       if (parsed.value.secret === undefined && !isKnownLearner(target.meta, parsed.value)) {
         const refusal = sessions.disk.refusal();
         if (refusal) return sendError('storage', refusal);
+        if (Object.keys(target.meta.learners).length >= budgets.maxLearners) {
+          return sendError('room-full', `this session has ${budgets.maxLearners} participants, as many as it takes: ask the facilitator`);
+        }
+        if (!newLearners.take(address, now)) {
+          return sendError('too-many-joins', 'many new participants joined from this network address in the last minute: wait a minute, then join again');
+        }
       }
       room = target;
       room.attach(adapter);
