@@ -17,6 +17,7 @@ import {
   encodeDocFrame,
   parseClientText,
   type ClientText,
+  FACILITATOR_COMMANDS,
   type Command,
   type Hello,
   type HostText,
@@ -28,7 +29,10 @@ import { SessionAuthority } from './authority';
 import { SYNC_STEP1, SYNC_STEP2, SYNC_UPDATE, readSyncMessage, syncStep1Message, syncStep2Message, syncUpdateMessage } from '../../../shared/protocol/syncMessages';
 import type { DocLog } from './docLog';
 import { RoomDocs } from './roomDocs';
-import { resolveLearner, secretMatches, type SessionMeta } from './identity';
+import { moveIdentity, resolveLearner, secretMatches, type LearnerIdentity, type SessionMeta } from './identity';
+import { CommandMemory } from './commandMemory';
+import { recheck } from './subscriptionCheck';
+import { RejoinMoves } from './rejoinMoves';
 import { DocFollowers } from './followers';
 import { FrameIntake, framesFor } from '../../../shared/protocol/chunks';
 import { checkUpdate, takeBackPending } from './updateCheck';
@@ -40,6 +44,8 @@ export type { LearnerRecord, SessionMeta } from './identity';
 export interface RoomSocket {
   send(data: string | Uint8Array): void;
   close(code: number, reason: string): void;
+  /** Counts a failed join (a wrong rejoin code) against the socket's address, as a wrong room code is (wsServer.ts). */
+  failedJoin?(): void;
 }
 
 export interface SessionFiles {
@@ -51,9 +57,10 @@ interface Connection {
   socket: RoomSocket;
   actor: Actor | null;
   subscriptions: Set<string>;
+  /** Documents followed until read access was lost (followed again when it comes back: subscriptionCheck.ts). */
+  revoked: Set<string>;
   /** Awareness client ids this connection announced, per document, removed when it leaves. */
   awarenessIds: Map<string, Set<number>>;
-  commandIds: Set<string>;
   /** This client's frames, large ones arriving in chunks. */
   intake: FrameIntake;
 }
@@ -66,7 +73,22 @@ export class Room {
   private readonly bySocket = new Map<RoomSocket, Connection>();
   /** Per document, the connections that follow it (a change goes to them only) and their presence. */
   private readonly followers = new DocFollowers<Connection>();
-  private readonly authority = new SessionAuthority(() => this.doc('session'));
+  private readonly authority = new SessionAuthority(
+    () => this.doc('session'),
+    () => this.doc('groups'),
+  );
+  /** Command ids applied, per learner across connections (bounded). */
+  private readonly commandIds = new CommandMemory();
+  private readonly moves = new RejoinMoves<Connection>({
+    devicesOf: (learnerId, except) => [...this.connections].filter((c) => c !== except && c.actor?.learnerId === learnerId),
+    ask: (device, requestId) => this.sendText(device, { type: 'move-request', requestId }),
+    complete: (conn, learnerId) => this.bySocket.has(conn.socket) && this.joinLearner(conn, moveIdentity(this.meta, learnerId)),
+    decline: (conn) => {
+      conn.socket.failedJoin?.();
+      this.reject(conn, 'move-declined', 'the device this learner uses now refused the move: ask the facilitator, or join as a new participant');
+      conn.socket.close(4003, 'move-declined');
+    },
+  });
   /** Numbers the chunked transfers this host sends (a receiver holds one at a time per socket). */
   private transfers = 0;
   /** Rejections by reason, for the host's report and for tests. */
@@ -78,8 +100,8 @@ export class Room {
     private readonly facilitatorSecret: string,
   ) {
     this.store = new RoomDocs(files.log, (name, update, origin) => {
-      if (name === 'session') this.authority.changed();
       this.broadcast(name, update, origin);
+      if ((name === 'session' || name === 'groups') && this.authority.changed()) this.recheckSubscriptions();
     });
     markEveryoneOffline(this.doc('roster'), HOST_ORIGIN);
     const session = this.doc('session').getMap('meta');
@@ -120,7 +142,7 @@ export class Room {
   }
 
   attach(socket: RoomSocket): void {
-    const conn: Connection = { socket, actor: null, subscriptions: new Set(), awarenessIds: new Map(), commandIds: new Set(), intake: new FrameIntake(MAX_EDIT_BYTES) };
+    const conn: Connection = { socket, actor: null, subscriptions: new Set(), revoked: new Set(), awarenessIds: new Map(), intake: new FrameIntake(MAX_EDIT_BYTES) };
     this.connections.add(conn);
     this.bySocket.set(socket, conn);
   }
@@ -132,6 +154,7 @@ export class Room {
     this.bySocket.delete(socket);
     for (const doc of conn.subscriptions) this.followers.leave(conn, doc);
     const actor = conn.actor;
+    this.moves.gone(conn, actor?.role === 'learner' ? actor.learnerId : null);
     if (actor?.role === 'learner') this.updateRosterEntry(actor.learnerId, { online: this.connected((a) => a.learnerId === actor.learnerId) });
     if (actor?.role === 'facilitator') this.setFacilitatorOnline(this.connected((a) => a.role === 'facilitator'));
   }
@@ -190,16 +213,8 @@ export class Room {
           this.reject(conn, decision.reason, decision.message, { doc: message.doc });
           return;
         }
-        conn.subscriptions.add(message.doc);
-        const presence = this.followers.follow(conn, message.doc);
-        this.sendText(conn, { type: 'subscribed', doc: message.doc });
-        // The repair half of the sync: our state vector, to every client that may write this document, which answers
-        // with whatever we lack (as an edit we acknowledge once it is on disk) — so a change the host lost comes back
-        // from any device that has it, even when its author never returns.
-        if (authorize(this.actorOf(conn), message.doc, 'write', this.docContext()).ok && !this.ended) {
-          conn.socket.send(encodeDocFrame(DocFrameKind.SYNC, message.doc, syncStep1Message(this.doc(message.doc))));
-        }
-        if (presence) conn.socket.send(encodeDocFrame(DocFrameKind.AWARENESS, message.doc, presence));
+        conn.revoked.delete(message.doc);
+        this.follow(conn, message.doc, false);
         return;
       }
       case 'unsubscribe':
@@ -214,6 +229,36 @@ export class Room {
       default:
         assertNever(message);
     }
+  }
+
+  /**
+   * `conn` follows the document from now on. `restored`: access came back without the client asking (it has the
+   * document open): it gets the host's whole state, as the answer to a sync step 1 it did not send.
+   */
+  private follow(conn: Connection, doc: string, restored: boolean): void {
+    conn.subscriptions.add(doc);
+    const presence = this.followers.follow(conn, doc);
+    this.sendText(conn, { type: 'subscribed', doc });
+    if (restored) this.sendFrame(conn, doc, encodeDocFrame(DocFrameKind.SYNC, doc, syncStep2Message(Y.encodeStateAsUpdate(this.doc(doc)))));
+    // The repair half of the sync: our state vector, to every client that may write this document, which answers
+    // with whatever we lack (as an edit we acknowledge once it is on disk) — so a change the host lost comes back
+    // from any device that has it, even when its author never returns.
+    if (authorize(this.actorOf(conn), doc, 'write', this.docContext()).ok && !this.ended) {
+      conn.socket.send(encodeDocFrame(DocFrameKind.SYNC, doc, syncStep1Message(this.doc(doc))));
+    }
+    if (presence) conn.socket.send(encodeDocFrame(DocFrameKind.AWARENESS, doc, presence));
+  }
+
+  /** Groups, sharing or reveals changed: every live subscription is checked again (subscriptionCheck.ts). */
+  private recheckSubscriptions(): void {
+    recheck(this.connections, {
+      canRead: (conn, doc) => authorize(this.actorOf(conn), doc, 'read', this.docContext()),
+      drop: (conn, doc, message) => {
+        this.followers.leave(conn, doc);
+        this.reject(conn, 'forbidden', message, { doc });
+      },
+      restore: (conn, doc) => this.follow(conn, doc, true),
+    });
   }
 
   private hello(conn: Connection, hello: Hello): void {
@@ -233,11 +278,27 @@ export class Room {
       return;
     }
     const identity = resolveLearner(this.meta, hello, this.ended);
+    if (identity.ok === 'rejoin') {
+      if (this.moves.start(conn, identity.learnerId) === 'busy') {
+        this.reject(conn, 'too-many-attempts', 'this identity is already being moved to another device: wait for that, or join as a new participant');
+        conn.socket.close(4003, 'too-many-attempts');
+      }
+      return;
+    }
     if (!identity.ok) {
       this.reject(conn, identity.reason, identity.message);
       if (identity.reason === 'identity-moved') conn.socket.close(4009, 'identity-moved');
+      if (identity.reason === 'bad-token') {
+        // A wrong rejoin code: counted against the address like a wrong room code, and one guess per socket.
+        conn.socket.failedJoin?.();
+        conn.socket.close(4003, 'bad-token');
+      }
       return;
     }
+    this.joinLearner(conn, identity);
+  }
+
+  private joinLearner(conn: Connection, identity: Extract<LearnerIdentity, { ok: true }>): void {
     const { learnerId, token, record } = identity;
     if (identity.moved) {
       // The identity moved here: the device it left is told so at once (it keeps its unsent work, read-only).
@@ -372,13 +433,19 @@ export class Room {
 
   private command(conn: Connection, id: string, command: Command): void {
     const actor = conn.actor!;
-    if (conn.commandIds.has(id)) {
-      this.sendText(conn, { type: 'command-ack', id });
+    if (this.commandIds.has(actor.learnerId, id)) {
+      // Applied already (from this or an earlier connection of this learner): acknowledged once it is on disk.
+      void this.store.flushed().then(() => this.bySocket.has(conn.socket) && this.sendText(conn, { type: 'command-ack', id }), () => undefined);
       return;
     }
-    const facilitatorCommand = command.cmd === 'moderate';
+    const facilitatorCommand = FACILITATOR_COMMANDS.has(command.cmd);
     if ((actor.role === 'facilitator') !== facilitatorCommand) {
-      this.reject(conn, 'forbidden', facilitatorCommand ? 'only the facilitator moderates questions' : `${command.cmd} is a learner command`, { id });
+      this.reject(conn, 'forbidden', facilitatorCommand ? `only the facilitator can ${command.cmd}` : `${command.cmd} is a learner command`, { id });
+      return;
+    }
+    if (command.cmd === 'confirm-move') {
+      if (this.moves.answer(actor.learnerId, command.requestId, command.allow)) this.sendText(conn, { type: 'command-ack', id });
+      else this.reject(conn, 'malformed', 'no move of this identity is waiting for an answer (it was given up or answered already)', { id });
       return;
     }
     if (this.ended) {
@@ -391,6 +458,7 @@ export class Room {
         meta: this.meta,
         saveMeta: () => this.files.saveMeta(this.meta),
         setParticipant: (learnerId, fields) => this.updateRosterEntry(learnerId, fields),
+        onlineLearners: () => this.onlineLearners(),
         origin: HOST_ORIGIN,
       },
       actor.learnerId,
@@ -400,18 +468,25 @@ export class Room {
       this.reject(conn, result.reason, result.message, { id });
       return;
     }
-    conn.commandIds.add(id);
+    this.commandIds.add(actor.learnerId, id);
     void this.store.flushed().then(
       () => this.sendText(conn, { type: 'command-ack', id }),
       (error: unknown) => {
-        conn.commandIds.delete(id); // not saved: a resend must be applied and saved, not acknowledged from memory
+        this.commandIds.forget(actor.learnerId, id); // not saved: a resend must be applied and saved, not acknowledged from memory
         this.reject(conn, ...unsavedRejection(error, 'command'), { id });
       },
     );
   }
 
+  /** Learners connected now (once each), with their background. */
+  private onlineLearners(): { id: string; profile: string | null }[] {
+    const ids = new Set<string>();
+    for (const c of this.connections) if (c.actor?.role === 'learner') ids.add(c.actor.learnerId);
+    return [...ids].map((id) => ({ id, profile: this.meta.learners[id]?.profile ?? null }));
+  }
+
   private updateRosterEntry(learnerId: string, fields: RosterFields): void {
-    setParticipant(this.doc('roster'), learnerId, fields, HOST_ORIGIN);
+    setParticipant(this.doc('roster'), this.doc('backgrounds'), learnerId, fields, HOST_ORIGIN);
   }
 
   private setFacilitatorOnline(online: boolean): void {
