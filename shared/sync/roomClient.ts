@@ -334,7 +334,7 @@ export class RoomClient {
         if (!this.welcome && message.reason === 'session-ended') {
           this.setStatus('ended');
           this.socket?.close();
-        } else if (['unknown-room', 'bad-secret', 'too-many-attempts', 'version-mismatch', 'bad-token'].includes(message.reason) && !this.welcome) {
+        } else if (['unknown-room', 'bad-secret', 'too-many-attempts', 'version-mismatch', 'bad-token', 'move-declined'].includes(message.reason) && !this.welcome) {
           this.setStatus('refused');
           this.socket?.close();
         }

@@ -53,11 +53,12 @@ export function vote(session: Y.Doc, votes: Y.Doc, tallyDoc: Y.Doc, key: Y.Doc, 
   const poll = sessionPoll(session, pollId);
   if (!poll) return { ok: false, reason: 'malformed', message: `there is no poll "${pollId}" in this session` };
   if (poll.status !== 'open') return { ok: false, reason: 'forbidden', message: 'this poll is closed' };
-  const checked = checkAnswer(poll.def, raw);
+  const def = withAnswerKey(poll.def, key);
+  const checked = checkAnswer(def, raw);
   if (!checked.ok) return { ok: false, reason: 'malformed', message: checked.message };
   const ballots = votes.getMap<Answer>('answers');
   votes.transact(() => ballots.set(learnerId, checked.answer), origin);
-  retally(withAnswerKey(poll.def, key), votes, tallyDoc, origin);
+  retally(def, votes, tallyDoc, origin);
   return ok;
 }
 
