@@ -17,20 +17,17 @@ import {
   encodeDocFrame,
   parseClientText,
   type ClientText,
-  FACILITATOR_COMMANDS,
-  type Command,
   type Hello,
   type HostText,
   type RejectionReason,
 } from '../../../shared/protocol/protocol';
 import { authorize, type Actor, type Access, type DocContext } from '../../../shared/room/documents';
-import { applyCommand } from './liveCommands';
 import { SessionAuthority } from './authority';
 import { SYNC_STEP1, SYNC_STEP2, SYNC_UPDATE, readSyncMessage, syncStep1Message, syncStep2Message, syncUpdateMessage } from '../../../shared/protocol/syncMessages';
 import type { DocLog } from './docLog';
 import { RoomDocs } from './roomDocs';
 import { moveIdentity, resolveLearner, secretMatches, type LearnerIdentity, type SessionMeta } from './identity';
-import { CommandMemory } from './commandMemory';
+import { CommandDesk } from './roomCommands';
 import { recheck } from './subscriptionCheck';
 import { RejoinMoves } from './rejoinMoves';
 import { DocFollowers } from './followers';
@@ -77,8 +74,7 @@ export class Room {
     () => this.doc('session'),
     () => this.doc('groups'),
   );
-  /** Command ids applied, per learner across connections (bounded). */
-  private readonly commandIds = new CommandMemory();
+  private readonly commands: CommandDesk;
   private readonly moves = new RejoinMoves<Connection>({
     devicesOf: (learnerId, except) => [...this.connections].filter((c) => c !== except && c.actor?.learnerId === learnerId),
     ask: (device, requestId) => this.sendText(device, { type: 'move-request', requestId }),
@@ -99,6 +95,19 @@ export class Room {
     private readonly files: SessionFiles,
     private readonly facilitatorSecret: string,
   ) {
+    this.commands = new CommandDesk({
+      ended: () => this.ended,
+      flushed: () => this.store.flushed(),
+      answerMove: (learnerId, requestId, allow) => this.moves.answer(learnerId, requestId, allow),
+      context: {
+        doc: (name) => this.doc(name),
+        meta: this.meta, // the same object for the room's life (only its fields change)
+        saveMeta: () => this.files.saveMeta(this.meta),
+        setParticipant: (learnerId, fields) => this.updateRosterEntry(learnerId, fields),
+        onlineLearners: () => this.onlineLearners(),
+        origin: HOST_ORIGIN,
+      },
+    });
     this.store = new RoomDocs(files.log, (name, update, origin) => {
       this.broadcast(name, update, origin);
       if ((name === 'session' || name === 'groups') && this.authority.changed()) this.recheckSubscriptions();
@@ -220,9 +229,14 @@ export class Room {
       case 'unsubscribe':
         if (conn.subscriptions.delete(message.doc)) this.followers.leave(conn, message.doc);
         return;
-      case 'command':
-        this.command(conn, message.id, message.command);
+      case 'command': {
+        const id = message.id;
+        this.commands.receive(conn.actor, message.id, message.command, {
+          ack: () => this.bySocket.has(conn.socket) && this.sendText(conn, { type: 'command-ack', id }),
+          reject: (reason, text) => this.reject(conn, reason, text, { id }),
+        });
         return;
+      }
       case 'ping':
         this.sendText(conn, { type: 'pong', t: message.t });
         return;
@@ -429,53 +443,6 @@ export class Room {
     } catch (error) {
       this.reject(conn, 'malformed', `undecodable awareness update (${(error as Error).message})`, { doc: docName });
     }
-  }
-
-  private command(conn: Connection, id: string, command: Command): void {
-    const actor = conn.actor!;
-    if (this.commandIds.has(actor.learnerId, id)) {
-      // Applied already (from this or an earlier connection of this learner): acknowledged once it is on disk.
-      void this.store.flushed().then(() => this.bySocket.has(conn.socket) && this.sendText(conn, { type: 'command-ack', id }), () => undefined);
-      return;
-    }
-    const facilitatorCommand = FACILITATOR_COMMANDS.has(command.cmd);
-    if ((actor.role === 'facilitator') !== facilitatorCommand) {
-      this.reject(conn, 'forbidden', facilitatorCommand ? `only the facilitator can ${command.cmd}` : `${command.cmd} is a learner command`, { id });
-      return;
-    }
-    if (command.cmd === 'confirm-move') {
-      if (this.moves.answer(actor.learnerId, command.requestId, command.allow)) this.sendText(conn, { type: 'command-ack', id });
-      else this.reject(conn, 'malformed', 'no move of this identity is waiting for an answer (it was given up or answered already)', { id });
-      return;
-    }
-    if (this.ended) {
-      this.reject(conn, 'session-ended', 'this session has ended and is read-only', { id });
-      return;
-    }
-    const result = applyCommand(
-      {
-        doc: (name) => this.doc(name),
-        meta: this.meta,
-        saveMeta: () => this.files.saveMeta(this.meta),
-        setParticipant: (learnerId, fields) => this.updateRosterEntry(learnerId, fields),
-        onlineLearners: () => this.onlineLearners(),
-        origin: HOST_ORIGIN,
-      },
-      actor.learnerId,
-      command,
-    );
-    if (!result.ok) {
-      this.reject(conn, result.reason, result.message, { id });
-      return;
-    }
-    this.commandIds.add(actor.learnerId, id);
-    void this.store.flushed().then(
-      () => this.sendText(conn, { type: 'command-ack', id }),
-      (error: unknown) => {
-        this.commandIds.forget(actor.learnerId, id); // not saved: a resend must be applied and saved, not acknowledged from memory
-        this.reject(conn, ...unsavedRejection(error, 'command'), { id });
-      },
-    );
   }
 
   /** Learners connected now (once each), with their background. */
