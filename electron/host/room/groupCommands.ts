@@ -105,3 +105,17 @@ export function applyGroupCommand(ctx: GroupContext, learnerId: string, command:
   writeGroups(ctx.groups, next, ctx.origin);
   return ok;
 }
+
+/**
+ * Sessions saved before the groups moved out of the session document keep them: copied once into the host-owned
+ * document (a marker says it was done, so groups removed later do not come back from the old copy).
+ */
+export function migrateGroups(session: Y.Doc, groups: Y.Doc, origin: unknown): void {
+  const meta = groups.getMap('meta');
+  if (meta.get('fromSession')) return;
+  const legacy = readGroups(session);
+  groups.transact(() => {
+    if (groups.getMap('groups').size === 0 && Object.keys(legacy).length > 0) writeGroups(groups, legacy, origin);
+    meta.set('fromSession', true);
+  }, origin);
+}

@@ -30,6 +30,7 @@ import { moveIdentity, resolveLearner, secretMatches, type LearnerIdentity, type
 import { CommandDesk } from './roomCommands';
 import { recheck } from './subscriptionCheck';
 import { RejoinMoves } from './rejoinMoves';
+import { migrateGroups } from './groupCommands';
 import { DocFollowers } from './followers';
 import { FrameIntake, framesFor } from '../../../shared/protocol/chunks';
 import { checkUpdate, takeBackPending } from './updateCheck';
@@ -113,6 +114,7 @@ export class Room {
       if ((name === 'session' || name === 'groups') && this.authority.changed()) this.recheckSubscriptions();
     });
     markEveryoneOffline(this.doc('roster'), HOST_ORIGIN);
+    migrateGroups(this.doc('session'), this.doc('groups'), HOST_ORIGIN);
     const session = this.doc('session').getMap('meta');
     if (session.get('code') !== meta.code) {
       this.doc('session').transact(() => {
