@@ -143,6 +143,23 @@ export function moderate(qa: Y.Doc, aside: Y.Doc, questionId: string, action: 'a
   return ok;
 }
 
+/**
+ * Sessions saved when questions carried their author and upvoters in the all-readable `qa` document: both move to
+ * qa-private and the question keeps only its count (run when the room opens).
+ */
+export function migrateQa(qa: Y.Doc, aside: Y.Doc, origin: unknown): void {
+  const questions = qa.getMap<Question & { author?: string; voters?: string[] }>('questions');
+  const legacy = [...questions].filter(([, q]) => q && typeof q === 'object' && ('author' in q || 'voters' in q));
+  if (legacy.length === 0) return;
+  const owners = aside.getMap<Owner>('owners');
+  aside.transact(() => {
+    for (const [id, q] of legacy) if (!owners.has(id)) owners.set(id, { author: q.author ?? '', voters: Array.isArray(q.voters) ? q.voters : [] });
+  }, origin);
+  qa.transact(() => {
+    for (const [id, { author: _author, voters, ...rest }] of legacy) questions.set(id, { ...rest, votes: Array.isArray(voters) ? voters.length : (rest.votes ?? 0) });
+  }, origin);
+}
+
 /** What a command may touch in its room. */
 export interface CommandContext {
   doc(name: string): Y.Doc;

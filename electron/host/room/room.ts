@@ -31,6 +31,7 @@ import { CommandDesk } from './roomCommands';
 import { recheck } from './subscriptionCheck';
 import { RejoinMoves } from './rejoinMoves';
 import { migrateGroups } from './groupCommands';
+import { migrateQa } from './liveCommands';
 import { DocFollowers } from './followers';
 import { FrameIntake, framesFor } from '../../../shared/protocol/chunks';
 import { checkUpdate, takeBackPending } from './updateCheck';
@@ -115,6 +116,7 @@ export class Room {
     });
     markEveryoneOffline(this.doc('roster'), HOST_ORIGIN);
     migrateGroups(this.doc('session'), this.doc('groups'), HOST_ORIGIN);
+    migrateQa(this.doc('qa'), this.doc('qa-private'), HOST_ORIGIN);
     const session = this.doc('session').getMap('meta');
     if (session.get('code') !== meta.code) {
       this.doc('session').transact(() => {
