@@ -13,7 +13,7 @@ import type { Tally } from '../../shared/room/pollTally';
 import type { RoomClient } from '../../shared/sync/roomClient';
 import { MemoryStorage } from '../../shared/sync/storage';
 import { startHostProcess, type HostProcess } from '../helpers/hostProcess';
-import { connectClient, hostKeyOf, online, waitFor } from '../helpers/roomClients';
+import { connectClient, hostKeyOf, online, placeGroups, waitFor } from '../helpers/roomClients';
 
 describe('authority that follows changes', () => {
   let host: HostProcess;
@@ -111,11 +111,12 @@ describe('authority that follows changes', () => {
     const learners = Array.from({ length: 12 }, (_, i) => connect({ name: `Racer ${i}` }));
     await Promise.all(learners.map((l) => online(l)));
     const ids = learners.map((l) => l.welcome!.learnerId);
-    await facilitatorDoes({ cmd: 'form-groups', mode: 'choose', size: 4, seed: 7, learners: ids });
+    // Three open groups with room for everyone (a full group would refuse a choice: not what this test is about).
+    await placeGroups(facilitator, ['team-1', 'team-2', 'team-3'].map((id) => ({ id, name: `Open ${id}`, members: [], open: true, capacity: 12 })));
     await Promise.all(learners.map((l) => waitFor(() => Object.keys(groupsOf(l)).length === 3, 'open groups seen')));
-    for (const id of Object.keys(groupsOf(facilitator))) await facilitatorDoes({ cmd: 'update-group', teamId: id, name: `Open ${id}` });
 
     // Rounds of: every learner picks a group while the facilitator moves learners 6–11 elsewhere, all at once.
+    expect(facilitator.rejections).toEqual([]);
     const teams = ['team-1', 'team-2', 'team-3'];
     const lastChoice = new Map<string, string>();
     for (let round = 0; round < 4; round++) {
@@ -134,6 +135,9 @@ describe('authority that follows changes', () => {
       await Promise.all(sent);
       await waitFor(() => facilitator.pendingCount === 0, 'facilitator moves acknowledged');
     }
+    // Every choice was acknowledged (none refused), and so was every move.
+    for (const l of learners) expect(l.rejections).toEqual([]);
+    expect(facilitator.rejections).toEqual([]);
     await waitFor(() => JSON.stringify(groupsOf(learners[0]!)) === JSON.stringify(groupsOf(facilitator)), 'everyone sees the same groups');
     const groups = groupsOf(facilitator);
     for (const [i, id] of ids.entries()) {

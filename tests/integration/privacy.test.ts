@@ -46,8 +46,12 @@ describe('privacy in the room', () => {
     const reader = connect({ name: 'Cem', profile: 'new-to-ml' });
     await Promise.all([asker, fan, reader].map((c) => online(c)));
     asker.command('ask-anon', { cmd: 'ask', questionId: 'anon-question', text: 'Is this really anonymous?', anonymous: true });
+    await waitFor(() => asker.pendingCount === 0, 'asked');
+    await fan.whenSynced('qa'); // the upvote must not overtake the question (it would be refused: no such question)
+    await waitFor(() => fan.doc('qa').getMap('questions').has('anon-question'), 'Ben sees the question');
     fan.command('up-anon', { cmd: 'upvote', questionId: 'anon-question', up: true });
-    await waitFor(() => asker.pendingCount === 0 && fan.pendingCount === 0, 'asked and upvoted');
+    await waitFor(() => fan.pendingCount === 0, 'upvoted');
+    expect(fan.rejections).toEqual([]);
     await reader.whenSynced('qa');
     await waitFor(() => (reader.doc('qa').getMap('questions').get('anon-question') as { votes?: number } | undefined)?.votes === 1, 'the count arrives');
     const qa = JSON.stringify(reader.doc('qa').toJSON());
