@@ -29,9 +29,13 @@ export class SessionAuthority {
 
   /** The session or the groups changed: read them again; true when what authorisation depends on changed. */
   changed(): boolean {
-    const before = this.reading?.key;
+    const before = this.reading;
     this.reading = null;
-    return this.read().key !== before;
+    if (before && this.read().key === before.key) {
+      this.reading = before; // the same access as before: keep the reading (and the actors cached against it)
+      return false;
+    }
+    return true;
   }
 
   context(): DocContext {

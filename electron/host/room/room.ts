@@ -231,6 +231,7 @@ export class Room {
         return;
       }
       case 'unsubscribe':
+        conn.revoked.delete(message.doc);
         if (conn.subscriptions.delete(message.doc)) this.followers.leave(conn, message.doc);
         return;
       case 'command': {
