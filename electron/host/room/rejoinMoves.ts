@@ -2,7 +2,8 @@
  * Moving an identity with a rejoin code, with the original device's consent. A photographed code must not let
  * someone read a learner's private journal and silently take their place: while the learner's device is connected,
  * it is asked (`move-request`) and the move happens only when it says yes (`confirm-move`); when it is gone (closed,
- * or dropped by the keep-alive), the move goes ahead. One move waits per learner at a time.
+ * or dropped by the keep-alive), the move goes ahead. One move waits per learner at a time, for two minutes at
+ * most: unanswered, it is refused (so nobody can hold a learner's move hostage by waiting).
  */
 import { randomBytes } from 'node:crypto';
 
@@ -12,13 +13,17 @@ export interface MoveHooks<C> {
   ask(device: C, requestId: string): void;
   /** The move goes ahead: `conn` becomes the learner (the room moves the identity and tells the old devices). */
   complete(conn: C, learnerId: string): void;
-  /** The learner's device said no. */
-  decline(conn: C): void;
+  /** The learner's device said no (or did not answer in time). */
+  decline(conn: C, unanswered: boolean): void;
 }
+
+/** How long a move waits for the device in use to answer. */
+export const MOVE_ANSWER_MS = 120_000;
 
 interface Pending<C> {
   requestId: string;
   conn: C;
+  timer: ReturnType<typeof setTimeout>;
 }
 
 export class RejoinMoves<C> {
@@ -35,7 +40,13 @@ export class RejoinMoves<C> {
       return 'moved';
     }
     const requestId = randomBytes(12).toString('base64url');
-    this.byLearner.set(learnerId, { requestId, conn });
+    const timer = setTimeout(() => {
+      if (this.byLearner.get(learnerId)?.requestId !== requestId) return;
+      this.byLearner.delete(learnerId);
+      this.hooks.decline(conn, true);
+    }, MOVE_ANSWER_MS);
+    timer.unref?.();
+    this.byLearner.set(learnerId, { requestId, conn, timer });
     for (const device of devices) this.hooks.ask(device, requestId);
     return 'asked';
   }
@@ -44,22 +55,27 @@ export class RejoinMoves<C> {
   answer(learnerId: string, requestId: string, allow: boolean): boolean {
     const pending = this.byLearner.get(learnerId);
     if (pending?.requestId !== requestId) return false;
-    this.byLearner.delete(learnerId);
+    this.forget(learnerId, pending);
     if (allow) this.hooks.complete(pending.conn, learnerId);
-    else this.hooks.decline(pending.conn);
+    else this.hooks.decline(pending.conn, false);
     return true;
   }
 
   /** A connection closed: a waiting newcomer is forgotten; the last device of a learner gone lets the move happen. */
   gone(conn: C, learnerId: string | null): void {
     for (const [id, pending] of this.byLearner) {
-      if (pending.conn === conn) this.byLearner.delete(id);
+      if (pending.conn === conn) this.forget(id, pending);
     }
     if (learnerId === null) return;
     const pending = this.byLearner.get(learnerId);
     if (pending && this.hooks.devicesOf(learnerId, pending.conn).length === 0) {
-      this.byLearner.delete(learnerId);
+      this.forget(learnerId, pending);
       this.hooks.complete(pending.conn, learnerId);
     }
+  }
+
+  private forget(learnerId: string, pending: Pending<C>): void {
+    clearTimeout(pending.timer);
+    this.byLearner.delete(learnerId);
   }
 }

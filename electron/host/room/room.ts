@@ -81,9 +81,10 @@ export class Room {
     devicesOf: (learnerId, except) => [...this.connections].filter((c) => c !== except && c.actor?.learnerId === learnerId),
     ask: (device, requestId) => this.sendText(device, { type: 'move-request', requestId }),
     complete: (conn, learnerId) => this.bySocket.has(conn.socket) && this.joinLearner(conn, moveIdentity(this.meta, learnerId)),
-    decline: (conn) => {
+    decline: (conn, unanswered) => {
       conn.socket.failedJoin?.();
-      this.reject(conn, 'move-declined', 'the device this learner uses now refused the move: ask the facilitator, or join as a new participant');
+      const why = unanswered ? 'did not confirm the move in time: answer on it, then try again' : 'refused the move: ask the facilitator, or join as a new participant';
+      this.reject(conn, 'move-declined', `the device this learner uses now ${why}`);
       conn.socket.close(4003, 'move-declined');
     },
   });
