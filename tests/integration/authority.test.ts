@@ -1,7 +1,8 @@
 /**
  * Authority that follows changes (issue 12, failures 4 and 7, and command ids per learner), on a real host:
  * - a learner moved to another team, a team un-shared, results hidden again: the documents they no longer may read
- *   stop arriving live (the host drops the subscription and says so), and come back when access does;
+ *   stop arriving live (the host drops the subscription and the presence there, and says so), and come back when
+ *   access does;
  * - groups have one writer (the host, applying commands): concurrent `choose-group` and facilitator moves over real
  *   connections end with each learner in exactly one team and every acknowledged choice holding unless a later
  *   command changed it;
@@ -62,11 +63,15 @@ describe('authority that follows changes', () => {
     await waitFor(() => ada!.pendingCount === 0, 'Ada writes');
     await bo!.whenSynced(notes);
     await waitFor(() => text(bo!) === 'plan A', 'Bo reads his team notes live');
+    const boPresence = bo!.awareness(notes);
+    boPresence.setLocalStateField('user', { name: 'Bo' });
+    await waitFor(() => ada!.awareness(notes).getStates().has(boPresence.clientID), 'Ada sees Bo on the notes');
 
     // Bo is moved to team-2: the host drops his subscription to team-1's notes and tells him.
     await facilitatorDoes({ cmd: 'move-learner', learnerId: b!, teamId: 'team-2' });
     await waitFor(() => bo!.rejections.some((r) => r.doc === notes && r.reason === 'forbidden'), 'Bo told he lost team-1 notes');
     expect(bo!.canRead(notes)).toBe(false);
+    await waitFor(() => !ada!.awareness(notes).getStates().has(boPresence.clientID), 'Bo’s presence leaves team-1’s notes');
     ada!.doc(notes).getText('t').insert(6, ' (secret)');
     await waitFor(() => ada!.pendingCount === 0, 'Ada writes again');
     // Cy follows a shared document on the same host: once he has the change, Bo would have had it too.
