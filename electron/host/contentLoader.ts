@@ -8,6 +8,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { parseDocument } from 'yaml';
 import { assemblePack, type ContentFile, type ContentIssue, type PackResult } from '../../shared/content/pack';
+import type { ContentPack } from '../../shared/content/schema';
 
 async function walk(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { withFileTypes: true });
@@ -70,4 +71,24 @@ export async function loadContentDir(root: string): Promise<PackResult> {
   const result = assemblePack(files, assets);
   if (issues.length === 0) return result;
   return { ok: false, issues: [...issues, ...(result.ok ? [] : result.issues)] };
+}
+
+/** A quiz's answers, held by the host: pollId → its correct option ids and explanation. */
+export type AnswerKey = Record<string, { correct?: string[]; explanation?: string }>;
+
+/**
+ * The pack as everyone may read it (`/content/pack.json` is served to every learner): quiz answers and their
+ * explanations removed. The facilitator's console gets them from `/content/answers.json` (host key required) and
+ * the room reveals them with the results (the tally document).
+ */
+export function withoutAnswers(pack: ContentPack): { pack: ContentPack; answers: AnswerKey } {
+  const answers: AnswerKey = {};
+  const polls = pack.polls.map((bank) => ({
+    ...bank,
+    polls: bank.polls.map(({ correct, explanation, ...poll }) => {
+      if (correct || explanation) answers[poll.id] = { ...(correct ? { correct } : {}), ...(explanation ? { explanation } : {}) };
+      return poll;
+    }),
+  }));
+  return { pack: { ...pack, polls }, answers };
 }

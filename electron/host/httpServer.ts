@@ -18,6 +18,7 @@ import type { HostStatus, SessionsList } from '../../shared/protocol/sessionsApi
 import { StorageError } from './room/storageError';
 import { attachRoomSockets, type WsOptions } from './room/wsServer';
 import { isLoopback } from './room/budgets';
+import { withoutAnswers } from './contentLoader';
 
 export interface HostOptions {
   port: number;
@@ -162,7 +163,9 @@ async function sessionsApi(req: IncomingMessage, res: ServerResponse, pathname: 
 
 export function createRequestHandler(options: HostOptions, lanUrls: () => string[] = () => []): (req: IncomingMessage, res: ServerResponse) => Promise<void> {
   const cache = new FileCache();
-  const packJson = JSON.stringify(options.content.ok ? { ok: true, pack: options.content.pack, summary: options.content.summary } : { ok: false, issues: options.content.issues });
+  // Learners read pack.json: quiz answers stay with the host (answers.json, for the facilitator) until revealed.
+  const served = options.content.ok ? withoutAnswers(options.content.pack) : null;
+  const packJson = JSON.stringify(options.content.ok ? { ok: true, pack: served!.pack, summary: options.content.summary } : { ok: false, issues: options.content.issues });
 
   return async (req, res) => {
     baseHeaders(res);
@@ -191,6 +194,10 @@ export function createRequestHandler(options: HostOptions, lanUrls: () => string
       res.writeHead(options.content.ok ? 200 : 500, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-cache', 'Content-Security-Policy': CSP });
       res.end(req.method === 'HEAD' ? undefined : packJson);
       return;
+    }
+    if (pathname === '/content/answers.json') {
+      if (!options.sessions || req.headers.authorization !== `Bearer ${options.sessions.hostKey}`) return sendJson(res, 401, { error: 'unauthorized', message: 'the answers are for the facilitator: open the facilitator link' });
+      return sendJson(res, 200, served?.answers ?? {});
     }
     if (pathname.startsWith('/content/')) {
       const path = resolveInside(options.contentDir, pathname.slice('/content/'.length));

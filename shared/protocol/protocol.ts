@@ -69,6 +69,8 @@ export const REJECTION_REASONS = [
   'room-full',
   /** Too many new participants from this device's network address in the last minute: wait, then join. */
   'too-many-joins',
+  /** The learner's other device was asked to confirm a move with the rejoin code and said no. */
+  'move-declined',
 ] as const;
 export type RejectionReason = (typeof REJECTION_REASONS)[number];
 
@@ -93,10 +95,13 @@ const helloSchema = z.strictObject({
   profile: z.enum(PROFILE_IDS).optional(),
 });
 
+const teamId = z.string().regex(/^[a-z0-9-]{1,40}$/);
+const learnerId = z.string().regex(/^[A-Za-z0-9_-]{1,40}$/);
+
 const commandSchema = z.discriminatedUnion('cmd', [
   z.strictObject({ cmd: z.literal('set-profile'), name: z.string().trim().min(1).max(60), profile: z.enum(PROFILE_IDS) }),
   z.strictObject({ cmd: z.literal('raise-hand'), raised: z.boolean() }),
-  z.strictObject({ cmd: z.literal('choose-group'), teamId: z.string().regex(/^[a-z0-9-]{1,40}$/) }),
+  z.strictObject({ cmd: z.literal('choose-group'), teamId }),
   z.strictObject({
     cmd: z.literal('vote'),
     pollId: z.string().regex(/^[a-z0-9-]{1,80}$/),
@@ -113,8 +118,35 @@ const commandSchema = z.discriminatedUnion('cmd', [
     questionId: z.string().regex(/^[A-Za-z0-9_-]{6,40}$/),
     action: z.enum(['answered', 'unanswered', 'pin', 'unpin', 'hide', 'unhide']),
   }),
+  // Groups are host-owned (the `groups` document): the facilitator changes them with these commands only.
+  z.strictObject({
+    cmd: z.literal('form-groups'),
+    mode: z.enum(['mixed', 'random', 'choose']),
+    size: z.number().int().min(1).max(40),
+    seed: z.number().int().min(0).max(2 ** 31),
+    /** Who to place (default: the learners online now). */
+    learners: z.array(learnerId).max(500).optional(),
+  }),
+  z.strictObject({ cmd: z.literal('create-group'), teamId, name: z.string().trim().min(1).max(60), open: z.boolean().optional(), capacity: z.number().int().min(1).max(100).optional() }),
+  z.strictObject({ cmd: z.literal('move-learner'), learnerId, teamId: teamId.nullable() }),
+  z.strictObject({
+    cmd: z.literal('update-group'),
+    teamId,
+    name: z.string().trim().min(1).max(60).optional(),
+    shared: z.boolean().optional(),
+    caseId: z.string().regex(/^[a-z0-9-]{1,80}$/).nullable().optional(),
+    open: z.boolean().optional(),
+  }),
+  z.strictObject({ cmd: z.literal('set-role'), teamId, learnerId, role: z.string().regex(/^[a-z0-9-]{1,80}$/).nullable() }),
+  z.strictObject({ cmd: z.literal('remove-group'), teamId }),
+  z.strictObject({ cmd: z.literal('close-choosing') }),
+  /** The device a rejoin code is being used from asks this one: let the identity move there? */
+  z.strictObject({ cmd: z.literal('confirm-move'), requestId: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/), allow: z.boolean() }),
 ]);
 export type Command = z.infer<typeof commandSchema>;
+
+/** Commands only the facilitator may send (every other command is a learner's). */
+export const FACILITATOR_COMMANDS: ReadonlySet<Command['cmd']> = new Set(['moderate', 'form-groups', 'create-group', 'move-learner', 'update-group', 'set-role', 'remove-group', 'close-choosing']);
 
 export const clientTextSchema = z.discriminatedUnion('type', [
   helloSchema,
@@ -145,7 +177,11 @@ export type HostText =
   | { type: 'error'; reason: RejectionReason; message: string; doc?: string; seq?: number; id?: string }
   | { type: 'session-ended' }
   /** `t` echoes the ping's; `hostTime` is the host's clock when it answered (shared/sync/clockOffset.ts). */
-  | { type: 'pong'; t?: number; hostTime?: number };
+  | { type: 'pong'; t?: number; hostTime?: number }
+  /** Someone is using this learner's rejoin code on another device: answer with a `confirm-move` command. */
+  | { type: 'move-request'; requestId: string }
+  /** A rejoin code was used (or this device took the identity over): the code to show from now on. */
+  | { type: 'rejoin-code'; rejoinCode: string };
 
 export type ParseResult<T> = { ok: true; value: T } | { ok: false; reason: RejectionReason; message: string; doc?: string; seq?: number };
 

@@ -18,6 +18,18 @@ describe('authorize', () => {
     expect(authorize(facilitator, 'roster', 'write')).toMatchObject({ ok: false });
     expect(authorize(host, 'roster', 'write')).toEqual(ok);
   });
+  it('groups: everyone reads, only the host writes (membership changes by command); backgrounds: the facilitator reads', () => {
+    expect(authorize(ada, 'groups', 'read')).toEqual(ok);
+    expect(authorize(facilitator, 'groups', 'write')).toMatchObject({ ok: false, reason: 'forbidden' });
+    expect(authorize(host, 'groups', 'write')).toEqual(ok);
+    expect(authorize(facilitator, 'backgrounds', 'read')).toEqual(ok);
+    expect(authorize(ada, 'backgrounds', 'read')).toMatchObject({ ok: false, reason: 'forbidden' });
+    expect(authorize(facilitator, 'backgrounds', 'write')).toMatchObject({ ok: false, reason: 'forbidden' });
+  });
+  it("a quiz's answer key: the facilitator only, even once the results are revealed", () => {
+    expect(authorize(facilitator, 'poll/q1/key', 'write')).toEqual(ok);
+    expect(authorize(ada, 'poll/q1/key', 'read', { revealedPolls: new Set(['q1']) })).toMatchObject({ ok: false, reason: 'forbidden' });
+  });
   it('team documents: the team and the facilitator; others read only when shared', () => {
     expect(authorize(ada, 'team/red/board', 'write')).toEqual(ok);
     expect(authorize(bo, 'team/red/board', 'read')).toMatchObject({ ok: false, reason: 'forbidden' });

@@ -4,6 +4,8 @@
  * Authority is drawn between documents, never inside one (a Yjs update cannot be authorised piece by piece):
  *   session                   read: everyone   write: facilitator   (phase, clock, what is pushed, polls, groups)
  *   roster                    read: everyone   write: host only     (participants and presence)
+ *   groups                    read: everyone   write: host only     (teams and members: facilitator and learner commands)
+ *   backgrounds               read: facilitator write: host only    (each learner's background, for forming groups)
  *   room/<name>               read: everyone   write: everyone      (room-wide shared work, e.g. the brainstorm)
  *   layer/<name>              read: everyone   write: facilitator   (the facilitator's drawings over room/<name>)
  *   team/<teamId>/<name>      read+write: that team and the facilitator (+ read for everyone once shared)
@@ -11,6 +13,7 @@
  *   qa                        read: everyone   write: host only     (questions and upvotes arrive as commands)
  *   poll/<pollId>/tally       read: facilitator, everyone once revealed   write: host only (votes are commands)
  *   poll/<pollId>/votes       read: nobody but the host (who answered what)
+ *   poll/<pollId>/key         read+write: facilitator only (a quiz's correct answers until the tally reveals them)
  *
  * A room has a FIXED list of documents (ROOM_DOCUMENTS): the names the app uses, nothing else. One device must not
  * be able to create documents at will (39,000 in 4.5 s when any `room/<name>` was accepted, never freed). The
@@ -19,20 +22,22 @@
  * To add a kind of document: add its names to ROOM_DOCUMENTS (and a rule in `authorize` if it is a new kind).
  * DOC_NAME_PATTERN is only the shape a name must have to be read off the wire; `isRoomDocument` is the list.
  */
-export const DOC_NAME_PATTERN = /^(session|roster|qa|poll\/[a-z0-9-]{1,80}\/(tally|votes)|room\/[a-z0-9-]{1,40}|layer\/[a-z0-9-]{1,40}|team\/[a-z0-9-]{1,40}\/[a-z0-9-]{1,40}|learner\/[A-Za-z0-9_-]{1,40}\/[a-z0-9-]{1,40})$/;
+export const DOC_NAME_PATTERN = /^(session|roster|groups|backgrounds|qa|poll\/[a-z0-9-]{1,80}\/(tally|votes|key)|room\/[a-z0-9-]{1,40}|layer\/[a-z0-9-]{1,40}|team\/[a-z0-9-]{1,40}\/[a-z0-9-]{1,40}|learner\/[A-Za-z0-9_-]{1,40}\/[a-z0-9-]{1,40})$/;
 
 /** Every document of a room, by kind: `<kind>/<owner>/<name>` for team, learner and poll; `room/<name>`. */
 export const ROOM_DOCUMENTS = {
   /** Whole documents, no owner. */
-  top: ['session', 'roster', 'qa'],
+  top: ['session', 'roster', 'groups', 'backgrounds', 'qa'],
   /** room/<name>: the room's shared notes and its brainstorm board. */
   room: ['notes', 'brainstorm'],
+  /** layer/<name>: the facilitator's drawings over the room board of the same name. */
+  layer: ['brainstorm'],
   /** team/<teamId>/<name>: what the team writes together. */
   team: ['notes', 'board', 'strategy', 'roles'],
   /** learner/<learnerId>/<name>: private to its learner. */
   learner: ['journal'],
   /** poll/<pollId>/<name>: host-written results and answers. */
-  poll: ['tally', 'votes'],
+  poll: ['tally', 'votes', 'key'],
 } as const satisfies Record<string, readonly string[]>;
 
 /**
@@ -47,7 +52,7 @@ export function isRoomDocument(name: string, extra?: (name: string) => boolean):
   const known =
     parts.length === 1
       ? (ROOM_DOCUMENTS.top as readonly string[]).includes(name)
-      : kind === 'room' || kind === 'team' || kind === 'learner' || kind === 'poll'
+      : kind === 'room' || kind === 'layer' || kind === 'team' || kind === 'learner' || kind === 'poll'
         ? (ROOM_DOCUMENTS[kind] as readonly string[]).includes(last)
         : false;
   return known || (extra?.(name) ?? false);
@@ -98,11 +103,15 @@ export function authorize(actor: Actor, doc: string, access: Access, context: Do
     case 'session':
       return access === 'read' || actor.role === 'facilitator' ? allow : deny('only the facilitator can change the session (phase, clock, screens, polls)');
     case 'roster':
-      return access === 'read' ? allow : deny('the roster is kept by the host');
+    case 'groups':
+      return access === 'read' ? allow : deny(`the ${kind} are kept by the host: change them with commands`);
+    case 'backgrounds':
+      return access === 'read' && actor.role === 'facilitator' ? allow : deny('backgrounds are for the facilitator only');
     case 'qa':
       return access === 'read' ? allow : deny('questions and votes are sent as commands; the host keeps the Q&A');
     case 'poll': {
       const part = doc.split('/')[2];
+      if (part === 'key') return actor.role === 'facilitator' ? allow : deny('the answers are shown when the facilitator reveals the results');
       if (access === 'write') return deny('votes are sent as commands; the host keeps the tally');
       if (part === 'votes') return deny('individual answers are private');
       if (actor.role === 'facilitator' || (owner && context.revealedPolls?.has(owner))) return allow;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chooseGroup, closeChoosing, formGroups, openGroups, teamOf, type Group, type GroupMember } from './groups';
+import { chooseGroup, closeChoosing, formGroups, openGroups, placeLearner, teamOf, type Group, type GroupMember } from './groups';
 
 const people = (profiles: string[]): GroupMember[] => profiles.map((profile, i) => ({ id: `l${i}`, profile }));
 
@@ -81,5 +81,21 @@ describe('learners choose their group', () => {
       [['dee'], false],
     ]);
     expect(groups[2]!.members).toEqual([]); // the input is not changed
+  });
+});
+
+describe('placeLearner', () => {
+  it('leaves the learner in exactly one group (or none), whatever the groups were, and drops their old role', () => {
+    const broken: Record<string, Group> = {
+      a: { id: 'a', name: 'A', members: ['l1', 'l2', 'l1'], roles: { l1: 'lead' } },
+      b: { id: 'b', name: 'B', members: ['l1'], roles: {} },
+      c: { id: 'c', name: 'C', members: [], roles: {} },
+    };
+    const placed = placeLearner(broken, 'l1', 'c');
+    expect(Object.values(placed).map((g) => g.members)).toEqual([['l2'], [], ['l1']]);
+    expect(placed.a!.roles).toEqual({});
+    const none = placeLearner(placed, 'l1', null);
+    expect(Object.values(none).flatMap((g) => g.members)).toEqual(['l2']);
+    expect(placeLearner(none, 'l2', 'a').a).toBe(none.a); // nothing to change: the same object
   });
 });

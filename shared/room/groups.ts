@@ -2,8 +2,10 @@
  * Forming groups for team work: mixed by experience profile (the lesson's differentiation: novices paired with
  * experienced people) or random, with sizes that differ by at most one. Pure and seeded, so a facilitator who
  * re-forms groups with the same seed gets the same groups, and tests are exact.
- * Groups live in the session document (map `groups`: team id → { name, members, roles }), written by the
- * facilitator; the host reads them to decide who may use which team documents.
+ * Groups live in the host-owned `groups` document (map `groups`: team id → { name, members, roles, … }). Only the
+ * host writes it, applying the facilitator's commands (form, move, rename, share, …) and the learners'
+ * `choose-group` one at a time — one writer, so an acknowledged choice is never lost to a concurrent rewrite and
+ * nobody ends up in two teams. The host reads it to decide who may use which team documents.
  */
 export interface GroupMember {
   id: string;
@@ -110,10 +112,7 @@ export function chooseGroup(groups: Record<string, Group>, learnerId: string, te
   if (current === teamId) return { ok: true, groups };
   if (current && !groups[current]!.open) return { ok: false, message: `the facilitator placed you in ${groups[current]!.name}: ask them to move you` };
   if (target.capacity !== undefined && target.members.length >= target.capacity) return { ok: false, message: `${target.name} is full (${target.capacity}): choose another group` };
-  const next: Record<string, Group> = { ...groups };
-  if (current) next[current] = { ...groups[current]!, members: groups[current]!.members.filter((m) => m !== learnerId) };
-  next[teamId] = { ...target, members: [...target.members, learnerId] };
-  return { ok: true, groups: next };
+  return { ok: true, groups: placeLearner(groups, learnerId, teamId) };
 }
 
 /** Closing "learners choose": everyone who has not chosen goes to the smallest group (ties: the first); groups lock. */
@@ -126,6 +125,25 @@ export function closeChoosing(groups: Group[], everyone: string[]): Group[] {
     const smallest = next.reduce((a, b) => (b.members.length < a.members.length ? b : a));
     smallest.members.push(id);
     placed.add(id);
+  }
+  return next;
+}
+
+/**
+ * Places a learner in `teamId` (null: in no group), taking them out of every other group (and their role there):
+ * whatever the groups were before, afterwards the learner is in exactly one group, or none.
+ */
+export function placeLearner(groups: Record<string, Group>, learnerId: string, teamId: string | null): Record<string, Group> {
+  const next: Record<string, Group> = {};
+  for (const [id, group] of Object.entries(groups)) {
+    const listed = group.members.includes(learnerId);
+    if (id === teamId) {
+      next[id] = listed && group.members.filter((m) => m === learnerId).length === 1 ? group : { ...group, members: [...group.members.filter((m) => m !== learnerId), learnerId] };
+    } else if (listed || learnerId in group.roles) {
+      const roles = { ...group.roles };
+      delete roles[learnerId];
+      next[id] = { ...group, members: group.members.filter((m) => m !== learnerId), roles };
+    } else next[id] = group;
   }
   return next;
 }

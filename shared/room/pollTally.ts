@@ -5,7 +5,15 @@
  */
 import type { Poll } from '../content/schema';
 
-export type PollDefinition = Pick<Poll, 'id' | 'kind' | 'prompt' | 'options' | 'correct' | 'scale'>;
+export type PollDefinition = Pick<Poll, 'id' | 'kind' | 'prompt' | 'options' | 'correct' | 'scale'> & {
+  /** A quiz taking several answers, said without its answer key (which stays with the host until revealed). */
+  multi?: boolean;
+};
+
+/** Whether the poll takes several choices. */
+export function takesSeveral(poll: PollDefinition): boolean {
+  return poll.kind === 'multiple' || (poll.kind === 'quiz' && ((poll.correct?.length ?? 0) > 1 || poll.multi === true));
+}
 
 export type Answer = { choices: string[] } | { value: number } | { text: string };
 
@@ -25,8 +33,7 @@ export function checkAnswer(poll: PollDefinition, raw: unknown): AnswerCheck {
         return { ok: false, message: 'pick one of the options' };
       }
       const unique = [...new Set(choices as string[])];
-      const multi = poll.kind === 'multiple' || (poll.kind === 'quiz' && (poll.correct?.length ?? 0) > 1);
-      if (!multi && unique.length > 1) return { ok: false, message: 'this question takes one answer' };
+      if (!takesSeveral(poll) && unique.length > 1) return { ok: false, message: 'this question takes one answer' };
       return { ok: true, answer: { choices: unique } };
     }
     case 'scale': {

@@ -88,4 +88,36 @@ describe('RoomClient against a misbehaving host', () => {
     await vi.waitFor(() => expect(errors).toEqual(['too-big: room/notes']));
     client.close();
   });
+
+  it('stops treating a document as live when the host drops it, without asking again, until the host follows it again', async () => {
+    let server: ScriptedSocket | null = null;
+    const subscribes: string[] = [];
+    const client = new RoomClient({
+      url: 'ws://test/ws',
+      room: 'K7M2QX',
+      storage: new MemoryStorage(),
+      createSocket: () => {
+        server = new ScriptedSocket((socket, data) => {
+          if (typeof data !== 'string') return;
+          if (data.includes('"hello"')) socket.receive(welcome);
+          if (data.includes('"subscribe"')) subscribes.push(data);
+        });
+        return server;
+      },
+    });
+    const access: string[] = [];
+    client.on('access', (doc) => access.push(`${doc}: ${client.canRead(doc)}`));
+    client.doc('team/team-1/notes');
+    await vi.waitFor(() => expect(subscribes).toHaveLength(1));
+    // A learner moved to another team: the host drops the subscription and says so.
+    server!.receive(JSON.stringify({ type: 'error', reason: 'forbidden', message: 'only team team-1 …', doc: 'team/team-1/notes' }));
+    await vi.waitFor(() => expect(client.canRead('team/team-1/notes')).toBe(false));
+    await new Promise((r) => setTimeout(r, 50));
+    expect(subscribes).toHaveLength(1); // not asked again and again
+    // Access back (moved back, or the team shared): the host follows it again for this device.
+    server!.receive(JSON.stringify({ type: 'subscribed', doc: 'team/team-1/notes' }));
+    await vi.waitFor(() => expect(client.canRead('team/team-1/notes')).toBe(true));
+    expect(access).toEqual(['team/team-1/notes: false', 'team/team-1/notes: true']);
+    client.close();
+  });
 });

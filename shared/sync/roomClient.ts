@@ -44,7 +44,19 @@ export class RoomClient {
   /** The device reports no network (the browser's offline event): stay offline until it returns. */
   private networkDown = false;
   private reconnectTimer: unknown = null;
-  private readonly listeners = { status: new Set<Listener<ConnectionStatus>>(), error: new Set<Listener<ClientError>>(), pending: new Set<Listener<number>>() };
+  private readonly listeners = {
+    status: new Set<Listener<ConnectionStatus>>(),
+    error: new Set<Listener<ClientError>>(),
+    pending: new Set<Listener<number>>(),
+    'move-request': new Set<Listener<string>>(),
+    access: new Set<Listener<string>>(),
+  };
+  /**
+   * Documents this device may not read live now (refused at subscribe, or access lost: moved to another team, a team
+   * un-shared, results hidden again). Not asked for again on a timer: the host follows them again for this device
+   * when access comes back, and a reconnect asks once more.
+   */
+  private readonly noAccess = new Set<string>();
   private readonly ready: Promise<void>;
   /** A large frame from the host arriving in chunks. */
   private readonly intake = new FrameIntake(MAX_SYNC_BYTES);
@@ -75,6 +87,10 @@ export class RoomClient {
   on(event: 'status', fn: Listener<ConnectionStatus>): () => void;
   on(event: 'error', fn: Listener<ClientError>): () => void;
   on(event: 'pending', fn: Listener<number>): () => void;
+  /** Someone uses this learner's rejoin code on another device: answer with `answerMoveRequest`. */
+  on(event: 'move-request', fn: Listener<string>): () => void;
+  /** Read access to a document was lost or came back (see `canRead`). */
+  on(event: 'access', fn: Listener<string>): () => void;
   on(event: keyof RoomClient['listeners'], fn: Listener<never>): () => void {
     const set = this.listeners[event] as Set<Listener<never>>;
     set.add(fn);
@@ -84,6 +100,23 @@ export class RoomClient {
   /** Why the client is offline: this device has no network, or the host does not answer. */
   get offlineReason(): 'network' | 'host' {
     return this.networkDown ? 'network' : 'host';
+  }
+
+  /** Whether the host lets this device follow the document live (false once refused, until it is followed again). */
+  canRead(doc: string): boolean {
+    return !this.noAccess.has(doc);
+  }
+
+  /** Answers the host's question whether this identity may move to the device using the rejoin code. */
+  answerMoveRequest(requestId: string, allow: boolean): void {
+    if (this.joined) this.send(JSON.stringify({ type: 'command', id: `move-${requestId}`, command: { cmd: 'confirm-move', requestId, allow } }));
+  }
+
+  private setAccess(doc: string, readable: boolean): void {
+    if (readable === !this.noAccess.has(doc)) return;
+    if (readable) this.noAccess.delete(doc);
+    else this.noAccess.add(doc);
+    for (const fn of this.listeners.access) fn(doc);
   }
 
   /** The room code this client joins. */
@@ -297,6 +330,8 @@ export class RoomClient {
         else if (message.id) this.outbox.removeCommand(message.id);
         this.report(error);
         if (message.seq !== undefined && message.doc) this.refused(message.doc, message.seq, message.reason);
+        // A subscription refused or dropped (not an edit, not a command): stop treating the document as live.
+        else if (message.doc && !message.id && message.reason === 'forbidden') this.setAccess(message.doc, false);
         if (message.reason === 'identity-moved') {
           this.setStatus('moved');
           this.socket?.close();
@@ -305,7 +340,7 @@ export class RoomClient {
         if (!this.welcome && message.reason === 'session-ended') {
           this.setStatus('ended');
           this.socket?.close();
-        } else if (['unknown-room', 'bad-secret', 'too-many-attempts', 'too-many-joins', 'room-full', 'version-mismatch', 'bad-token'].includes(message.reason) && !this.welcome) {
+        } else if (['unknown-room', 'bad-secret', 'too-many-attempts', 'too-many-joins', 'room-full', 'version-mismatch', 'bad-token', 'move-declined'].includes(message.reason) && !this.welcome) {
           this.setStatus('refused');
           this.socket?.close();
         }
@@ -315,10 +350,14 @@ export class RoomClient {
         if (this.welcome) this.welcome = { ...this.welcome, session: { ...this.welcome.session, ended: true } };
         this.setStatus('ended');
         return;
+      case 'subscribed':
+        this.setAccess(message.doc, true);
+        return;
+      case 'move-request':
+        for (const fn of this.listeners['move-request']) fn(message.requestId);
+        return;
       case 'pong':
         this.hostClock.pong(message);
-        return;
-      case 'subscribed':
         return;
     }
   }

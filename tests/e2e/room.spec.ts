@@ -5,6 +5,7 @@
  */
 import type { Browser, BrowserContext, Page } from '@playwright/test';
 import { startHostProcess, type HostProcess } from '../helpers/hostProcess';
+import { connectClient, online, waitFor } from '../helpers/roomClients';
 import { expect, screenshot, test } from './fixtures';
 
 let host: HostProcess;
@@ -114,4 +115,41 @@ test('a wrong room code gets a clear message', async ({ page }) => {
   await page.getByRole('button', { name: 'Join room ZZZZZZ' }).click();
   await expect(page.locator('main [data-status]')).toHaveAttribute('data-status', 'refused');
   await expect(page.locator('main [data-status]')).toContainText('no session with room code ZZZZZZ');
+});
+
+test('a rejoin code is shown only on request, and using it elsewhere asks this device first', async ({ browser }) => {
+  test.setTimeout(120_000); // bounds a hang only
+  const host = await startHostProcess({ args: ['--session', 'E2E rejoin'] }); // its own session (the first test ends its)
+  const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+  const page = await context.newPage();
+  const code = host.line.room as string;
+  await page.goto((host.line.joinUrls as string[])[0]!);
+  await page.getByLabel('Display name').fill('Eve');
+  await page.getByRole('button', { name: `Join room ${code}` }).click();
+  await expect(page.locator('main [data-status]')).toHaveAttribute('data-status', 'online');
+  await expect(page.getByTestId('rejoin-code')).toHaveCount(0); // not on the screen until asked for
+  await page.getByRole('button', { name: 'Show my rejoin code' }).click();
+  const rejoinCode = (await page.getByTestId('rejoin-code').textContent())!;
+
+  // Someone else types the code: Eve's screen asks; she says no; they get nothing.
+  const stranger = connectClient(host.url, code, { rejoinCode });
+  const prompt = page.getByTestId('move-request');
+  await expect(prompt).toBeVisible();
+  await screenshot(page, 'room-rejoin-confirm');
+  await prompt.getByRole('button', { name: 'No, it is not me' }).click();
+  await waitFor(() => stranger.status === 'refused', 'the stranger is refused');
+  expect(stranger.lastError?.reason).toBe('move-declined');
+  await expect(prompt).toBeHidden();
+  await expect(page.locator('main [data-status]')).toHaveAttribute('data-status', 'online');
+
+  // Eve herself on her tablet: she says yes; the tablet is Eve, this browser becomes read-only.
+  const tablet = connectClient(host.url, code, { rejoinCode });
+  await prompt.getByRole('button', { name: 'Yes, continue on the other device' }).click();
+  await online(tablet);
+  await expect(page.locator('main [data-status]')).toHaveAttribute('data-status', 'moved');
+  expect(tablet.welcome!.rejoinCode).not.toBe(rejoinCode);
+  stranger.close();
+  tablet.close();
+  await context.close();
+  await host.stop();
 });

@@ -263,13 +263,13 @@ export async function runConvergenceFuzz(options: FuzzOptions): Promise<FuzzResu
   // Setup: everyone joins; the facilitator forms the groups; everyone opens its team's documents.
   if (!(await quiesce(schedule))) problem('stuck', 'setup: the room never settled');
   const facilitator = peers[0]!;
-  facilitator.client.doc('session').transact(() => {
-    const groups = facilitator.client.doc('session').getMap('groups');
-    for (const team of teams) {
-      const members = peers.filter((p) => p.team === team).map((p) => p.client.welcome?.learnerId ?? `unjoined-${p.name}`);
-      groups.set(team, { id: team, name: `Team ${team.slice(5)}`, members, roles: {} });
+  // Groups are host-owned: the facilitator forms them with commands (membership never changes afterwards here).
+  for (const team of teams) {
+    facilitator.client.command(`setup-${team}`, { cmd: 'create-group', teamId: team, name: `Team ${team.slice(5)}` });
+    for (const p of peers.filter((peer) => peer.team === team && peer.client.welcome)) {
+      facilitator.client.command(`setup-${team}-${p.name}`, { cmd: 'move-learner', learnerId: p.client.welcome!.learnerId, teamId: team });
     }
-  });
+  }
   if (!(await quiesce(schedule))) problem('stuck', 'setup: the groups never settled');
   for (const peer of peers) {
     const docs = peer.facilitator ? teams.flatMap(teamDocs) : teamDocs(peer.team!);

@@ -40,7 +40,7 @@ import { formGroups, seededRandom, shuffle } from '../../shared/room/groups';
 import type { ClientSocket, RoomClient } from '../../shared/sync/roomClient';
 import { MemoryStorage, type OutboxItem } from '../../shared/sync/storage';
 import { RestartableHost } from './restartableHost';
-import { connectClient, hostKeyOf, waitFor } from './roomClients';
+import { connectClient, hostKeyOf, placeGroups, waitFor } from './roomClients';
 
 const ROOM_DOCS = ['room/set-a', 'room/set-b'];
 
@@ -229,10 +229,7 @@ export async function runSetTest(options: SetTestOptions): Promise<SetTestResult
       'random',
       options.seed,
     );
-    facilitator.doc('session').transact(() => {
-      for (const g of groups) facilitator.doc('session').getMap('groups').set(g.id, g);
-    });
-    await waitFor(() => facilitator.pendingCount === 0, 'groups saved', 30_000);
+    await placeGroups(facilitator, groups);
     facilitator.close();
     readers.delete(facilitator);
     for (const l of learners) {

@@ -198,8 +198,9 @@ describe('moving an identity', () => {
     await waitFor(() => reloaded.status === 'moved', 'reloaded first device told it moved');
     expect(reloaded.welcome).toBeNull();
 
-    // While both are connected, using the code again retires the device in use at once.
-    const third = client(h.url, room, { rejoinCode: rejoinCode! });
+    // While the device in use is connected, the (new, single-use) code moves the identity once that device consents.
+    second.on('move-request', (requestId) => second.answerMoveRequest(requestId, true));
+    const third = client(h.url, room, { rejoinCode: second.welcome!.rejoinCode! });
     await online(third);
     await waitFor(() => second.status === 'moved', 'second device told it moved when the third took over');
   });

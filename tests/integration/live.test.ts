@@ -118,12 +118,12 @@ describe('polls and Q&A', () => {
     await Promise.all([asker!, fan1!, fan2!].map((c) => c.whenSynced('qa')));
     asker!.command('ask-1', { cmd: 'ask', questionId: 'question-1', text: 'How do we label fraud fast enough?', anonymous: true });
     await waitFor(() => fan1!.doc('qa').getMap('questions').has('question-1'), 'question visible');
-    const q = () => fan2!.doc('qa').getMap('questions').get('question-1') as { name: string | null; voters: string[]; hidden: boolean; text: string };
+    const q = () => fan2!.doc('qa').getMap('questions').get('question-1') as { name: string | null; votes: number; hidden: boolean; text: string };
     expect(q().name).toBeNull();
     fan1!.command('up-1', { cmd: 'upvote', questionId: 'question-1', up: true });
     fan1!.command('up-2', { cmd: 'upvote', questionId: 'question-1', up: true });
     fan2!.command('up-3', { cmd: 'upvote', questionId: 'question-1', up: true });
-    await waitFor(() => q()?.voters.length === 2, 'two upvotes');
+    await waitFor(() => q()?.votes === 2, 'two upvotes');
     fan1!.command('mod-try', { cmd: 'moderate', questionId: 'question-1', action: 'hide' });
     await waitFor(() => fan1!.rejections.some((r) => r.id === 'mod-try' && r.reason === 'forbidden'), 'learner cannot moderate');
     facilitator.command('mod-1', { cmd: 'moderate', questionId: 'question-1', action: 'hide' });

@@ -144,6 +144,7 @@ describe('room', () => {
     const again = client(host.url, room, { storage });
     await online(again);
     expect(again.welcome!.learnerId).toBe(id);
+    again.on('move-request', (requestId) => again.answerMoveRequest(requestId, true)); // the device in use consents
     const otherDevice = client(host.url, room, { rejoinCode: again.welcome!.rejoinCode! });
     await online(otherDevice);
     expect(otherDevice.welcome!.learnerId).toBe(id);

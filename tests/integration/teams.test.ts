@@ -1,12 +1,13 @@
 /**
- * Team documents on a real host: the facilitator forms groups in the session document; a team's documents are
+ * Team documents on a real host: the facilitator forms groups (commands to the host, which owns the `groups`
+ * document); a team's documents are
  * readable and writable by that team and the facilitator only, until the facilitator shares them (read-only).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formGroups, openGroups, type Group } from '../../shared/room/groups';
 import type { RoomClient } from '../../shared/sync/roomClient';
 import { startHostProcess, type HostProcess } from '../helpers/hostProcess';
-import { connectClient, hostKeyOf, online, waitFor } from '../helpers/roomClients';
+import { connectClient, hostKeyOf, online, placeGroups, waitFor } from '../helpers/roomClients';
 
 describe('team documents', () => {
   let host: HostProcess;
@@ -27,10 +28,7 @@ describe('team documents', () => {
     await Promise.all([facilitator, ...learners].map((c) => online(c)));
     const ids = learners.map((l) => l.welcome!.learnerId);
     const groups = formGroups(ids.map((id, i) => ({ id, profile: i % 2 ? 'devops-sre' : 'new-to-ml' })), 2, 'mixed', 5);
-    facilitator.doc('session').transact(() => {
-      for (const g of groups) facilitator.doc('session').getMap('groups').set(g.id, g);
-    });
-    await waitFor(() => facilitator.pendingCount === 0, 'groups saved');
+    await placeGroups(facilitator, groups);
     const [red, blue] = groups;
     const member = (team: typeof red, k: number) => learners[ids.indexOf(team!.members[k]!)]!;
 
@@ -47,7 +45,7 @@ describe('team documents', () => {
     await waitFor(() => outsider.rejections.some((r) => r.doc === teamDoc && r.reason === 'forbidden'), 'other team refused');
     expect(outsider.doc(teamDoc).getText('t').toString()).toBe('');
 
-    facilitator.doc('session').getMap('groups').set(red!.id, { ...red!, shared: true });
+    facilitator.command('share-red', { cmd: 'update-group', teamId: red!.id, shared: true });
     await waitFor(() => facilitator.pendingCount === 0, 'shared');
     const viewer = connectClient(host.url, room, { name: 'Viewer' });
     clients.push(viewer);
@@ -63,16 +61,9 @@ describe('team documents', () => {
     const learners = ['Eve', 'Fay', 'Gus'].map((name) => connectClient(host.url, room, { name, profile: 'new-to-ml' }));
     clients.push(facilitator, ...learners);
     await Promise.all([facilitator, ...learners].map((c) => online(c)));
-    const session = facilitator.doc('session');
-    await facilitator.whenSynced('session'); // replace the groups the first test formed, not race them
-    session.transact(() => {
-      const map = session.getMap('groups');
-      for (const key of [...map.keys()]) map.delete(key);
-      for (const g of openGroups(3, 1)) map.set(g.id, g); // three open groups of capacity 2
-    });
-    await waitFor(() => facilitator.pendingCount === 0, 'open groups saved');
+    await placeGroups(facilitator, openGroups(3, 1)); // three open groups of capacity 2
     const [eve, fay, gus] = learners as [RoomClient, RoomClient, RoomClient];
-    const groupsOf = (c: RoomClient) => c.doc('session').getMap('groups').toJSON() as Record<string, Group>;
+    const groupsOf = (c: RoomClient) => c.doc('groups').getMap('groups').toJSON() as Record<string, Group>;
     await waitFor(() => Object.keys(groupsOf(gus)).length === 3, 'learners see the open groups');
 
     // Eve and Fay take team-1's two places; Gus asks last and is refused with a reason, then picks team-2.
@@ -95,9 +86,7 @@ describe('team documents', () => {
     await waitFor(() => gus.rejections.some((r) => r.doc === 'team/team-1/notes' && r.reason === 'forbidden'), 'gus refused');
 
     // Once the facilitator closes choosing, nobody moves themselves.
-    session.transact(() => {
-      for (const [id, g] of Object.entries(groupsOf(facilitator))) session.getMap('groups').set(id, { ...g, open: false });
-    });
+    facilitator.command('close-choosing', { cmd: 'close-choosing' });
     await waitFor(() => facilitator.pendingCount === 0, 'closed');
     await waitFor(() => groupsOf(eve)['team-1']?.open === false, 'eve sees it closed');
     eve.command('c-eve-2', { cmd: 'choose-group', teamId: 'team-3' });

@@ -1,16 +1,20 @@
 /**
- * What authorisation needs from the session document — revealed polls, shared teams, each learner's team — read once
- * per change of the session (the room calls `changed()`), never per frame: rebuilding it from toJSON() on every
- * frame was the host's largest cost per learner.
+ * What authorisation needs from the session — revealed polls (session document), shared teams and each learner's
+ * team (the host-owned groups document) — read once per change of either, never per frame: rebuilding it on every
+ * frame was the host's largest cost per learner. `changed()` says whether the reading differs from the last one, so
+ * the room re-checks live subscriptions (subscriptionCheck.ts) only when access may have changed.
  */
 import type * as Y from 'yjs';
 import { teamIndex } from '../../../shared/room/groups';
 import type { Actor, DocContext } from '../../../shared/room/documents';
 import { revealedPolls, sharedTeams } from './liveCommands';
+import { readGroups } from './groupCommands';
 
 interface Reading {
   context: DocContext;
   teams: Map<string, string>;
+  /** A summary to compare readings by. */
+  key: string;
 }
 
 export class SessionAuthority {
@@ -18,11 +22,20 @@ export class SessionAuthority {
   /** Per learner, their actor with its team as of one reading (so nothing is allocated per frame). */
   private readonly actors = new WeakMap<Actor, { as: Reading; actor: Actor }>();
 
-  constructor(private readonly session: () => Y.Doc) {}
+  constructor(
+    private readonly session: () => Y.Doc,
+    private readonly groups: () => Y.Doc,
+  ) {}
 
-  /** The session changed: read it again when next needed. */
-  changed(): void {
+  /** The session or the groups changed: read them again; true when what authorisation depends on changed. */
+  changed(): boolean {
+    const before = this.reading;
     this.reading = null;
+    if (before && this.read().key === before.key) {
+      this.reading = before; // the same access as before: keep the reading (and the actors cached against it)
+      return false;
+    }
+    return true;
   }
 
   context(): DocContext {
@@ -40,9 +53,11 @@ export class SessionAuthority {
 
   private read(): Reading {
     if (this.reading) return this.reading;
-    const session = this.session();
-    const groups = session.getMap('groups').toJSON() as Record<string, { members: string[] }>;
-    this.reading = { context: { revealedPolls: revealedPolls(session), sharedTeams: sharedTeams(session) }, teams: teamIndex(groups) };
+    const revealed = revealedPolls(this.session());
+    const shared = sharedTeams(this.groups());
+    const teams = teamIndex(readGroups(this.groups()));
+    const key = JSON.stringify([[...revealed].sort(), [...shared].sort(), [...teams].sort()]);
+    this.reading = { context: { revealedPolls: revealed, sharedTeams: shared }, teams, key };
     return this.reading;
   }
 }

@@ -1,7 +1,10 @@
 /**
  * Who is joining: the facilitator capability check and the learner's identity (device token, rejoin code, or a new
  * participant). Tokens are stored hashed in the session's meta.json; the rejoin code moves an identity to another
- * device (and retires the old device's token).
+ * device (and retires the old device's token). A rejoin code is single-use: the move issues a new one (shown on
+ * the new device only). Guessing is throttled by the room (a wrong code counts as a failed join of the address,
+ * like a wrong room code, and closes the socket), and the move waits for the original device's consent while it is
+ * connected (rejoinMoves.ts).
  */
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Hello } from '../../../shared/protocol/protocol';
@@ -27,6 +30,8 @@ export interface SessionMeta {
 
 export type LearnerIdentity =
   | { ok: true; learnerId: string; token: string; record: LearnerRecord; moved: boolean }
+  /** A valid rejoin code: nothing changed yet; the room decides when the move happens (`moveIdentity`). */
+  | { ok: 'rejoin'; learnerId: string }
   | { ok: false; reason: 'bad-token' | 'session-ended' | 'identity-moved'; message: string };
 
 export function hashToken(token: string): string {
@@ -70,12 +75,11 @@ export function resolveLearner(meta: SessionMeta, hello: Hello, ended: boolean):
       };
     }
   }
-  let moved = false;
   if (!learnerId && hello.rejoinCode) {
     const code = hello.rejoinCode.toUpperCase();
     learnerId = ids.find((id) => meta.learners[id]!.rejoinCode === code);
     if (!learnerId) return { ok: false, reason: 'bad-token', message: 'that rejoin code is not known in this session: check it, or join as a new participant' };
-    moved = true;
+    return { ok: 'rejoin', learnerId };
   }
   if (!learnerId) {
     if (ended) return { ok: false, reason: 'session-ended', message: 'this session has ended; it can no longer be joined' };
@@ -84,11 +88,20 @@ export function resolveLearner(meta: SessionMeta, hello: Hello, ended: boolean):
   }
   const record = meta.learners[learnerId]!;
   if (!token) {
-    if (moved && record.tokenHash) record.movedTokenHashes = [...(record.movedTokenHashes ?? []), record.tokenHash].slice(-5);
     token = randomBytes(24).toString('base64url');
     record.tokenHash = hashToken(token);
   }
   if (hello.name) record.name = hello.name;
   if (hello.profile) record.profile = hello.profile;
-  return { ok: true, learnerId, token, record, moved };
+  return { ok: true, learnerId, token, record, moved: false };
+}
+
+/** Moves an identity to a new device: the old device's token is retired, the rejoin code used up (a new one issued). */
+export function moveIdentity(meta: SessionMeta, learnerId: string): Extract<LearnerIdentity, { ok: true }> {
+  const record = meta.learners[learnerId]!;
+  if (record.tokenHash) record.movedTokenHashes = [...(record.movedTokenHashes ?? []), record.tokenHash].slice(-5);
+  const token = randomBytes(24).toString('base64url');
+  record.tokenHash = hashToken(token);
+  record.rejoinCode = newRejoinCode();
+  return { ok: true, learnerId, token, record, moved: true };
 }

@@ -4,8 +4,12 @@
  *   session  → `polls` map (written by the facilitator): each poll's definition, status, revealed, anonymous
  *   poll/<id>/votes  (host only): learner id → answer; one per learner, replaced until the poll closes
  *   poll/<id>/tally  (host; facilitator reads, learners once revealed): the tally of those answers
- *   qa  (everyone reads, host writes): questions with upvoters; the text of a hidden question is kept aside in
- *        qa-private so learners no longer receive it
+ *   qa  (everyone reads, host writes): questions with their upvote count only — never who asked or who upvoted
+ *   qa-private  (no client reads it: not a room document name): each question's author and upvoters, and the text of
+ *        a hidden question kept aside so learners no longer receive it
+ *   groups  (everyone reads, host writes): see groupCommands.ts
+ * A learner's "mine" and "I upvoted" flags are the device's own memory (it sent those commands), so the host never
+ * publishes who did what.
  * Every function returns a rejection with a reason instead of throwing.
  */
 import type * as Y from 'yjs';
@@ -13,7 +17,7 @@ import { assertNever, type Command } from '../../../shared/protocol/protocol';
 import type { SessionMeta } from './identity';
 import type { RosterFields } from './roster';
 import { checkAnswer, tally, type Answer, type PollDefinition } from '../../../shared/room/pollTally';
-import { chooseGroup, type Group } from '../../../shared/room/groups';
+import { applyGroupCommand, type GroupContext } from './groupCommands';
 
 export interface SessionPoll {
   def: PollDefinition;
@@ -39,79 +43,86 @@ export function revealedPolls(session: Y.Doc): Set<string> {
 }
 
 /** Teams whose documents the facilitator has shared with the room (for presentations). */
-export function sharedTeams(session: Y.Doc): Set<string> {
+export function sharedTeams(groups: Y.Doc): Set<string> {
   const out = new Set<string>();
-  for (const [id, value] of session.getMap('groups')) if ((value as { shared?: boolean })?.shared) out.add(id);
+  for (const [id, value] of groups.getMap('groups')) if ((value as { shared?: boolean })?.shared) out.add(id);
   return out;
 }
 
-/** "Learners choose": the host moves the learner into the open group they picked, first come first served. */
-export function joinGroup(session: Y.Doc, learnerId: string, teamId: string, origin: unknown): CommandResult {
-  const map = session.getMap('groups');
-  const result = chooseGroup(map.toJSON() as Record<string, Group>, learnerId, teamId);
-  if (!result.ok) return { ok: false, reason: 'forbidden', message: result.message };
-  session.transact(() => {
-    for (const [id, group] of Object.entries(result.groups)) if (group !== map.get(id) && JSON.stringify(group) !== JSON.stringify(map.get(id))) map.set(id, group);
-  }, origin);
-  return ok;
-}
-
-export function vote(session: Y.Doc, votes: Y.Doc, tallyDoc: Y.Doc, learnerId: string, pollId: string, raw: unknown, origin: unknown): CommandResult {
+export function vote(session: Y.Doc, votes: Y.Doc, tallyDoc: Y.Doc, key: Y.Doc, learnerId: string, pollId: string, raw: unknown, origin: unknown): CommandResult {
   const poll = sessionPoll(session, pollId);
   if (!poll) return { ok: false, reason: 'malformed', message: `there is no poll "${pollId}" in this session` };
   if (poll.status !== 'open') return { ok: false, reason: 'forbidden', message: 'this poll is closed' };
-  const checked = checkAnswer(poll.def, raw);
+  const def = withAnswerKey(poll.def, key);
+  const checked = checkAnswer(def, raw);
   if (!checked.ok) return { ok: false, reason: 'malformed', message: checked.message };
   const ballots = votes.getMap<Answer>('answers');
   votes.transact(() => ballots.set(learnerId, checked.answer), origin);
-  retally(poll.def, votes, tallyDoc, origin);
+  retally(def, votes, tallyDoc, origin);
   return ok;
+}
+
+/**
+ * A quiz's correct answers are not in the session document (everyone reads it): the facilitator's console keeps
+ * them in `poll/<id>/key`, which only the facilitator reads. The tally (readable by learners only once revealed)
+ * carries them, so revealing the results reveals the answer.
+ */
+export function withAnswerKey(def: PollDefinition, key: Y.Doc): PollDefinition {
+  const correct = key.getMap('key').get('correct');
+  return Array.isArray(correct) && correct.every((c) => typeof c === 'string') ? { ...def, correct: correct as string[] } : def;
 }
 
 export function retally(def: PollDefinition, votes: Y.Doc, tallyDoc: Y.Doc, origin: unknown): void {
   const result = tally(def, votes.getMap<Answer>('answers').values());
-  tallyDoc.transact(() => tallyDoc.getMap('tally').set('result', result), origin);
+  tallyDoc.transact(() => {
+    tallyDoc.getMap('tally').set('result', result);
+    if (def.correct && JSON.stringify(tallyDoc.getMap('tally').get('answer')) !== JSON.stringify(def.correct)) tallyDoc.getMap('tally').set('answer', def.correct);
+  }, origin);
 }
 
+/** A question as everyone sees it: no author, no upvoters, only their count. */
 interface Question {
   text: string;
   name: string | null;
-  author: string;
   askedAt: string;
-  voters: string[];
+  votes: number;
   answered: boolean;
   pinned: boolean;
   hidden: boolean;
 }
 
-export function ask(qa: Y.Doc, questionId: string, learnerId: string, name: string, text: string, anonymous: boolean, origin: unknown): CommandResult {
+/** Kept by the host only (qa-private): who asked, who upvoted. */
+interface Owner {
+  author: string;
+  voters: string[];
+}
+
+export function ask(qa: Y.Doc, aside: Y.Doc, questionId: string, learnerId: string, name: string, text: string, anonymous: boolean, origin: unknown): CommandResult {
   const questions = qa.getMap<Question>('questions');
+  const owners = aside.getMap<Owner>('owners');
   if (questions.has(questionId)) return ok; // a resent command
-  const mine = [...questions.values()].filter((q) => q.author === learnerId).length;
+  let mine = 0;
+  for (const owner of owners.values()) if (owner.author === learnerId) mine++;
   if (mine >= 20) return { ok: false, reason: 'forbidden', message: 'you have asked 20 questions already: upvote others instead' };
+  aside.transact(() => owners.set(questionId, { author: learnerId, voters: [] }), origin);
   qa.transact(() => {
-    questions.set(questionId, {
-      text,
-      name: anonymous ? null : name,
-      author: learnerId,
-      askedAt: new Date().toISOString(),
-      voters: [],
-      answered: false,
-      pinned: false,
-      hidden: false,
-    });
+    questions.set(questionId, { text, name: anonymous ? null : name, askedAt: new Date().toISOString(), votes: 0, answered: false, pinned: false, hidden: false });
   }, origin);
   return ok;
 }
 
-export function upvote(qa: Y.Doc, questionId: string, learnerId: string, up: boolean, origin: unknown): CommandResult {
+export function upvote(qa: Y.Doc, aside: Y.Doc, questionId: string, learnerId: string, up: boolean, origin: unknown): CommandResult {
   const questions = qa.getMap<Question>('questions');
+  const owners = aside.getMap<Owner>('owners');
   const q = questions.get(questionId);
   if (!q || q.hidden) return { ok: false, reason: 'malformed', message: 'that question is not there any more' };
-  const voters = new Set(q.voters);
+  const owner = owners.get(questionId) ?? { author: '', voters: [] };
+  const voters = new Set(owner.voters);
   if (up) voters.add(learnerId);
   else voters.delete(learnerId);
-  if (voters.size !== q.voters.length) qa.transact(() => questions.set(questionId, { ...q, voters: [...voters] }), origin);
+  if (voters.size === owner.voters.length) return ok;
+  aside.transact(() => owners.set(questionId, { ...owner, voters: [...voters] }), origin);
+  qa.transact(() => questions.set(questionId, { ...q, votes: voters.size }), origin);
   return ok;
 }
 
@@ -132,12 +143,31 @@ export function moderate(qa: Y.Doc, aside: Y.Doc, questionId: string, action: 'a
   return ok;
 }
 
+/**
+ * Sessions saved when questions carried their author and upvoters in the all-readable `qa` document: both move to
+ * qa-private and the question keeps only its count (run when the room opens).
+ */
+export function migrateQa(qa: Y.Doc, aside: Y.Doc, origin: unknown): void {
+  const questions = qa.getMap<Question & { author?: string; voters?: string[] }>('questions');
+  const legacy = [...questions].filter(([, q]) => q && typeof q === 'object' && ('author' in q || 'voters' in q));
+  if (legacy.length === 0) return;
+  const owners = aside.getMap<Owner>('owners');
+  aside.transact(() => {
+    for (const [id, q] of legacy) if (!owners.has(id)) owners.set(id, { author: q.author ?? '', voters: Array.isArray(q.voters) ? q.voters : [] });
+  }, origin);
+  qa.transact(() => {
+    for (const [id, { author: _author, voters, ...rest }] of legacy) questions.set(id, { ...rest, votes: Array.isArray(voters) ? voters.length : (rest.votes ?? 0) });
+  }, origin);
+}
+
 /** What a command may touch in its room. */
 export interface CommandContext {
   doc(name: string): Y.Doc;
   meta: SessionMeta;
   saveMeta(): void;
   setParticipant(learnerId: string, fields: RosterFields): void;
+  /** Learners online now, with their background. */
+  onlineLearners(): { id: string; profile: string | null }[];
   origin: unknown;
 }
 
@@ -156,18 +186,31 @@ export function applyCommand(ctx: CommandContext, learnerId: string, command: Co
       ctx.setParticipant(learnerId, { hand: command.raised });
       return ok;
     case 'choose-group':
-      return joinGroup(ctx.doc('session'), learnerId, command.teamId, ctx.origin);
+    case 'form-groups':
+    case 'create-group':
+    case 'move-learner':
+    case 'update-group':
+    case 'set-role':
+    case 'remove-group':
+    case 'close-choosing':
+      return applyGroupCommand(groupContext(ctx), learnerId, command);
     case 'vote':
       // The poll must exist before any of its documents is created (a vote for any id created two documents).
       if (!sessionPoll(ctx.doc('session'), command.pollId)) return { ok: false, reason: 'malformed', message: `there is no poll "${command.pollId}" in this session` };
-      return vote(ctx.doc('session'), ctx.doc(`poll/${command.pollId}/votes`), ctx.doc(`poll/${command.pollId}/tally`), learnerId, command.pollId, command.answer, ctx.origin);
+      return vote(ctx.doc('session'), ctx.doc(`poll/${command.pollId}/votes`), ctx.doc(`poll/${command.pollId}/tally`), ctx.doc(`poll/${command.pollId}/key`), learnerId, command.pollId, command.answer, ctx.origin);
     case 'ask':
-      return ask(ctx.doc('qa'), command.questionId, learnerId, ctx.meta.learners[learnerId]?.name ?? 'Guest', command.text, command.anonymous, ctx.origin);
+      return ask(ctx.doc('qa'), ctx.doc('qa-private'), command.questionId, learnerId, ctx.meta.learners[learnerId]?.name ?? 'Guest', command.text, command.anonymous, ctx.origin);
     case 'upvote':
-      return upvote(ctx.doc('qa'), command.questionId, learnerId, command.up, ctx.origin);
+      return upvote(ctx.doc('qa'), ctx.doc('qa-private'), command.questionId, learnerId, command.up, ctx.origin);
     case 'moderate':
       return moderate(ctx.doc('qa'), ctx.doc('qa-private'), command.questionId, command.action, ctx.origin);
+    case 'confirm-move':
+      return { ok: false, reason: 'malformed', message: 'no move of this identity is waiting for an answer' };
     default:
       return assertNever(command);
   }
+}
+
+function groupContext(ctx: CommandContext): GroupContext {
+  return { groups: ctx.doc('groups'), learners: () => ctx.onlineLearners(), known: (id) => id in ctx.meta.learners, origin: ctx.origin };
 }

@@ -17,18 +17,21 @@ import {
   encodeDocFrame,
   parseClientText,
   type ClientText,
-  type Command,
   type Hello,
   type HostText,
   type RejectionReason,
 } from '../../../shared/protocol/protocol';
 import { authorize, type Actor, type Access, type DocContext } from '../../../shared/room/documents';
-import { applyCommand } from './liveCommands';
 import { SessionAuthority } from './authority';
 import { SYNC_STEP1, SYNC_STEP2, SYNC_UPDATE, readSyncMessage, syncStep1Message, syncStep2Message, syncUpdateMessage } from '../../../shared/protocol/syncMessages';
 import type { DocLog } from './docLog';
 import { RoomDocs } from './roomDocs';
-import { resolveLearner, secretMatches, type SessionMeta } from './identity';
+import { moveIdentity, resolveLearner, secretMatches, type LearnerIdentity, type SessionMeta } from './identity';
+import { CommandDesk } from './roomCommands';
+import { recheck } from './subscriptionCheck';
+import { RejoinMoves } from './rejoinMoves';
+import { migrateGroups } from './groupCommands';
+import { migrateQa } from './liveCommands';
 import { DocFollowers } from './followers';
 import { FrameIntake, framesFor } from '../../../shared/protocol/chunks';
 import { checkUpdate, takeBackPending } from './updateCheck';
@@ -43,6 +46,8 @@ export type { LearnerRecord, SessionMeta } from './identity';
 export interface RoomSocket {
   send(data: string | Uint8Array): void;
   close(code: number, reason: string): void;
+  /** Counts a failed join (a wrong rejoin code) against the socket's address, as a wrong room code is (wsServer.ts). */
+  failedJoin?(): void;
 }
 
 export interface SessionFiles {
@@ -54,9 +59,10 @@ interface Connection {
   socket: RoomSocket;
   actor: Actor | null;
   subscriptions: Set<string>;
+  /** Documents followed until read access was lost (followed again when it comes back: subscriptionCheck.ts). */
+  revoked: Set<string>;
   /** Awareness client ids this connection announced, per document, removed when it leaves. */
   awarenessIds: Map<string, Set<number>>;
-  commandIds: Set<string>;
   /** This client's frames, large ones arriving in chunks. */
   intake: FrameIntake;
 }
@@ -69,9 +75,24 @@ export class Room {
   private readonly bySocket = new Map<RoomSocket, Connection>();
   /** Per document, the connections that follow it (a change goes to them only) and their presence. */
   private readonly followers: DocFollowers<Connection>;
-  private readonly authority = new SessionAuthority(() => this.doc('session'));
+  private readonly authority = new SessionAuthority(
+    () => this.doc('session'),
+    () => this.doc('groups'),
+  );
   /** Makes an announced phase change final when its grace period ends, console open or not. */
   private readonly phaseTimer = new PhaseTimer({ session: () => this.doc('session'), origin: HOST_ORIGIN, writable: () => !this.ended });
+  private readonly commands: CommandDesk;
+  private readonly moves = new RejoinMoves<Connection>({
+    devicesOf: (learnerId, except) => [...this.connections].filter((c) => c !== except && c.actor?.learnerId === learnerId),
+    ask: (device, requestId) => this.sendText(device, { type: 'move-request', requestId }),
+    complete: (conn, learnerId) => this.bySocket.has(conn.socket) && this.joinLearner(conn, moveIdentity(this.meta, learnerId)),
+    decline: (conn, unanswered) => {
+      conn.socket.failedJoin?.();
+      const why = unanswered ? 'did not confirm the move in time: answer on it, then try again' : 'refused the move: ask the facilitator, or join as a new participant';
+      this.reject(conn, 'move-declined', `the device this learner uses now ${why}`);
+      conn.socket.close(4003, 'move-declined');
+    },
+  });
   /** Numbers the chunked transfers this host sends (a receiver holds one at a time per socket). */
   private transfers = 0;
   /** Rejections by reason, for the host's report and for tests. */
@@ -92,17 +113,28 @@ export class Room {
     this.docBudget = new DocBudget(options.budgets ?? DEFAULT_BUDGETS);
     this.commandBudget = new CommandBudget(options.budgets ?? DEFAULT_BUDGETS);
     this.followers = new DocFollowers<Connection>(options.budgets ?? DEFAULT_BUDGETS);
+    this.commands = new CommandDesk({
+      ended: () => this.ended,
+      flushed: () => this.store.flushed(),
+      answerMove: (learnerId, requestId, allow) => this.moves.answer(learnerId, requestId, allow),
+      context: {
+        doc: (name) => this.doc(name),
+        meta: this.meta, // the same object for the room's life (only its fields change)
+        saveMeta: () => this.files.saveMeta(this.meta),
+        setParticipant: (learnerId, fields) => this.updateRosterEntry(learnerId, fields),
+        onlineLearners: () => this.onlineLearners(),
+        origin: HOST_ORIGIN,
+      },
+    });
     this.trials = options.trials ? new UpdateTrials(options.trials) : null;
     this.store = new RoomDocs(
       files.log,
       (name, update, origin) => {
-        if (name === 'session') {
-          this.authority.changed();
-          this.phaseTimer.arm();
-        }
+        if (name === 'session') this.phaseTimer.arm();
         this.docBudget.grew(name, update); // what Yjs integrated, not what was sent (a resend adds nothing)
         this.trials?.changed(name, update);
         this.broadcast(name, update, origin);
+        if ((name === 'session' || name === 'groups') && this.authority.changed()) this.recheckSubscriptions();
       },
       {
         ...(options.idleUnloadMs !== undefined ? { idleUnloadMs: options.idleUnloadMs } : {}),
@@ -112,6 +144,8 @@ export class Room {
       },
     );
     markEveryoneOffline(this.doc('roster'), HOST_ORIGIN);
+    migrateGroups(this.doc('session'), this.doc('groups'), HOST_ORIGIN);
+    migrateQa(this.doc('qa'), this.doc('qa-private'), HOST_ORIGIN);
     const session = this.doc('session').getMap('meta');
     if (session.get('code') !== meta.code) {
       this.doc('session').transact(() => {
@@ -151,7 +185,7 @@ export class Room {
   }
 
   attach(socket: RoomSocket): void {
-    const conn: Connection = { socket, actor: null, subscriptions: new Set(), awarenessIds: new Map(), commandIds: new Set(), intake: new FrameIntake(MAX_EDIT_BYTES) };
+    const conn: Connection = { socket, actor: null, subscriptions: new Set(), revoked: new Set(), awarenessIds: new Map(), intake: new FrameIntake(MAX_EDIT_BYTES) };
     this.connections.add(conn);
     this.bySocket.set(socket, conn);
   }
@@ -163,6 +197,7 @@ export class Room {
     this.bySocket.delete(socket);
     for (const doc of conn.subscriptions) this.followers.leave(conn, doc);
     const actor = conn.actor;
+    this.moves.gone(conn, actor?.role === 'learner' ? actor.learnerId : null);
     if (actor?.role === 'learner') this.updateRosterEntry(actor.learnerId, { online: this.connected((a) => a.learnerId === actor.learnerId) });
     if (actor?.role === 'facilitator') this.setFacilitatorOnline(this.connected((a) => a.role === 'facilitator'));
   }
@@ -221,31 +256,59 @@ export class Room {
           this.reject(conn, decision.reason, decision.message, { doc: message.doc });
           return;
         }
-        conn.subscriptions.add(message.doc);
-        const presence = this.followers.follow(conn, message.doc);
-        this.sendText(conn, { type: 'subscribed', doc: message.doc });
-        // The repair half of the sync: our state vector, to every client that may write this document, which answers
-        // with whatever we lack (as an edit we acknowledge once it is on disk) — so a change the host lost comes back
-        // from any device that has it, even when its author never returns.
-        if (authorize(this.actorOf(conn), message.doc, 'write', this.docContext()).ok && !this.ended) {
-          conn.socket.send(encodeDocFrame(DocFrameKind.SYNC, message.doc, syncStep1Message(this.doc(message.doc))));
-        }
-        // Everyone's presence at once can be larger than one frame (many followers × 8 KiB): in chunks like a sync.
-        if (presence) this.sendFrame(conn, message.doc, encodeDocFrame(DocFrameKind.AWARENESS, message.doc, presence));
+        conn.revoked.delete(message.doc);
+        this.follow(conn, message.doc, false);
         return;
       }
       case 'unsubscribe':
+        conn.revoked.delete(message.doc);
         if (conn.subscriptions.delete(message.doc)) this.followers.leave(conn, message.doc);
         return;
-      case 'command':
-        this.command(conn, message.id, message.command);
+      case 'command': {
+        const id = message.id;
+        this.commands.receive(conn.actor, message.id, message.command, {
+          ack: () => this.bySocket.has(conn.socket) && this.sendText(conn, { type: 'command-ack', id }),
+          reject: (reason, text) => this.reject(conn, reason, text, { id }),
+        });
         return;
+      }
       case 'ping':
         this.sendText(conn, { type: 'pong', t: message.t, hostTime: Date.now() });
         return;
       default:
         assertNever(message);
     }
+  }
+
+  /**
+   * `conn` follows the document from now on. `restored`: access came back without the client asking (it has the
+   * document open): it gets the host's whole state, as the answer to a sync step 1 it did not send.
+   */
+  private follow(conn: Connection, doc: string, restored: boolean): void {
+    conn.subscriptions.add(doc);
+    const presence = this.followers.follow(conn, doc);
+    this.sendText(conn, { type: 'subscribed', doc });
+    if (restored) this.sendFrame(conn, doc, encodeDocFrame(DocFrameKind.SYNC, doc, syncStep2Message(Y.encodeStateAsUpdate(this.doc(doc)))));
+    // The repair half of the sync: our state vector, to every client that may write this document, which answers
+    // with whatever we lack (as an edit we acknowledge once it is on disk) — so a change the host lost comes back
+    // from any device that has it, even when its author never returns.
+    if (authorize(this.actorOf(conn), doc, 'write', this.docContext()).ok && !this.ended) {
+      conn.socket.send(encodeDocFrame(DocFrameKind.SYNC, doc, syncStep1Message(this.doc(doc))));
+    }
+    // Everyone's presence at once can be larger than one frame (many followers × 8 KiB): in chunks like a sync.
+    if (presence) this.sendFrame(conn, doc, encodeDocFrame(DocFrameKind.AWARENESS, doc, presence));
+  }
+
+  /** Groups, sharing or reveals changed: every live subscription is checked again (subscriptionCheck.ts). */
+  private recheckSubscriptions(): void {
+    recheck(this.connections, {
+      canRead: (conn, doc) => authorize(this.actorOf(conn), doc, 'read', this.docContext()),
+      drop: (conn, doc, message) => {
+        this.followers.leave(conn, doc);
+        this.reject(conn, 'forbidden', message, { doc });
+      },
+      restore: (conn, doc) => this.follow(conn, doc, true),
+    });
   }
 
   private hello(conn: Connection, hello: Hello): void {
@@ -265,11 +328,27 @@ export class Room {
       return;
     }
     const identity = resolveLearner(this.meta, hello, this.ended);
+    if (identity.ok === 'rejoin') {
+      if (this.moves.start(conn, identity.learnerId) === 'busy') {
+        this.reject(conn, 'too-many-attempts', 'this identity is already being moved to another device: wait for that, or join as a new participant');
+        conn.socket.close(4003, 'too-many-attempts');
+      }
+      return;
+    }
     if (!identity.ok) {
       this.reject(conn, identity.reason, identity.message);
       if (identity.reason === 'identity-moved') conn.socket.close(4009, 'identity-moved');
+      if (identity.reason === 'bad-token') {
+        // A wrong rejoin code: counted against the address like a wrong room code, and one guess per socket.
+        conn.socket.failedJoin?.();
+        conn.socket.close(4003, 'bad-token');
+      }
       return;
     }
+    this.joinLearner(conn, identity);
+  }
+
+  private joinLearner(conn: Connection, identity: Extract<LearnerIdentity, { ok: true }>): void {
     const { learnerId, token, record } = identity;
     if (identity.moved) {
       // The identity moved here: the device it left is told so at once (it keeps its unsent work, read-only).
@@ -432,51 +511,15 @@ export class Room {
     }
   }
 
-  private command(conn: Connection, id: string, command: Command): void {
-    const actor = conn.actor!;
-    if (conn.commandIds.has(id)) {
-      this.sendText(conn, { type: 'command-ack', id });
-      return;
-    }
-    const facilitatorCommand = command.cmd === 'moderate';
-    if ((actor.role === 'facilitator') !== facilitatorCommand) {
-      this.reject(conn, 'forbidden', facilitatorCommand ? 'only the facilitator moderates questions' : `${command.cmd} is a learner command`, { id });
-      return;
-    }
-    if (this.ended) {
-      this.reject(conn, 'session-ended', 'this session has ended and is read-only', { id });
-      return;
-    }
-    const budget = this.commandBudget.check(actor, command, this.meta);
-    if (budget === 'no-op') return this.sendText(conn, { type: 'command-ack', id }); // nothing to save or relay
-    if (!budget.ok) return this.reject(conn, budget.reason, budget.message, { id });
-    const result = applyCommand(
-      {
-        doc: (name) => this.doc(name),
-        meta: this.meta,
-        saveMeta: () => this.files.saveMeta(this.meta),
-        setParticipant: (learnerId, fields) => this.updateRosterEntry(learnerId, fields),
-        origin: HOST_ORIGIN,
-      },
-      actor.learnerId,
-      command,
-    );
-    if (!result.ok) {
-      this.reject(conn, result.reason, result.message, { id });
-      return;
-    }
-    conn.commandIds.add(id);
-    void this.store.flushed().then(
-      () => this.sendText(conn, { type: 'command-ack', id }),
-      (error: unknown) => {
-        conn.commandIds.delete(id); // not saved: a resend must be applied and saved, not acknowledged from memory
-        this.reject(conn, ...unsavedRejection(error, 'command'), { id });
-      },
-    );
+  /** Learners connected now (once each), with their background. */
+  private onlineLearners(): { id: string; profile: string | null }[] {
+    const ids = new Set<string>();
+    for (const c of this.connections) if (c.actor?.role === 'learner') ids.add(c.actor.learnerId);
+    return [...ids].map((id) => ({ id, profile: this.meta.learners[id]?.profile ?? null }));
   }
 
   private updateRosterEntry(learnerId: string, fields: RosterFields): void {
-    setParticipant(this.doc('roster'), learnerId, fields, HOST_ORIGIN);
+    setParticipant(this.doc('roster'), this.doc('backgrounds'), learnerId, fields, HOST_ORIGIN);
   }
 
   private setFacilitatorOnline(online: boolean): void {

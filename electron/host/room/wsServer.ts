@@ -103,6 +103,8 @@ export function attachRoomSockets(server: Server, sessions: SessionManager, opti
         ws.send(data);
       },
       close: (code, reason) => ws.close(code, reason),
+      // A wrong rejoin code counts like a wrong room code (the Room closes the socket after it).
+      failedJoin: () => failedJoins.set(address, [...(failedJoins.get(address) ?? []).filter((t) => Date.now() - t < 60_000), Date.now()]),
     };
     const sendError = (reason: RejectionReason, message: string) => {
       count(reason);

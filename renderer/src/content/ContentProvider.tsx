@@ -31,9 +31,29 @@ export async function fetchPack(): Promise<Exclude<ContentState, { status: 'load
     return { status: 'unreachable', message: `the host answered ${response.status} without a content pack` };
   }
   const data = body as { ok?: boolean; pack?: ContentPack; issues?: ContentIssue[] };
-  if (data.ok && data.pack) return { status: 'ready', pack: data.pack, index: buildItemIndex(data.pack) };
+  if (data.ok && data.pack) {
+    const pack = await withAnswers(data.pack);
+    return { status: 'ready', pack, index: buildItemIndex(pack) };
+  }
   if (Array.isArray(data.issues)) return { status: 'invalid', issues: data.issues };
   return { status: 'unreachable', message: `unexpected answer from the host (HTTP ${response.status})` };
+}
+
+/**
+ * The pack everyone gets has no quiz answers (learners load it too); the facilitator — a page holding the host key,
+ * from the facilitator link — adds them from `/content/answers.json`. Without them the pack still works.
+ */
+async function withAnswers(pack: ContentPack): Promise<ContentPack> {
+  const key = /#key=([A-Za-z0-9_-]+)/.exec(location.hash)?.[1] ?? sessionStorage.getItem('workshop-kit:host-key');
+  if (!key) return pack;
+  try {
+    const response = await fetch('/content/answers.json', { cache: 'no-cache', headers: { Authorization: `Bearer ${key}` } });
+    if (!response.ok) return pack;
+    const answers = (await response.json()) as Record<string, { correct?: string[]; explanation?: string }>;
+    return { ...pack, polls: pack.polls.map((bank) => ({ ...bank, polls: bank.polls.map((poll) => ({ ...poll, ...(answers[poll.id] ?? {}) })) })) };
+  } catch {
+    return pack;
+  }
 }
 
 export function ContentProvider({ children }: { children: ReactNode }) {

@@ -2,15 +2,18 @@
  * Groups and roles, from the console: form groups of a chosen size from who is online (mixed by background,
  * random, or chosen by learners), drag people between groups (late joiners too), assign roles from the content or
  * see the team's picks, choose cases, share a team's work with the room. The learner's side is MyGroup.tsx.
+ * Every change is a command to the host, which owns the groups (one writer: a learner's choice made at the same
+ * moment is never overwritten by a stale copy of the groups from this console).
  */
 import { useMemo, useState } from 'react';
+import type { Command } from '../../../shared/protocol/protocol';
 import type { RoomClient } from '../../../shared/sync/roomClient';
-import { closeChoosing, formGroups, type Group, type GroupMode } from '../../../shared/room/groups';
+import type { Group, GroupMode } from '../../../shared/room/groups';
 import { useContent } from '../content/ContentProvider';
 import type { Participant } from '../room/RoomPage';
 import { useFilledSections } from '../team/TeamStrategy';
 import { useGroups, useTeamRoles } from './groupState';
-import { useSessionState, writeState } from './liveState';
+import { commandId, useSessionState, writeState } from './liveState';
 
 /** The cases teams may take in Elaborate. */
 function CaseSelect({ label, none, value, onChange }: { label: string; none: string; value: string; onChange: (id: string) => void }) {
@@ -39,18 +42,10 @@ export function ConsoleGroups({ client, participants }: { client: RoomClient; pa
   const [mode, setMode] = useState<GroupMode>('mixed');
   const [confirming, setConfirming] = useState(false);
   const name = (id: string) => participants[id]?.name ?? 'Guest';
-  const write = (next: Group[]) => {
-    const map = client.doc('session').getMap('groups');
-    client.doc('session').transact(() => {
-      for (const key of [...map.keys()]) if (!next.some((g) => g.id === key)) map.delete(key);
-      for (const g of next) map.set(g.id, g);
-    });
-  };
+  const send = (command: Command) => client.command(commandId('groups'), command);
   const form = () => {
-    const people = Object.entries(participants)
-      .filter(([, p]) => p.online)
-      .map(([id, p]) => ({ id, profile: p.profile ?? null }));
-    write(formGroups(people, size, mode, Date.now() % 100_000));
+    // The host forms them from the learners online now, with their backgrounds (which only it and this console know).
+    send({ cmd: 'form-groups', mode, size, seed: Date.now() % 100_000 });
     setConfirming(false);
   };
   const list = Object.values(groups).sort((a, b) => a.id.localeCompare(b.id, undefined, { numeric: true }));
@@ -61,13 +56,7 @@ export function ConsoleGroups({ client, participants }: { client: RoomClient; pa
         .filter(([id, p]) => p.online && !placed.has(id))
         .map(([id]) => id)
     : [];
-  const move = (member: string, to: string) =>
-    write(
-      list.map((x) => ({
-        ...x,
-        members: x.id === to ? [...x.members.filter((m) => m !== member), member] : x.members.filter((m) => m !== member),
-      })),
-    );
+  const move = (member: string, to: string) => send({ cmd: 'move-learner', learnerId: member, teamId: to });
   return (
     <div className="stack">
       <div className="card" style={{ display: 'flex', gap: 12, alignItems: 'end', flexWrap: 'wrap' }}>
@@ -107,7 +96,7 @@ export function ConsoleGroups({ client, participants }: { client: RoomClient; pa
             type="button"
             className="btn"
             title="Locks the groups; whoever has not chosen joins the smallest group"
-            onClick={() => write(closeChoosing(list, Object.entries(participants).filter(([, p]) => p.online).map(([id]) => id)))}
+            onClick={() => send({ cmd: 'close-choosing' })}
           >
             Close choosing ({list.reduce((n, g) => n + g.members.length, 0)} chose)
           </button>
@@ -117,7 +106,7 @@ export function ConsoleGroups({ client, participants }: { client: RoomClient; pa
       {list.length === 0 ? <p className="empty">No groups yet: they are formed from the people online.</p> : null}
       <div className="grid">
         {list.map((g) => (
-          <GroupCard key={g.id} client={client} group={g} groups={list} name={name} write={write} move={move} />
+          <GroupCard key={g.id} client={client} group={g} groups={list} name={name} send={send} move={move} />
         ))}
         {unplaced.length ? (
           <div className="card" data-testid="group-none">
@@ -170,16 +159,11 @@ function startDrag(e: React.DragEvent, member: string) {
  * One group in the console: members with their roles (assigned here, or picked by the team), drag a member onto
  * another group to move them (or use the "Move to" list, the keyboard way), the team's case, sharing.
  */
-function GroupCard({ client, group: g, groups: list, name, write, move }: { client: RoomClient; group: Group; groups: Group[]; name: (id: string) => string; write: (next: Group[]) => void; move: (member: string, to: string) => void }) {
+function GroupCard({ client, group: g, groups: list, name, send, move }: { client: RoomClient; group: Group; groups: Group[]; name: (id: string) => string; send: (command: Command) => void; move: (member: string, to: string) => void }) {
   const { pack } = useContent();
   const picked = useTeamRoles(client, g.id);
   const [dropping, setDropping] = useState(false);
-  const setRole = (member: string, role: string) => {
-    const roles = { ...g.roles };
-    if (role) roles[member] = role;
-    else delete roles[member];
-    write(list.map((x) => (x.id === g.id ? { ...x, roles } : x)));
-  };
+  const setRole = (member: string, role: string) => send({ cmd: 'set-role', teamId: g.id, learnerId: member, role: role || null });
   const roleName = (id: string | undefined) => pack.roles.find((r) => r.id === id)?.name;
   return (
     <div
@@ -236,8 +220,8 @@ function GroupCard({ client, group: g, groups: list, name, write, move }: { clie
       </ul>
       {g.members.length === 0 ? <p className="muted">Drop people here.</p> : null}
       <GroupProgress client={client} teamId={g.id} />
-      <CaseSelect label={`Case for ${g.name}`} none="Same as everyone" value={g.caseId ?? ''} onChange={(id) => write(list.map((x) => (x.id === g.id ? { ...x, caseId: id || undefined } : x)))} />
-      <button type="button" className={`btn ${g.shared ? 'btn-primary' : ''}`} aria-pressed={!!g.shared} onClick={() => write(list.map((x) => (x.id === g.id ? { ...x, shared: !x.shared } : x)))}>
+      <CaseSelect label={`Case for ${g.name}`} none="Same as everyone" value={g.caseId ?? ''} onChange={(id) => send({ cmd: 'update-group', teamId: g.id, caseId: id || null })} />
+      <button type="button" className={`btn ${g.shared ? 'btn-primary' : ''}`} aria-pressed={!!g.shared} onClick={() => send({ cmd: 'update-group', teamId: g.id, shared: !g.shared })}>
         {g.shared ? 'Shared with the room' : 'Share with the room'}
       </button>
     </div>

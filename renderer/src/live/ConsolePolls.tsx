@@ -8,14 +8,16 @@ import type { SessionPollState } from '../../../shared/room/sessionState';
 import { useContent } from '../content/ContentProvider';
 import { useYMapJson } from '../sync/RoomProvider';
 import { Markdown } from '../ui/Markdown';
-import { commandId, useSessionPolls, useSessionState, useTally, writePoll, writeState } from './liveState';
+import { commandId, openBankPoll, useSessionPolls, useSessionState, useTally, writePoll, writeState } from './liveState';
 import { PollResults } from './PollResults';
+import { questionVotes } from './qaMemory';
 
+/** A question as the room publishes it: a count of upvotes, never who asked (when anonymous) or who upvoted. */
 export interface QaQuestion {
   text: string;
   name: string | null;
   askedAt: string;
-  voters: string[];
+  votes: number;
   answered: boolean;
   pinned: boolean;
   hidden: boolean;
@@ -26,7 +28,7 @@ export function sortedQuestions(questions: Record<string, QaQuestion>): [string,
     ([, a], [, b]) =>
       Number(b.pinned) - Number(a.pinned) ||
       Number(a.answered) - Number(b.answered) ||
-      b.voters.length - a.voters.length ||
+      questionVotes(b) - questionVotes(a) ||
       a.askedAt.localeCompare(b.askedAt),
   );
 }
@@ -140,19 +142,13 @@ export function ConsolePolls({ client, online }: { client: RoomClient; online: n
   const open = () => {
     if (!selected) return;
     const { phase: _phase, ...def } = selected;
-    writePoll(client, selected.id, {
-      def: {
-        id: def.id,
-        kind: def.kind,
-        prompt: def.prompt,
-        ...(def.options ? { options: def.options } : {}),
-        ...(def.correct ? { correct: def.correct } : {}),
-        ...(def.scale ? { scale: def.scale } : {}),
-      },
-      status: 'open',
-      revealed: false,
-      anonymous: true,
-      openedAt: Date.now(),
+    openBankPoll(client, {
+      id: def.id,
+      kind: def.kind,
+      prompt: def.prompt,
+      ...(def.options ? { options: def.options } : {}),
+      ...(def.correct ? { correct: def.correct } : {}),
+      ...(def.scale ? { scale: def.scale } : {}),
     });
     writeState(client, { pushed: { kind: 'poll', pollId: selected.id } });
     setChoice('');
@@ -222,7 +218,7 @@ export function ConsoleQa({ client }: { client: RoomClient }) {
       <ul className="qa-list" data-testid="console-qa">
         {list.map(([id, q]) => (
           <li key={id}>
-            <span className="votes">▲ {q.voters.length}</span>
+            <span className="votes">▲ {questionVotes(q)}</span>
             <span style={{ flex: 1 }}>
               {q.hidden ? <em className="muted">hidden</em> : q.text} <span className="muted">— {q.name ?? 'anonymous'}</span>
               {q.pinned ? ' 📌' : ''}

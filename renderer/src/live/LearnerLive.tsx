@@ -16,6 +16,8 @@ import { ItemLink } from '../ui/bits';
 import { sortedQuestions, type QaQuestion } from './ConsolePolls';
 import { commandId, useNow, useSessionPolls, useSessionState, useTally } from './liveState';
 import { PollResults } from './PollResults';
+import { questionVotes, rememberAsked, useUpvoted } from './qaMemory';
+import { takesSeveral } from '../../../shared/room/pollTally';
 
 export function PhaseClock({ client, className = '' }: { client: RoomClient; className?: string }) {
   const { pack } = useContent();
@@ -60,7 +62,7 @@ function PollVote({ client, id, poll }: { client: RoomClient; id: string; poll: 
   const [text, setText] = useState('');
   const [sent, setSent] = useState(false);
   const tally = useTally(client, poll.revealed ? id : null);
-  const multi = poll.def.kind === 'multiple' || (poll.def.kind === 'quiz' && (poll.def.correct?.length ?? 0) > 1);
+  const multi = takesSeveral(poll.def);
   const submit = (e: FormEvent) => {
     e.preventDefault();
     const answer = poll.def.options ? { choices } : poll.def.kind === 'scale' ? { value: value ?? NaN } : { text };
@@ -132,7 +134,7 @@ export function PushedItem({ client }: { client: RoomClient }) {
   if (pushed.kind === 'team') {
     return (
       <div className="card" data-testid="pushed-team">
-        The facilitator is showing {(client.doc('session').getMap('groups').get(pushed.teamId) as { name?: string } | undefined)?.name ?? 'a team'}&apos;s work on the projector.
+        The facilitator is showing {(client.doc('groups').getMap('groups').get(pushed.teamId) as { name?: string } | undefined)?.name ?? 'a team'}&apos;s work on the projector.
       </div>
     );
   }
@@ -166,11 +168,13 @@ export function LearnerQa({ client }: { client: RoomClient }) {
   const questions = useYMapJson<Record<string, QaQuestion>>(client, 'qa', 'questions') ?? {};
   const [text, setText] = useState('');
   const [anonymous, setAnonymous] = useState(true);
-  const me = client.welcome?.learnerId ?? '';
+  const [upvoted, setUpvoted] = useUpvoted(client);
   const ask = (e: FormEvent) => {
     e.preventDefault();
     if (text.trim().length < 3) return;
-    client.command(commandId('ask'), { cmd: 'ask', questionId: commandId('q').replace(/[^A-Za-z0-9_-]/g, '').slice(0, 40), text: text.trim(), anonymous });
+    const questionId = commandId('q').replace(/[^A-Za-z0-9_-]/g, '').slice(0, 40);
+    client.command(commandId('ask'), { cmd: 'ask', questionId, text: text.trim(), anonymous });
+    rememberAsked(client, questionId);
     setText('');
   };
   const list = sortedQuestions(questions).filter(([, q]) => !q.hidden);
@@ -193,11 +197,15 @@ export function LearnerQa({ client }: { client: RoomClient }) {
       {list.length > 0 ? (
         <ul className="qa-list" data-testid="learner-qa">
           {list.map(([id, q]) => {
-            const mine = q.voters.includes(me);
+            const mine = upvoted.has(id);
             return (
               <li key={id}>
-                <button type="button" className={`btn ${mine ? 'btn-primary' : ''}`} aria-pressed={mine} aria-label={`Upvote: ${q.text}`} onClick={() => client.command(commandId('up'), { cmd: 'upvote', questionId: id, up: !mine })}>
-                  ▲ {q.voters.length}
+                <button type="button" className={`btn ${mine ? 'btn-primary' : ''}`} aria-pressed={mine} aria-label={`Upvote: ${q.text}`} onClick={() => {
+                    client.command(commandId('up'), { cmd: 'upvote', questionId: id, up: !mine });
+                    setUpvoted(id, !mine);
+                  }}
+                >
+                  ▲ {questionVotes(q)}
                 </button>
                 <span style={{ flex: 1 }}>
                   {q.text} {q.answered ? <span className="tag">answered</span> : null}

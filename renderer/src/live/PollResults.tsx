@@ -5,11 +5,13 @@
 import type { PollDefinition, Tally } from '../../../shared/room/pollTally';
 import { Markdown } from '../ui/Markdown';
 
-export function PollResults({ poll, tally, showCorrect, large = false }: { poll: PollDefinition; tally: Tally | null; showCorrect: boolean; large?: boolean }) {
+export function PollResults({ poll, tally, showCorrect, large = false }: { poll: PollDefinition; tally: (Tally & { answerKey?: string[] }) | null; showCorrect: boolean; large?: boolean }) {
   const total = tally?.respondents ?? 0;
+  // A quiz's answers come with the tally (the host holds them back from the session until the results are revealed).
+  const correctIds = tally?.answerKey ?? poll.correct;
   const bars: { key: string; label: string; count: number; correct?: boolean }[] = [];
   if (tally?.counts) {
-    for (const option of poll.options ?? []) bars.push({ key: option.id, label: option.label, count: tally.counts[option.id] ?? 0, correct: poll.correct?.includes(option.id) });
+    for (const option of poll.options ?? []) bars.push({ key: option.id, label: option.label, count: tally.counts[option.id] ?? 0, correct: correctIds?.includes(option.id) });
   }
   if (tally?.histogram) {
     for (const [value, count] of Object.entries(tally.histogram)) bars.push({ key: value, label: value, count });

@@ -17,6 +17,7 @@ import { LazyBoardPreview } from '../team/loadTeamBoard';
 import { Markdown } from '../ui/Markdown';
 import { sortedQuestions, type QaQuestion } from './ConsolePolls';
 import { PhaseClock } from './LearnerLive';
+import { questionVotes } from './qaMemory';
 import { useNow, useSessionPolls, useSessionState, useTally, writeState } from './liveState';
 import { PollResults } from './PollResults';
 import { TeamWork } from './TeamGallery';
@@ -55,7 +56,7 @@ function TopQuestions({ client }: { client: RoomClient }) {
       <ol className="qa-list poll-results-large">
         {top.map(([id, q]) => (
           <li key={id}>
-            <span className="votes">▲ {q.voters.length}</span> {q.text}
+            <span className="votes">▲ {questionVotes(q)}</span> {q.text}
           </li>
         ))}
       </ol>
@@ -148,7 +149,7 @@ export function PresenterPage() {
         ) : pushed?.kind === 'team' && client ? (
           <div>
             <h1 className="presenter-title" style={{ fontSize: '3vw' }}>
-              {(client.doc('session').getMap('groups').get(pushed.teamId) as { name?: string } | undefined)?.name ?? pushed.teamId}
+              {(client.doc('groups').getMap('groups').get(pushed.teamId) as { name?: string } | undefined)?.name ?? pushed.teamId}
             </h1>
             <TeamWork client={client} teamId={pushed.teamId} large />
           </div>

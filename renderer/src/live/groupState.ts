@@ -1,10 +1,10 @@
-/** The session's groups and the roles teams picked, as React state (read from the room's documents). */
+/** The session's groups (the host-owned `groups` document) and the roles teams picked, as React state. */
 import type { Group } from '../../../shared/room/groups';
 import type { RoomClient } from '../../../shared/sync/roomClient';
 import { useYMapJson } from '../sync/RoomProvider';
 
 export function useGroups(client: RoomClient | null): Record<string, Group> {
-  return useYMapJson<Record<string, Group>>(client, 'session', 'groups') ?? {};
+  return useYMapJson<Record<string, Group>>(client, 'groups', 'groups') ?? {};
 }
 
 /**

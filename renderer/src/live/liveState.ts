@@ -5,7 +5,7 @@
 import { useEffect, useState } from 'react';
 import type { RoomClient } from '../../../shared/sync/roomClient';
 import type { SessionPollState, SessionState } from '../../../shared/room/sessionState';
-import type { Tally } from '../../../shared/room/pollTally';
+import type { PollDefinition, Tally } from '../../../shared/room/pollTally';
 import { useYMapJson } from '../sync/RoomProvider';
 
 /**
@@ -36,10 +36,30 @@ export function useSessionPolls(client: RoomClient | null): Record<string, Sessi
   return useYMapJson<Record<string, SessionPollState>>(client, 'session', 'polls') ?? {};
 }
 
-/** A poll's tally; pass null to not subscribe (learners may read it only once revealed). */
-export function useTally(client: RoomClient | null, pollId: string | null): Tally | null {
-  const json = useYMapJson<{ result?: Tally }>(pollId ? client : null, `poll/${pollId ?? 'none'}/tally`, 'tally');
-  return json?.result ?? null;
+/**
+ * A poll's tally, with a quiz's answer key (`answerKey`: the host keeps it there, so it reaches learners with the
+ * results); pass null to not subscribe (learners may read it only once revealed).
+ */
+export function useTally(client: RoomClient | null, pollId: string | null): (Tally & { answerKey?: string[] }) | null {
+  const json = useYMapJson<{ result?: Tally; answer?: string[] }>(pollId ? client : null, `poll/${pollId ?? 'none'}/tally`, 'tally');
+  if (!json?.result) return null;
+  return Array.isArray(json.answer) ? { ...json.result, answerKey: json.answer } : json.result;
+}
+
+/**
+ * Opens a poll from the bank: its definition goes into the session (everyone reads it) without a quiz's answers,
+ * which go to `poll/<id>/key` (the facilitator only); the host puts them in the tally, shown when revealed.
+ */
+export function openBankPoll(client: RoomClient, def: PollDefinition): void {
+  const { correct, ...shown } = def;
+  if (correct) client.doc(`poll/${def.id}/key`).getMap('key').set('correct', correct);
+  writePoll(client, def.id, {
+    def: { ...shown, ...(def.kind === 'quiz' && (correct?.length ?? 0) > 1 ? { multi: true } : {}) },
+    status: 'open',
+    revealed: false,
+    anonymous: true,
+    openedAt: Date.now(),
+  });
 }
 
 export function writeState(client: RoomClient, patch: Partial<SessionState>): void {

@@ -13,6 +13,7 @@ import { BlankOverlay, LearnerQa, MovingBanner, PhaseClock, PushedItem, RaiseHan
 import { useNow, useSessionState } from '../live/liveState';
 import { ChooseGroup, MyGroup } from '../live/MyGroup';
 import { SharedTeams } from '../live/TeamGallery';
+import { MoveRequestPrompt, RejoinCode } from '../live/RejoinPrompt';
 import { deviceStorage } from '../sync/dexieStorage';
 import { useConnectionStatus, useRoom, useYMapJson, useYText } from '../sync/RoomProvider';
 import { Markdown } from '../ui/Markdown';
@@ -22,7 +23,6 @@ import { StatusIndicator } from './StatusIndicator';
 
 export interface Participant {
   name?: string;
-  profile?: string | null;
   online?: boolean;
   hand?: boolean;
 }
@@ -61,6 +61,7 @@ export function RoomPage() {
         {client && welcome?.role === 'learner' && status === 'online' ? <RaiseHand client={client} raised={!!me?.hand} /> : null}
       </div>
       {client ? <MovingBanner client={client} /> : null}
+      {client ? <MoveRequestPrompt client={client} /> : null}
       <div className="grid-2 section">
         <div className="card" data-testid="now-card">
           <div style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'baseline' }}>
@@ -84,9 +85,7 @@ export function RoomPage() {
           {welcome?.role === 'learner' ? (
             <>
               <p>{me?.name ?? '…'}</p>
-              <p className="muted">
-                Rejoin code for another device: <code data-testid="rejoin-code">{welcome.rejoinCode}</code>
-              </p>
+              <RejoinCode code={welcome.rejoinCode} />
             </>
           ) : (
             <p className="muted">Connecting…</p>
