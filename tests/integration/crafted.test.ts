@@ -122,7 +122,7 @@ describe('a crafted quadratic update', () => {
     const honest = await joinRoom(host.url, room, { name: 'Honest' });
     const attacker = await joinRoom(host.url, room, { name: 'Attacker' });
     peers.push(honest, attacker);
-    const doc = `learner/${attacker.welcome.learnerId as string}/notes`;
+    const doc = `learner/${attacker.welcome.learnerId as string}/journal`;
 
     attacker.ws.send(encodeDocFrame(DocFrameKind.UPDATE, doc, runUpdate(N), 1));
     await waitFor(() => replies(attacker, 1).length > 0, 'the base acknowledged');
@@ -167,7 +167,7 @@ describe('a crafted quadratic update', () => {
     const room = first.line.room as string;
     const victim = await joinRoom(first.url, room, { name: 'Owner' });
     peers.push(victim);
-    const doc = `learner/${victim.welcome.learnerId as string}/notes`;
+    const doc = `learner/${victim.welcome.learnerId as string}/journal`;
     await first.stop();
     // What an older host could have stored: the crafted items in the owner's own document (about 15 s to load).
     const [session] = readdirSync(join(data, 'sessions'));
@@ -186,14 +186,14 @@ describe('a crafted quadratic update', () => {
     const seen = await readDoc(owner, doc, () => true);
     expect(await pings.stop()).toBeLessThan(STALL_BOUND_MS);
     expect(seen.getArray('a').length).toBe(0);
-    await waitFor(() => /notes takes too long to load .* set aside/.test(again.stderr()), 'the host says it set the document aside');
+    await waitFor(() => /journal takes too long to load .* set aside/.test(again.stderr()), 'the host says it set the document aside');
     // Changes to it are refused with the reason; the rest of the room works.
     const edit = new Y.Doc();
     edit.getMap('m').set('x', 1);
     owner.ws.send(encodeDocFrame(DocFrameKind.UPDATE, doc, Y.encodeStateAsUpdate(edit), 1));
     await waitFor(() => replies(owner, 1).length > 0, 'a reply to the edit');
     expect(replies(owner, 1)[0]).toMatchObject({ type: 'error', reason: 'too-costly' });
-    owner.ws.send(encodeDocFrame(DocFrameKind.UPDATE, `learner/${victim.welcome.learnerId as string}/journal`, Y.encodeStateAsUpdate(edit), 2));
+    owner.ws.send(encodeDocFrame(DocFrameKind.UPDATE, 'room/notes', Y.encodeStateAsUpdate(edit), 2));
     await waitFor(() => replies(owner, 2).length > 0, 'a reply to the other edit');
     expect(replies(owner, 2)[0]).toMatchObject({ type: 'ack' });
   }, 300_000);

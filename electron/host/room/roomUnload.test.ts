@@ -39,7 +39,7 @@ describe('Room: trials and idle unload', () => {
     room.attach(socket);
     room.receive(socket, JSON.stringify({ type: 'hello', v: PROTOCOL_VERSION, room: 'ABCDEF', name: 'Ann' }));
     const welcome = received.find((m) => m.type === 'welcome') as { learnerId: string };
-    const name = `learner/${welcome.learnerId}/notes`;
+    const name = `learner/${welcome.learnerId}/journal`;
     room.receive(socket, JSON.stringify({ type: 'subscribe', doc: name }));
     const edit = new Y.Doc();
     edit.getMap('m').set('kept', 'yes');
