@@ -83,9 +83,10 @@ function probeOf(stderr: string): LoopProbe | null {
   return line ? (JSON.parse(line.slice('probe '.length)) as LoopProbe) : null;
 }
 
-async function hostAnswers(url: string): Promise<boolean> {
+/** Whether the host answers its status API (with the host key, from this machine) within 5 s. */
+async function hostAnswers(url: string, hostKey: string): Promise<boolean> {
   try {
-    const response = await fetch(new URL('/api/status', url), { signal: AbortSignal.timeout(5000) });
+    const response = await fetch(new URL('/api/status', url), { headers: { authorization: `Bearer ${hostKey}` }, signal: AbortSignal.timeout(5000) });
     return response.ok;
   } catch {
     return false;
@@ -99,7 +100,9 @@ async function main(): Promise<void> {
   const dataDir = mkdtempSync(join(tmpdir(), 'wk-attack-'));
   const child = await startServerChild<HostLine>(
     'host',
-    ['--import', 'tsx', '--import', './bench/hostProbe.ts', 'electron/host/cli.ts', '--port', '0', '--bind', '127.0.0.1', '--no-discovery', '--data', dataDir, '--session', 'Attack'],
+    ['--import', 'tsx', '--import', './bench/hostProbe.ts', 'electron/host/cli.ts', '--port', '0', '--bind', '127.0.0.1', '--no-discovery', '--data', dataDir, '--session', 'Attack',
+      // The honest workload's documents (bench/workload.ts: room/team-<k>); nothing else is added to the fixed list.
+      '--extra-docs', 'room/team-*'],
     { cwd: repoRoot },
   );
   const { url, room, facilitatorUrl, sessionId } = child.line;
@@ -143,6 +146,12 @@ async function main(): Promise<void> {
         }),
       ]);
     await withTimeout(next('synced'), 60_000, 'the honest learners to join');
+    worker.on('message', (message: FromThread) => {
+      if (message.type !== 'second') return;
+      const r = message.report;
+      const recent = Float64Array.from(r.recent).sort();
+      log(`[honest] ${String(r.second).padStart(3)} s  delivered ${r.delivered}/${r.expected}  p50 ${percentile(recent, 50).toFixed(1)} p95 ${percentile(recent, 95).toFixed(1)} max ${percentile(recent, 100).toFixed(1)} ms`);
+    });
     log(`honest learners joined and synced`);
     const tl = timeline(now() + 200, warmup, seconds);
     const result = next('result');
@@ -161,7 +170,7 @@ async function main(): Promise<void> {
     sampler.markWindowEnd();
     child.proc.kill('SIGUSR2');
     const { result: workload } = await withTimeout(result, 60_000, 'the honest learners to finish');
-    const alive = !exited && (await hostAnswers(loopbackUrl));
+    const alive = !exited && (await hostAnswers(loopbackUrl, hostKeyOf(facilitatorUrl)));
     const closed = next('closed');
     worker.postMessage({ type: 'close' } satisfies ToThread);
     await withTimeout(closed, 10_000, 'the honest learners to close').catch((e: unknown) => log((e as Error).message));

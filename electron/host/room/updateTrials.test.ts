@@ -5,8 +5,8 @@ import { UpdateTrials, type TrialVerdict } from './updateTrials';
 import { craftedUpdate, runUpdate } from '../../../tests/helpers/craftedUpdates';
 
 const open: UpdateTrials[] = [];
-function trials(budgetMs: number, cpuMsPerSecond = 10_000): UpdateTrials {
-  const t = new UpdateTrials({ budgetMs, perKiBMs: 0, maxBudgetMs: budgetMs, cpuMsPerSecond, maxQueued: 1000, loadBudgetMs: 200 });
+function trials(budgetMs: number, cpuMsPerSecond = 10_000, applyMs = 60_000): UpdateTrials {
+  const t = new UpdateTrials({ budgetMs, perKiBMs: 0, maxBudgetMs: budgetMs, applyMs, applyPerKiBMs: 0, cpuMsPerSecond, maxQueued: 1000, loadBudgetMs: 200 });
   open.push(t);
   return t;
 }
@@ -39,6 +39,22 @@ function heavyUpdate(): Uint8Array {
 }
 
 describe('UpdateTrials', () => {
+  it('refuses an update that applied within the time limit but slower than the main thread may stall, and keeps the replica equal to the room', async () => {
+    // The kill limit is far away (5 s); applying is allowed 5 ms: the heavy update (tens of ms) is refused as too costly.
+    const t = trials(5_000, 10_000, 5);
+    const host = new Y.Doc();
+    const verdict = await t.try({}, 'doc', heavyUpdate(), () => host);
+    expect(verdict).toMatchObject({ ok: false, reason: 'too-costly' });
+    // The worker's replica was dropped with it: a later small update is tried against the room's state and passes.
+    const a = author();
+    const small = a.edit((d) => d.getArray('list').push(['after']));
+    const next = await t.try({}, 'doc', small, () => host);
+    expect(next.ok).toBe(true);
+    t.applyTried('doc', () => Y.applyUpdate(host, small));
+    expect(host.getMap('m').size).toBe(0);
+    expect(host.getArray('list').toArray()).toEqual(['after']);
+  }, 60_000);
+
   it('tries a connection’s updates in the order sent, each against the state the ones before it left', async () => {
     const t = trials(5_000);
     const host = new Y.Doc();
@@ -124,7 +140,7 @@ describe('UpdateTrials', () => {
 
 describe('UpdateTrials without a worker', () => {
   it('applies updates directly (as before trials) when no worker can start, rather than refusing them all', async () => {
-    const t = new UpdateTrials({ budgetMs: 50, perKiBMs: 0, maxBudgetMs: 50, cpuMsPerSecond: 1000, maxQueued: 10, loadBudgetMs: 50, startWorker: () => new Worker('throw new Error("cannot start")', { eval: true }) });
+    const t = new UpdateTrials({ budgetMs: 50, perKiBMs: 0, maxBudgetMs: 50, applyMs: 50, applyPerKiBMs: 0, cpuMsPerSecond: 1000, maxQueued: 10, loadBudgetMs: 50, startWorker: () => new Worker('throw new Error("cannot start")', { eval: true }) });
     open.push(t);
     const update = author().edit((d) => d.getText('t').insert(0, 'x'));
     const verdicts = await Promise.all([t.try({}, 'doc', update, () => new Y.Doc()), t.try({}, 'doc', update, () => new Y.Doc())]);

@@ -28,6 +28,13 @@ export interface TrialOptions {
   budgetMs: number;
   perKiBMs: number;
   maxBudgetMs: number;
+  /**
+   * Longest the update may take to APPLY (measured in the worker) for the main thread to apply it too: the main loop
+   * would stall that long. `applyMs` plus `applyPerKiBMs` per KiB (a large honest paste or picture is linear in its
+   * bytes). Over it twice (once may be a busy machine: it is tried again on a fresh replica), it is refused.
+   */
+  applyMs: number;
+  applyPerKiBMs: number;
   /** Trial time one connection may use in any second. */
   cpuMsPerSecond: number;
   /** Updates one connection may have waiting for a trial. */
@@ -45,7 +52,13 @@ function envNumber(name: string, fallback: number): number {
 
 /** The defaults, which `WK_UPDATE_BUDGET_MS` and `WK_UPDATE_CPU_MS_PER_SECOND` override. */
 export function defaultTrialOptions(): TrialOptions {
-  return { budgetMs: envNumber('WK_UPDATE_BUDGET_MS', 100), perKiBMs: 2, maxBudgetMs: 500, cpuMsPerSecond: envNumber('WK_UPDATE_CPU_MS_PER_SECOND', 250), maxQueued: 1000, loadBudgetMs: envNumber('WK_LOAD_BUDGET_MS', 500) };
+  return {
+    budgetMs: envNumber('WK_UPDATE_BUDGET_MS', 100),
+    perKiBMs: 2,
+    maxBudgetMs: 500,
+    applyMs: envNumber('WK_UPDATE_APPLY_MS', 40),
+    applyPerKiBMs: 0.02,
+    cpuMsPerSecond: envNumber('WK_UPDATE_CPU_MS_PER_SECOND', 100), maxQueued: 1000, loadBudgetMs: envNumber('WK_LOAD_BUDGET_MS', 500) };
 }
 
 interface Trial {
@@ -284,6 +297,13 @@ export class UpdateTrials {
       return;
     }
     if (message.dropped) this.seeded.delete(trial.doc);
+    const applyLimit = this.options.applyMs + (trial.update.length / 1024) * this.options.applyPerKiBMs;
+    if (message.verdict.ok && message.ms > applyLimit) {
+      // It applied, but slowly: the main thread would stall as long. The replica has it and the room will not: drop it.
+      this.forget(trial.doc);
+      if (++trial.overruns < 2) return this.again(trial, message.ms);
+      return this.finish(trial, tooCostly(Math.round(applyLimit)), message.ms);
+    }
     this.finish(trial, message.verdict, message.ms);
   }
 
@@ -297,6 +317,13 @@ export class UpdateTrials {
   /** Discards the worker and tries `trial` again first, on a fresh one. */
   private retry(trial: Trial, ms: number): void {
     void this.retire();
+    this.again(trial, ms);
+  }
+
+  /** Tries `trial` again, at its connection's next turn. */
+  private again(trial: Trial, ms: number): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
     this.current = null;
     this.charge(trial.owner, ms);
     const queue = this.queues.get(trial.owner) ?? [];
