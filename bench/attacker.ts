@@ -60,7 +60,10 @@ class RawClient {
       } catch {
         return;
       }
-      if (message.type === 'error') count.refused++;
+      if (message.type === 'error') {
+        count.refused++;
+        if (!this.learnerId) joinedResolve(false); // refused before the welcome (a join budget): no need to wait
+      }
       if (message.type === 'welcome') {
         this.learnerId = message.learnerId ?? null;
         joinedResolve(true);
