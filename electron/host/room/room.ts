@@ -34,9 +34,8 @@ import { migrateGroups } from './groupCommands';
 import { migrateQa } from './liveCommands';
 import { DocFollowers } from './followers';
 import { FrameIntake, framesFor } from '../../../shared/protocol/chunks';
-import { checkUpdate, takeBackPending } from './updateCheck';
+import { RoomWrites } from './roomWrites';
 import { UpdateTrials, type TrialOptions } from './updateTrials';
-import { unsavedRejection } from './storageError';
 import { PhaseTimer } from './phaseTimer';
 import { markEveryoneOffline, setFacilitatorOnline, setParticipant, type RosterFields } from './roster';
 import { CommandBudget, DEFAULT_BUDGETS, DocBudget, type BudgetDecision, type Budgets } from './budgets';
@@ -102,6 +101,8 @@ export class Room {
   /** Documents per learner, bytes per document, commands per learner (budgets.ts). */
   private readonly docBudget: DocBudget;
   private readonly commandBudget: CommandBudget;
+  /** Every change sent to a document: checked, tried, applied, acknowledged once on disk (roomWrites.ts). */
+  private readonly writes: RoomWrites<Connection>;
   private context: { from: DocContext; with: DocContext } | null = null;
 
   constructor(
@@ -143,6 +144,16 @@ export class Room {
         ...(this.trials ? { vet: (updates: Uint8Array[]) => this.trials!.vetLoad(updates) } : {}),
       },
     );
+    this.writes = new RoomWrites<Connection>({
+      mayWrite: (conn, doc, seq) => this.allowed(conn, doc, 'write', seq),
+      isLearner: (conn) => conn.actor?.role === 'learner',
+      ended: () => this.ended,
+      store: this.store,
+      trials: this.trials,
+      docBudget: this.docBudget,
+      reject: (conn, reason, message, where) => this.reject(conn, reason, message, where),
+      ack: (conn, doc, seq) => this.bySocket.has(conn.socket) && this.sendText(conn, { type: 'ack', doc, seq }),
+    });
     markEveryoneOffline(this.doc('roster'), HOST_ORIGIN);
     migrateGroups(this.doc('session'), this.doc('groups'), HOST_ORIGIN);
     migrateQa(this.doc('qa'), this.doc('qa-private'), HOST_ORIGIN);
@@ -413,7 +424,7 @@ export class Room {
         this.awarenessUpdate(conn, frame.doc, frame.payload);
         return;
       case DocFrameKind.UPDATE:
-        this.write(conn, frame.doc, frame.payload, frame.seq);
+        this.writes.write(conn, frame.doc, frame.payload, frame.seq);
         return;
       case DocFrameKind.CHUNK:
         return; // FrameIntake never hands one out
@@ -446,59 +457,10 @@ export class Room {
       return;
     }
     if (type === SYNC_STEP2 || type === SYNC_UPDATE) {
-      this.write(conn, docName, bytes);
+      this.writes.write(conn, docName, bytes);
       return;
     }
     this.reject(conn, 'unknown-type', `unknown sync message ${type}`, { doc: docName });
-  }
-
-  /** A learner's update is applied once its trial (updateTrials.ts) passed, after that connection's earlier ones. */
-  private write(conn: Connection, docName: string, update: Uint8Array, seq?: number): void {
-    const trials = this.trials;
-    if (!trials || conn.actor?.role !== 'learner') {
-      this.apply(conn, docName, update, seq);
-      return;
-    }
-    if (!this.allowed(conn, docName, 'write', seq)) return;
-    void trials.try(conn, docName, update, () => this.doc(docName)).then((verdict) => {
-      if (!verdict.ok) return this.reject(conn, verdict.reason, verdict.message, { doc: docName, ...(seq !== undefined ? { seq } : {}) });
-      // Refused here after passing there: the worker's copy may have it, the room's does not — it is copied afresh.
-      if (!trials.applyTried(docName, () => this.apply(conn, docName, update, seq))) trials.forget(docName);
-    });
-  }
-
-  /** Applies an update (acknowledged once on disk); false when it was refused instead. */
-  private apply(conn: Connection, docName: string, update: Uint8Array, seq?: number): boolean {
-    if (!this.allowed(conn, docName, 'write', seq)) return false;
-    const where = { doc: docName, ...(seq !== undefined ? { seq } : {}) };
-    const refused = (reason: RejectionReason, message: string) => {
-      this.reject(conn, reason, message, where);
-      return false;
-    };
-    if (this.ended) return refused('session-ended', 'this session has ended and is read-only');
-    const doc = this.doc(docName);
-    if (this.store.isSetAside(docName)) return refused('too-costly', 'this document takes the host too long to load, so it is set aside (kept, not loaded) and cannot be changed: tell the facilitator');
-    const before = checkUpdate(doc, update);
-    if (!before.ok) return refused(before.reason, before.message);
-    const size = this.docBudget.mayGrow(docName, doc, update, (d) => Y.encodeStateAsUpdate(d));
-    if (!size.ok) return refused(size.reason, size.message);
-    try {
-      Y.applyUpdate(doc, update, conn);
-    } catch (error) {
-      takeBackPending(doc);
-      return refused('malformed', `not a valid document update (${(error as Error).message})`);
-    }
-    const after = takeBackPending(doc);
-    if (!after.ok) return refused(after.reason, after.message);
-    if (seq === undefined) return true;
-    // Acknowledge once this update (or the identical one already applied) is on disk.
-    this.store
-      .flushed(docName)
-      .then(() => {
-        if (this.bySocket.has(conn.socket)) this.sendText(conn, { type: 'ack', doc: docName, seq });
-      })
-      .catch((error: unknown) => this.reject(conn, ...unsavedRejection(error, 'edit'), { doc: docName, seq }));
-    return true;
   }
 
   private awarenessUpdate(conn: Connection, docName: string, payload: Uint8Array): void {
