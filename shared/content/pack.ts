@@ -153,6 +153,7 @@ function checkReferences(
   checkAll(L, 'keyConcepts', pack.lesson.keyConcepts, concepts, 'concept');
   checkAll(L, 'phases', pack.lesson.phases, phases, 'phase');
   checkAll(L, 'additionalResources', pack.lesson.additionalResources, resources, 'resource');
+  check(L, 'exitTicket.feedbackPoll', pack.lesson.exitTicket?.feedbackPoll, pollIds, 'poll');
   pack.lesson.assessment.forEach((a, i) => checkAll(L, `assessment[${i}].objectives`, a.objectives, objectives, 'objective'));
   pack.lesson.realWorldApplications.forEach((a, i) => check(L, `realWorldApplications[${i}].case`, a.case, cases, 'case study'));
   for (const phase of pack.phases) {

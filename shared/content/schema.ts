@@ -39,6 +39,20 @@ export const profileSchema = z.strictObject({
   description: md.optional(),
 });
 
+export const exitTicketSchema = z.strictObject({
+  intro: md.optional(),
+  /** "One thing I will change at work". */
+  change: md,
+  /** "One question I still have". */
+  question: md,
+  /** Confidence before and after the workshop, on the 1–5 scale the protocol fixes. */
+  confidenceBefore: md,
+  confidenceAfter: md,
+  scale: z.strictObject({ minLabel: z.string().min(1), maxLabel: z.string().min(1) }),
+  /** The session feedback poll the console offers at the close (a poll id from the bank). */
+  feedbackPoll: ref.optional(),
+});
+
 export const lessonSchema = z.strictObject({
   id: idSchema,
   title: z.string().min(1),
@@ -76,6 +90,8 @@ export const lessonSchema = z.strictObject({
   extensionActivities: mdList,
   safety: mdList,
   reflection: z.strictObject({ learners: mdList.min(1), facilitator: mdList.min(1) }),
+  /** The exit ticket at the close (shared/room/exitTicket.ts): two open questions and a confidence pair. */
+  exitTicket: exitTicketSchema.optional(),
   virtualAdaptations: mdList,
   /** Resource ids. */
   additionalResources: refs,
@@ -111,6 +127,10 @@ export const phaseSchema = z.strictObject({
   technologyIntegration: mdList,
   runOfShow: z.array(runOfShowStepSchema).optional(),
   timingCues: z.array(z.strictObject({ when: md, do: md })).optional(),
+  /** Prompts for each learner's private journal during this phase, shown first on the journal screen. */
+  journalPrompts: mdList.optional(),
+  /** What the facilitator looks for while teams work: quick tags for the observation notes (short phrases). */
+  lookFors: z.array(z.string().trim().min(1).max(60)).optional(),
 });
 
 export const conceptSchema = z.strictObject({
@@ -277,6 +297,7 @@ export type ContentFolder = keyof typeof CONTENT_FOLDERS;
 export const ASSET_FOLDERS = ['images'] as const;
 
 export type Lesson = z.infer<typeof lessonSchema>;
+export type ExitTicketContent = z.infer<typeof exitTicketSchema>;
 export type Objective = z.infer<typeof objectiveSchema>;
 export type Phase = z.infer<typeof phaseSchema>;
 export type RunOfShowStep = z.infer<typeof runOfShowStepSchema>;

@@ -20,6 +20,7 @@ import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import { z } from 'zod';
 import { DOC_NAME_PATTERN } from '../room/documents';
+import { CONFIDENCE_MAX, CONFIDENCE_MIN, EXIT_TEXT_MAX } from '../room/exitTicket';
 import { MAX_TEXT_BYTES, MAX_TEXT_DEPTH, jsonNestsDeeperThan } from './jsonLimits';
 
 export const PROTOCOL_VERSION = 1;
@@ -140,6 +141,14 @@ const commandSchema = z.discriminatedUnion('cmd', [
   z.strictObject({ cmd: z.literal('set-role'), teamId, learnerId, role: z.string().regex(/^[a-z0-9-]{1,80}$/).nullable() }),
   z.strictObject({ cmd: z.literal('remove-group'), teamId }),
   z.strictObject({ cmd: z.literal('close-choosing') }),
+  /** The exit ticket (shared/room/exitTicket.ts): one per learner, a resend replaces it; the room sees no names. */
+  z.strictObject({
+    cmd: z.literal('exit-ticket'),
+    change: z.string().max(EXIT_TEXT_MAX),
+    question: z.string().max(EXIT_TEXT_MAX),
+    before: z.number().int().min(CONFIDENCE_MIN).max(CONFIDENCE_MAX),
+    after: z.number().int().min(CONFIDENCE_MIN).max(CONFIDENCE_MAX),
+  }),
   /** The device a rejoin code is being used from asks this one: let the identity move there? */
   z.strictObject({ cmd: z.literal('confirm-move'), requestId: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/), allow: z.boolean() }),
 ]);

@@ -52,6 +52,18 @@ describe('authorize', () => {
     expect(authorize(facilitator, 'layer/brainstorm', 'write')).toEqual(ok);
     expect(authorize(host, 'layer/brainstorm', 'write')).toEqual(ok);
   });
+  it("the exit tickets' summary: the facilitator reads, the host writes; the facilitator's notes: the facilitator only", () => {
+    expect(authorize(facilitator, 'exit-tickets', 'read')).toEqual(ok);
+    expect(authorize(facilitator, 'exit-tickets', 'write')).toMatchObject({ ok: false, reason: 'forbidden' });
+    expect(authorize(ada, 'exit-tickets', 'read')).toMatchObject({ ok: false, reason: 'forbidden' });
+    expect(authorize(host, 'exit-tickets', 'write')).toEqual(ok);
+    for (const doc of ['facilitator/observations', 'facilitator/reflection']) {
+      expect(authorize(facilitator, doc, 'write')).toEqual(ok);
+      expect(authorize(ada, doc, 'read')).toMatchObject({ ok: false, reason: 'forbidden' });
+      expect(authorize(ada, doc, 'write')).toMatchObject({ ok: false, reason: 'forbidden' });
+    }
+    expect(authorize(facilitator, 'facilitator/anything', 'read')).toMatchObject({ ok: false, reason: 'unknown-doc' });
+  });
   it('unknown or malformed names are refused', () => {
     for (const name of ['', 'secrets', '../session', 'team/red', 'learner/x', 'room/', 'room/UPPER', 'session/extra']) {
       expect(authorize(facilitator, name, 'read'), name).toMatchObject({ ok: false, reason: 'unknown-doc' });

@@ -14,6 +14,8 @@
  *   poll/<pollId>/tally       read: facilitator, everyone once revealed   write: host only (votes are commands)
  *   poll/<pollId>/votes       read: nobody but the host (who answered what)
  *   poll/<pollId>/key         read+write: facilitator only (a quiz's correct answers until the tally reveals them)
+ *   exit-tickets              read: facilitator write: host only    (the exit tickets' aggregate, no learner ids)
+ *   facilitator/<name>        read+write: facilitator only          (observation notes, the facilitator's reflection)
  *
  * A room has a FIXED list of documents (ROOM_DOCUMENTS): the names the app uses, nothing else. One device must not
  * be able to create documents at will (39,000 in 4.5 s when any `room/<name>` was accepted, never freed). The
@@ -22,12 +24,12 @@
  * To add a kind of document: add its names to ROOM_DOCUMENTS (and a rule in `authorize` if it is a new kind).
  * DOC_NAME_PATTERN is only the shape a name must have to be read off the wire; `isRoomDocument` is the list.
  */
-export const DOC_NAME_PATTERN = /^(session|roster|groups|backgrounds|qa|poll\/[a-z0-9-]{1,80}\/(tally|votes|key)|room\/[a-z0-9-]{1,40}|layer\/[a-z0-9-]{1,40}|team\/[a-z0-9-]{1,40}\/[a-z0-9-]{1,40}|learner\/[A-Za-z0-9_-]{1,40}\/[a-z0-9-]{1,40})$/;
+export const DOC_NAME_PATTERN = /^(session|roster|groups|backgrounds|qa|exit-tickets|facilitator\/[a-z0-9-]{1,40}|poll\/[a-z0-9-]{1,80}\/(tally|votes|key)|room\/[a-z0-9-]{1,40}|layer\/[a-z0-9-]{1,40}|team\/[a-z0-9-]{1,40}\/[a-z0-9-]{1,40}|learner\/[A-Za-z0-9_-]{1,40}\/[a-z0-9-]{1,40})$/;
 
 /** Every document of a room, by kind: `<kind>/<owner>/<name>` for team, learner and poll; `room/<name>`. */
 export const ROOM_DOCUMENTS = {
   /** Whole documents, no owner. */
-  top: ['session', 'roster', 'groups', 'backgrounds', 'qa'],
+  top: ['session', 'roster', 'groups', 'backgrounds', 'qa', 'exit-tickets'],
   /** room/<name>: the room's shared notes and its brainstorm board. */
   room: ['notes', 'brainstorm'],
   /** layer/<name>: the facilitator's drawings over the room board of the same name. */
@@ -36,6 +38,8 @@ export const ROOM_DOCUMENTS = {
   team: ['notes', 'board', 'strategy', 'roles'],
   /** learner/<learnerId>/<name>: private to its learner. */
   learner: ['journal'],
+  /** facilitator/<name>: the facilitator's own notes (reflection.ts on the console). */
+  facilitator: ['observations', 'reflection'],
   /** poll/<pollId>/<name>: host-written results and answers. */
   poll: ['tally', 'votes', 'key'],
 } as const satisfies Record<string, readonly string[]>;
@@ -52,7 +56,7 @@ export function isRoomDocument(name: string, extra?: (name: string) => boolean):
   const known =
     parts.length === 1
       ? (ROOM_DOCUMENTS.top as readonly string[]).includes(name)
-      : kind === 'room' || kind === 'layer' || kind === 'team' || kind === 'learner' || kind === 'poll'
+      : kind === 'room' || kind === 'layer' || kind === 'team' || kind === 'learner' || kind === 'poll' || kind === 'facilitator'
         ? (ROOM_DOCUMENTS[kind] as readonly string[]).includes(last)
         : false;
   return known || (extra?.(name) ?? false);
@@ -117,6 +121,10 @@ export function authorize(actor: Actor, doc: string, access: Access, context: Do
       if (actor.role === 'facilitator' || (owner && context.revealedPolls?.has(owner))) return allow;
       return deny('results are hidden until the facilitator reveals them');
     }
+    case 'exit-tickets':
+      return access === 'read' && actor.role === 'facilitator' ? allow : deny('exit tickets are sent as commands; only the facilitator reads their summary');
+    case 'facilitator':
+      return actor.role === 'facilitator' ? allow : deny("the facilitator's notes are for the facilitator only");
     case 'room':
       return allow;
     case 'layer':

@@ -8,6 +8,7 @@
  *   qa-private  (no client reads it: not a room document name): each question's author and upvoters, and the text of
  *        a hidden question kept aside so learners no longer receive it
  *   groups  (everyone reads, host writes): see groupCommands.ts
+ *   exit-tickets (the facilitator reads, host writes) and exit-tickets-private (host only): see exitTickets.ts
  * A learner's "mine" and "I upvoted" flags are the device's own memory (it sent those commands), so the host never
  * publishes who did what.
  * Every function returns a rejection with a reason instead of throwing.
@@ -18,6 +19,7 @@ import type { SessionMeta } from './identity';
 import type { RosterFields } from './roster';
 import { checkAnswer, tally, type Answer, type PollDefinition } from '../../../shared/room/pollTally';
 import { applyGroupCommand, type GroupContext } from './groupCommands';
+import { EXIT_TICKETS_PRIVATE, submitExitTicket } from './exitTickets';
 
 export interface SessionPoll {
   def: PollDefinition;
@@ -204,6 +206,8 @@ export function applyCommand(ctx: CommandContext, learnerId: string, command: Co
       return upvote(ctx.doc('qa'), ctx.doc('qa-private'), command.questionId, learnerId, command.up, ctx.origin);
     case 'moderate':
       return moderate(ctx.doc('qa'), ctx.doc('qa-private'), command.questionId, command.action, ctx.origin);
+    case 'exit-ticket':
+      return submitExitTicket(ctx.doc(EXIT_TICKETS_PRIVATE), ctx.doc('exit-tickets'), learnerId, command, ctx.origin);
     case 'confirm-move':
       return { ok: false, reason: 'malformed', message: 'no move of this identity is waiting for an answer' };
     default:
