@@ -19,6 +19,7 @@ import { useConnectionStatus, useRoom, useYMapJson, useYText } from '../sync/Roo
 import { Markdown } from '../ui/Markdown';
 import { PageHeader, Section } from '../ui/bits';
 import { SharedTextArea } from './SharedTextArea';
+import { LearnerJournal } from '../reflect/LearnerJournal';
 import { StatusIndicator } from './StatusIndicator';
 
 export interface Participant {
@@ -113,6 +114,11 @@ export function RoomPage() {
               <LazyTeamBoard client={client} docName="room/brainstorm" readOnly={client.readOnly} />
             </Suspense>
           </Disclosure>
+        </Section>
+      ) : null}
+      {client && welcome?.role === 'learner' ? (
+        <Section title="My journal" id="journal">
+          <LearnerJournal client={client} phaseId={phase?.id ?? null} />
         </Section>
       ) : null}
       {client ? (

@@ -1,0 +1,186 @@
+/**
+ * The facilitator's side of reflection on the console (issue 13, point 4).
+ *
+ * Owns: the exit tickets' aggregate (the host-written `exit-tickets` document: confidence before/after, the mean
+ * shift, the answers without names), opening the content's session feedback poll at the close, formative
+ * observation notes per team and per phase (quick tags from the phase's look-fors plus free text) and the
+ * facilitator's own reflection after the session with the plan's prompts — both in `facilitator/…` documents that
+ * only the facilitator can read or write.
+ */
+import { useState } from 'react';
+import type { RoomClient } from '../../../shared/sync/roomClient';
+import { CONFIDENCE_MIN, type ExitTicketAggregate } from '../../../shared/room/exitTicket';
+import { useContent } from '../content/ContentProvider';
+import { useGroups } from '../live/groupState';
+import { openBankPoll, useSessionPolls, useSessionState, writeState } from '../live/liveState';
+import { SharedTextArea } from '../room/SharedTextArea';
+import { useYMapJson } from '../sync/RoomProvider';
+import { Markdown } from '../ui/Markdown';
+
+const OBSERVATIONS = 'facilitator/observations';
+const REFLECTION = 'facilitator/reflection';
+
+function Distribution({ label, counts, testId }: { label: string; counts: number[]; testId: string }) {
+  const max = Math.max(1, ...counts);
+  return (
+    <div className="poll-results" data-testid={testId}>
+      <div className="eyebrow">{label}</div>
+      <ul className="bars">
+        {counts.map((count, i) => (
+          <li key={i} data-level={CONFIDENCE_MIN + i} data-count={count}>
+            <span className="bar-label">{CONFIDENCE_MIN + i}</span>
+            <span className="bar-track" aria-hidden="true">
+              <span className="bar-fill" style={{ width: `${(count / max) * 100}%` }} />
+            </span>
+            <span className="bar-count">{count}</span>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+const signed = (n: number) => `${n > 0 ? '+' : ''}${n.toFixed(2)}`;
+
+export function ExitTicketSummary({ client }: { client: RoomClient }) {
+  const summary = useYMapJson<{ summary?: ExitTicketAggregate }>(client, 'exit-tickets', 'exit')?.summary ?? null;
+  if (!summary || summary.count === 0) return <p className="empty">No exit tickets yet. Learners send theirs from the journal on their screen.</p>;
+  return (
+    <div className="stack" data-testid="exit-summary" data-count={summary.count}>
+      <p>
+        <strong>{summary.count}</strong> exit {summary.count === 1 ? 'ticket' : 'tickets'} · confidence {summary.meanBefore?.toFixed(2)} → {summary.meanAfter?.toFixed(2)} (mean shift{' '}
+        <strong data-testid="exit-shift">{signed(summary.meanShift ?? 0)}</strong>; {summary.shifts.up} up, {summary.shifts.same} same, {summary.shifts.down} down)
+      </p>
+      <div className="grid-2">
+        <Distribution label="Confidence before" counts={summary.before} testId="exit-before" />
+        <Distribution label="Confidence after" counts={summary.after} testId="exit-after" />
+      </div>
+      <div className="grid-2">
+        <div>
+          <div className="eyebrow">What they will change at work</div>
+          <ul className="list" data-testid="exit-changes">
+            {summary.changes.map((t, i) => (
+              <li key={i}>{t}</li>
+            ))}
+          </ul>
+        </div>
+        <div>
+          <div className="eyebrow">Open questions</div>
+          <ul className="list" data-testid="exit-questions">
+            {summary.questions.map((t, i) => (
+              <li key={i}>{t}</li>
+            ))}
+          </ul>
+        </div>
+      </div>
+    </div>
+  );
+}
+
+/** Opens the content's session feedback poll (it works as any poll of the bank) and pushes it to screens. */
+export function FeedbackPollButton({ client }: { client: RoomClient }) {
+  const { pack } = useContent();
+  const polls = useSessionPolls(client);
+  const id = pack.lesson.exitTicket?.feedbackPoll;
+  const def = pack.polls.flatMap((b) => b.polls).find((p) => p.id === id);
+  if (!def) return null;
+  const open = polls[def.id]?.status === 'open';
+  return (
+    <button
+      type="button"
+      className="btn"
+      disabled={open}
+      onClick={() => {
+        openBankPoll(client, { id: def.id, kind: def.kind, prompt: def.prompt, ...(def.options ? { options: def.options } : {}), ...(def.scale ? { scale: def.scale } : {}) });
+        writeState(client, { pushed: { kind: 'poll', pollId: def.id } });
+      }}
+    >
+      {open ? 'Session feedback poll is open' : 'Open the session feedback poll'}
+    </button>
+  );
+}
+
+export function ObservationNotes({ client }: { client: RoomClient }) {
+  const { pack } = useContent();
+  const state = useSessionState(client);
+  const groups = Object.values(useGroups(client)).sort((a, b) => a.name.localeCompare(b.name));
+  const [chosen, setChosen] = useState('');
+  const phaseId = chosen || state.phase || pack.lesson.phases[0] || '';
+  const phase = pack.phases.find((p) => p.id === phaseId);
+  const tags = useYMapJson<Record<string, string[]>>(client, OBSERVATIONS, 'tags') ?? {};
+  const toggle = (key: string, tag: string) => {
+    const now = tags[key] ?? [];
+    client.doc(OBSERVATIONS).getMap('tags').set(key, now.includes(tag) ? now.filter((t) => t !== tag) : [...now, tag]);
+  };
+  return (
+    <div className="stack" data-testid="observations">
+      <label className="form-row">
+        <span>Phase</span>
+        <select className="input" value={phaseId} onChange={(e) => setChosen(e.target.value)} aria-label="Phase observed">
+          {pack.lesson.phases.map((id) => (
+            <option key={id} value={id}>
+              {pack.phases.find((p) => p.id === id)?.title ?? id}
+            </option>
+          ))}
+        </select>
+      </label>
+      {groups.length === 0 ? <p className="empty">No teams yet: notes per team appear once groups are formed.</p> : null}
+      {groups.map((g) => {
+        const key = `${phaseId}:${g.id}`;
+        const on = tags[key] ?? [];
+        return (
+          <div key={key} className="card" data-testid={`observe-${g.id}`}>
+            <div className="eyebrow">{g.name}</div>
+            <div className="tags" role="group" aria-label={`Look-fors for ${g.name}`}>
+              {(phase?.lookFors ?? []).map((tag) => (
+                <button key={tag} type="button" className={`btn ${on.includes(tag) ? 'btn-primary' : ''}`} aria-pressed={on.includes(tag)} onClick={() => toggle(key, tag)}>
+                  {tag}
+                </button>
+              ))}
+            </div>
+            <SharedTextArea ytext={client.doc(OBSERVATIONS).getText(key)} id={`observe-text-${g.id}`} label={`Notes on ${g.name} in ${phase?.title ?? phaseId}`} />
+          </div>
+        );
+      })}
+    </div>
+  );
+}
+
+export function FacilitatorReflection({ client }: { client: RoomClient }) {
+  const { pack } = useContent();
+  return (
+    <div className="stack" data-testid="facilitator-reflection">
+      {pack.lesson.reflection.facilitator.map((prompt, i) => (
+        <div key={i}>
+          <SharedTextArea ytext={client.doc(REFLECTION).getText(`plan:${i}`)} id={`reflect-${i}`} label={prompt} />
+        </div>
+      ))}
+      <p className="muted">
+        <Markdown text="Only you can read these notes: learners' screens never receive them." inline />
+      </p>
+    </div>
+  );
+}
+
+/** The console's Reflect section: everything above, for the close and after the session. */
+export function ConsoleReflection({ client }: { client: RoomClient }) {
+  return (
+    <div className="stack">
+      <div className="card">
+        <h3 style={{ marginTop: 0 }}>Exit tickets</h3>
+        <ExitTicketSummary client={client} />
+        <div className="page-actions">
+          <FeedbackPollButton client={client} />
+        </div>
+      </div>
+      <details className="card">
+        <summary>Observation notes per team and phase (only you see them)</summary>
+        <ObservationNotes client={client} />
+      </details>
+      <details className="card">
+        <summary>Your reflection after the session</summary>
+        <FacilitatorReflection client={client} />
+      </details>
+    </div>
+  );
+}
