@@ -156,7 +156,7 @@ export function FacilitatorReflection({ client }: { client: RoomClient }) {
         </div>
       ))}
       <p className="muted">
-        <Markdown text="Only you can read these notes: learners' screens never receive them." inline />
+        <Markdown text="Only you can read these notes: learners' screens never receive them. Write them before you **end** the session: an ended session is read-only." inline />
       </p>
     </div>
   );
