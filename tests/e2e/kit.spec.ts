@@ -188,7 +188,7 @@ test('the ML Test Score self-assessment: marks give section scores, the final sc
   await expect(sections.locator('.chart-drawing')).toHaveAttribute('aria-hidden', 'true');
   await page.locator('#your-score').scrollIntoViewIfNeeded();
   await screenshot(page, 'ml-test-score-marked');
-  await page.screenshot({ path: 'test-results/ml-test-score-marked-full.png', fullPage: true });
+  await page.locator(`#${monitoring!.id}`).screenshot({ path: `${SCREENSHOTS}/ml-test-score-tests.png` });
 
   // Kept on this device.
   await page.reload();

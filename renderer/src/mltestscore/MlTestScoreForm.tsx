@@ -61,18 +61,18 @@ export function MlTestScoreTests({ rubric, marks, onMark, scope }: { rubric: MlT
           <ol className="mts-tests">
             {c.tests.map((t) => (
               <li key={t.id} id={t.id}>
-                <fieldset role="radiogroup" aria-label={t.title} className="mts-test" disabled={!onMark}>
-                  <legend>
+                <div role="radiogroup" aria-label={t.title} className="mts-test">
+                  <div>
                     <strong>{t.title}.</strong> <Markdown text={t.description} inline />
-                  </legend>
+                  </div>
                   <div className="mts-choices">
                     {MTS_POINTS.map((p) => (
                       <label key={p} className="mts-choice">
-                        <input type="radio" name={`${scope}-${t.id}`} value={p} checked={marks[t.id] === p} onChange={() => onMark?.(t.id, p)} /> {CHOICE[p]}
+                        <input type="radio" name={`${scope}-${t.id}`} value={p} checked={marks[t.id] === p} disabled={!onMark} onChange={() => onMark?.(t.id, p)} /> {CHOICE[p]}
                       </label>
                     ))}
                   </div>
-                </fieldset>
+                </div>
               </li>
             ))}
           </ol>
