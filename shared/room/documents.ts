@@ -33,7 +33,7 @@ export const ROOM_DOCUMENTS = {
   /** layer/<name>: the facilitator's drawings over the room board of the same name. */
   layer: ['brainstorm'],
   /** team/<teamId>/<name>: what the team writes together. */
-  team: ['notes', 'board', 'strategy', 'roles'],
+  team: ['notes', 'board', 'strategy', 'roles', 'mltestscore'],
   /** learner/<learnerId>/<name>: private to its learner. */
   learner: ['journal'],
   /** poll/<pollId>/<name>: host-written results and answers. */

@@ -13,6 +13,7 @@ import { StatusIndicator } from './StatusIndicator';
 import { JoinCard } from './JoinCard';
 import { HostStorageBanner } from './HostStorageBanner';
 import { ConsoleGroups } from '../live/ConsoleGroups';
+import { ConsoleMlTestScores } from '../live/ConsoleMlTestScores';
 import { TeamGallery } from '../live/TeamGallery';
 import { BroadcastControls } from '../live/Broadcast';
 import { LiveConsole } from '../live/LiveConsole';
@@ -183,6 +184,11 @@ function SessionConsole({ hostKey, code }: { hostKey: string; code: string }) {
         <Section title="Team work" id="gallery">
           <BroadcastControls client={client} />
           <TeamGallery client={client} />
+        </Section>
+      ) : null}
+      {client ? (
+        <Section title="ML Test Score per team" id="mltestscore">
+          <ConsoleMlTestScores client={client} />
         </Section>
       ) : null}
       <Section title={`Roster · ${online} online of ${people.length}`} id="roster">
