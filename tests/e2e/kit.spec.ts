@@ -169,6 +169,7 @@ test('the ML Test Score self-assessment: marks give section scores, the final sc
   await page.goto(`/kit/ml-test-score/${rubric.id}`);
   await expect(page.getByTestId('mts-final')).toHaveText('0');
   await expect(page.getByTestId('mts-band')).toContainText('More of a research project');
+  await expectAccessibleNames(page);
 
   for (const t of data!.tests) await mark(t.title, 'Automated (1)'); // 7
   for (const t of model!.tests.slice(0, 4)) await mark(t.title, 'Manual (0.5)'); // 2
