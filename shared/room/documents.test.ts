@@ -74,7 +74,7 @@ describe('authorize', () => {
       expect(authorize(ada, name, 'write'), name).toMatchObject({ ok: false, reason: 'unknown-doc' });
       expect(authorize(facilitator, name, 'read'), name).toMatchObject({ ok: false, reason: 'unknown-doc' });
     }
-    for (const name of ['session', 'roster', 'qa', 'room/notes', 'room/brainstorm', 'team/red/notes', 'team/red/board', 'team/red/strategy', 'team/red/roles', 'learner/l-ada/journal', 'poll/p1/tally']) {
+    for (const name of ['session', 'roster', 'qa', 'room/notes', 'room/brainstorm', 'team/red/notes', 'team/red/board', 'team/red/strategy', 'team/red/roles', 'team/red/mltestscore', 'learner/l-ada/journal', 'poll/p1/tally']) {
       expect(isRoomDocument(name), name).toBe(true);
     }
   });

@@ -35,7 +35,7 @@ export const ROOM_DOCUMENTS = {
   /** layer/<name>: the facilitator's drawings over the room board of the same name. */
   layer: ['brainstorm'],
   /** team/<teamId>/<name>: what the team writes together. */
-  team: ['notes', 'board', 'strategy', 'roles'],
+  team: ['notes', 'board', 'strategy', 'roles', 'mltestscore'],
   /** learner/<learnerId>/<name>: private to its learner. */
   learner: ['journal'],
   /** facilitator/<name>: the facilitator's own notes (reflection.ts on the console). */

@@ -160,3 +160,51 @@ test('a broken content file shows an error page naming the file and the field, n
     await broken.stop();
   }
 });
+
+test('the ML Test Score self-assessment: marks give section scores, the final score is the weakest section with its band, kept on the device, reset', async ({ page, consoleErrors }) => {
+  const rubric = localPack.pack.mltestscore[0]!;
+  const [data, model, infra, monitoring] = rubric.categories;
+  const mark = (testTitle: string, choice: 'Not done' | 'Manual (0.5)' | 'Automated (1)') =>
+    page.getByRole('radiogroup', { name: testTitle, exact: true }).getByRole('radio', { name: choice }).check();
+  await page.goto(`/kit/ml-test-score/${rubric.id}`);
+  await expect(page.getByTestId('mts-final')).toHaveText('0');
+  await expect(page.getByTestId('mts-band')).toContainText('More of a research project');
+  await expectAccessibleNames(page);
+
+  for (const t of data!.tests) await mark(t.title, 'Automated (1)'); // 7
+  for (const t of model!.tests.slice(0, 4)) await mark(t.title, 'Manual (0.5)'); // 2
+  for (const t of infra!.tests.slice(0, 3)) await mark(t.title, 'Automated (1)'); // 3
+  await mark(monitoring!.tests[0]!.title, 'Automated (1)');
+  await mark(monitoring!.tests[1]!.title, 'Manual (0.5)'); // 1.5
+  await mark(monitoring!.tests[2]!.title, 'Not done');
+
+  const sections = page.getByTestId('mts-sections');
+  await expect(sections.locator('tbody tr')).toHaveText([`${data!.name}7 / 7`, `${model!.name}2 / 7`, `${infra!.name}3 / 7`, `${monitoring!.name}1.5 / 7`]);
+  await expect(page.getByTestId('mts-final')).toHaveText('1.5');
+  await expect(page.getByTestId('mts-band')).toContainText('(1, 2]');
+  await expect(page.getByTestId('mts-band')).toContainText('first pass at basic productionization');
+  await expect(page.getByTestId('mts-progress')).toHaveText(`17 of 28 tests marked`);
+  // The bars are drawn (SVG, one rectangle per section) and hidden from screen readers, which get the table.
+  await expect(sections.locator('.recharts-bar-rectangle')).toHaveCount(4);
+  await expect(sections.locator('.chart-drawing')).toHaveAttribute('aria-hidden', 'true');
+  await page.locator('#your-score').scrollIntoViewIfNeeded();
+  await screenshot(page, 'ml-test-score-marked');
+  await page.locator(`#${monitoring!.id}`).screenshot({ path: `${SCREENSHOTS}/ml-test-score-tests.png` });
+
+  // Kept on this device.
+  await page.reload();
+  await expect(page.getByTestId('mts-final')).toHaveText('1.5');
+  await expect(page.getByRole('radiogroup', { name: model!.tests[0]!.title, exact: true }).getByRole('radio', { name: 'Manual (0.5)' })).toBeChecked();
+
+  // Raising the weakest section raises the score: monitoring to 3.5 gives min(7, 2, 3, 3.5) = 2.
+  for (const t of monitoring!.tests.slice(2, 4)) await mark(t.title, 'Automated (1)');
+  await expect(page.getByTestId('mts-final')).toHaveText('2');
+
+  await page.getByRole('button', { name: 'Reset' }).click();
+  await page.getByRole('button', { name: 'Yes, reset' }).click();
+  await expect(page.getByTestId('mts-final')).toHaveText('0');
+  await expect(page.getByTestId('mts-progress')).toHaveText('0 of 28 tests marked');
+  await page.reload();
+  await expect(page.getByTestId('mts-final')).toHaveText('0');
+  expect(consoleErrors, 'console errors').toEqual([]);
+});

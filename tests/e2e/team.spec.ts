@@ -324,3 +324,49 @@ test('learners choose their group (first come first served, closing places the r
     await session.stop();
   }
 });
+
+test('a team marks its ML Test Score together: both see the same score, the strategy shows it, the console lists it', async ({ browser }) => {
+  test.setTimeout(180_000); // bounds a hang only
+  const session = await startHostProcess({ args: ['--session', 'MTS e2e'] });
+  const facilitator = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const console_ = await facilitator.newPage();
+  await console_.goto(session.line.facilitatorUrl as string);
+  const ann = await joinAs(browser, 'Ann', session);
+  const ben = await joinAs(browser, 'Ben', session);
+  await console_.getByLabel('Group size').fill('2');
+  await console_.getByRole('button', { name: 'Form groups' }).click();
+  for (const { page } of [ann, ben]) await expect(page.getByTestId('my-group')).toContainText('Your group: Team 1');
+
+  for (const { page } of [ann, ben]) await page.getByText('Our ML Test Score').click();
+  const group = (page: Page, title: string) => page.getByTestId('team-mltestscore').getByRole('radiogroup', { name: title, exact: true });
+  const sections = await ann.page.getByTestId('team-mltestscore').locator('section').all();
+  expect(sections).toHaveLength(4);
+  // Ann marks every test of each section "Automated" except the monitoring section, which Ben does by hand.
+  for (const [i, section] of sections.entries()) {
+    const titles = await section.getByRole('radiogroup').evaluateAll((els) => els.map((el) => el.getAttribute('aria-label') ?? ''));
+    for (const title of titles.slice(0, 3)) {
+      if (i < 3) await group(ann.page, title).getByRole('radio', { name: 'Automated (1)' }).check();
+      else await group(ben.page, title).getByRole('radio', { name: 'Manual (0.5)' }).check();
+    }
+  }
+  // min(3, 3, 3, 1.5) = 1.5, on both screens.
+  for (const { page } of [ann, ben]) {
+    await expect(page.getByTestId('team-mltestscore').getByTestId('mts-final')).toHaveText('1.5');
+    await expect(page.getByTestId('team-mltestscore').getByTestId('mts-band')).toContainText('(1, 2]');
+  }
+  await screenshot(ben.page, 'team-ml-test-score');
+
+  // Attached to the strategy.
+  await ann.page.getByText('Our MLOps strategy').click();
+  await expect(ann.page.getByTestId('strategy-mltestscore')).toContainText('ML Test Score: 1.5');
+  // On the console, one row per team.
+  const row = console_.getByTestId('mts-row-team-1');
+  await expect(row).toContainText('1.5');
+  await expect(row.locator('td')).toHaveText(['3', '3', '3', '1.5', '1.5', '(1, 2]', '12/28']);
+  await console_.locator('#mltestscore').scrollIntoViewIfNeeded();
+  await screenshot(console_, 'console-ml-test-score');
+
+  for (const c of [ann, ben]) await c.context.close();
+  await facilitator.close();
+  await session.stop();
+});

@@ -10,6 +10,7 @@ import { worksheetSeedUpdate } from '../../../shared/room/worksheetSeed';
 import type { RoomClient } from '../../../shared/sync/roomClient';
 import { useContent } from '../content/ContentProvider';
 import type { Participant } from '../room/RoomPage';
+import { TeamMlTestScore } from '../team/TeamMlTestScore';
 import { TeamStrategy } from '../team/TeamStrategy';
 import { LazyTeamBoard } from '../team/loadTeamBoard';
 import { Disclosure } from '../ui/Disclosure';
@@ -155,6 +156,9 @@ export function MyGroup({ client, participants }: { client: RoomClient; particip
         }
       >
         <TeamStrategy client={client} teamId={group.id} caseId={group.caseId ?? caseForAll ?? null} userName={participants[me]?.name ?? 'Me'} readOnly={client.readOnly} />
+      </Disclosure>
+      <Disclosure className="section" summary={<strong>Our ML Test Score</strong>}>
+        <TeamMlTestScore client={client} teamId={group.id} readOnly={client.readOnly} />
       </Disclosure>
     </div>
   );

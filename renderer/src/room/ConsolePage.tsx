@@ -13,6 +13,7 @@ import { StatusIndicator } from './StatusIndicator';
 import { JoinCard } from './JoinCard';
 import { HostStorageBanner } from './HostStorageBanner';
 import { ConsoleGroups } from '../live/ConsoleGroups';
+import { ConsoleMlTestScores } from '../live/ConsoleMlTestScores';
 import { TeamGallery } from '../live/TeamGallery';
 import { BroadcastControls } from '../live/Broadcast';
 import { LiveConsole } from '../live/LiveConsole';
@@ -189,6 +190,11 @@ function SessionConsole({ hostKey, code }: { hostKey: string; code: string }) {
       {client ? (
         <Section title="Reflection and exit tickets" id="reflection">
           <ConsoleReflection client={client} />
+          </Section>
+        ) : null}
+        {client ? (
+        <Section title="ML Test Score per team" id="mltestscore">
+          <ConsoleMlTestScores client={client} />
         </Section>
       ) : null}
       <Section title={`Roster · ${online} online of ${people.length}`} id="roster">

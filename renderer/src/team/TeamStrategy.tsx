@@ -9,6 +9,7 @@ import type { RoomClient } from '../../../shared/sync/roomClient';
 import { useContent } from '../content/ContentProvider';
 import { Markdown } from '../ui/Markdown';
 import { ItemLink } from '../ui/bits';
+import { TeamMlTestScoreSummary } from './TeamMlTestScore';
 
 const CollaborativeEditor = lazy(() => import('./CollaborativeEditor'));
 
@@ -45,6 +46,7 @@ export function TeamStrategy({ client, teamId, caseId, userName, readOnly = fals
         </span>
         {caseId ? <ItemLink id={caseId} /> : <span className="muted">The facilitator has not chosen the case yet.</span>}
       </div>
+      <TeamMlTestScoreSummary client={client} teamId={teamId} />
       {template.sections.map((section, i) => (
         <details key={section.id} className="card" open={i === 0}>
           <summary>
