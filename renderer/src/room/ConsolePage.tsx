@@ -37,7 +37,10 @@ export function useHostKey(): string | null {
 }
 
 async function api<T>(key: string, path: string, init: RequestInit = {}): Promise<T> {
-  const res = await fetch(path, { ...init, headers: { ...(init.headers ?? {}), Authorization: `Bearer ${key}`, 'Content-Type': 'application/json' } });
+  const res = await fetch(path, {
+    ...init,
+    headers: { ...(init.headers ?? {}), Authorization: `Bearer ${key}`, 'Content-Type': 'application/json' },
+  });
   const body = (await res.json()) as T & { message?: string };
   if (!res.ok) throw new Error(body.message ?? `HTTP ${res.status}`);
   return body;
@@ -49,7 +52,11 @@ export function ConsolePage() {
   if (!key) {
     return (
       <div className="page">
-        <PageHeader eyebrow="Facilitator" title="Open the facilitator link" lead="The console needs the link the host printed when it started (it carries the facilitator's key). Learners join with the room code instead." />
+        <PageHeader
+          eyebrow="Facilitator"
+          title="Open the facilitator link"
+          lead="The console needs the link the host printed when it started (it carries the facilitator's key). Learners join with the room code instead."
+        />
         <Link className="btn" to="/join">
           Join as a learner
         </Link>
@@ -83,7 +90,9 @@ function SessionsPage({ hostKey }: { hostKey: string }) {
   const act = async (session: SessionSummary, action: 'end' | 'delete') => {
     if (action === 'delete' && !confirm(`Delete “${session.title}” and everything in it? This cannot be undone.`)) return;
     try {
-      await api(hostKey, action === 'end' ? `/api/sessions/${session.id}/end` : `/api/sessions/${session.id}`, { method: action === 'end' ? 'POST' : 'DELETE' });
+      await api(hostKey, action === 'end' ? `/api/sessions/${session.id}/end` : `/api/sessions/${session.id}`, {
+        method: action === 'end' ? 'POST' : 'DELETE',
+      });
       refresh();
     } catch (err) {
       setError((err as Error).message);
@@ -91,12 +100,23 @@ function SessionsPage({ hostKey }: { hostKey: string }) {
   };
   return (
     <div className="page">
-      <PageHeader eyebrow="Facilitator" title="Sessions" lead="Start a session for today's room, or resume one. Ended sessions stay readable." />
+      <PageHeader
+        eyebrow="Facilitator"
+        title="Sessions"
+        lead="Start a session for today's room, or resume one. Ended sessions stay readable."
+      />
       <HostStorageBanner hostKey={hostKey} />
       <form onSubmit={create} className="card" style={{ display: 'flex', gap: 10, alignItems: 'end' }}>
         <div className="form-row" style={{ flex: 1, margin: 0 }}>
           <label htmlFor="session-title">New session title</label>
-          <input id="session-title" className="input" value={title} maxLength={120} onChange={(e) => setTitle(e.target.value)} placeholder="From DevOps to MLOps — room 4" />
+          <input
+            id="session-title"
+            className="input"
+            value={title}
+            maxLength={120}
+            onChange={(e) => setTitle(e.target.value)}
+            placeholder="From DevOps to MLOps — room 4"
+          />
         </div>
         <button className="btn btn-primary" type="submit" disabled={!title.trim()}>
           <Play size={18} aria-hidden="true" /> Start session
@@ -152,7 +172,9 @@ function SessionConsole({ hostKey, code }: { hostKey: string; code: string }) {
   }, [code, hostKey, join]);
   const meta = useYMapJson<{ title?: string }>(client, 'session', 'meta');
   const participants = useYMapJson<Record<string, Participant>>(client, 'roster', 'participants') ?? {};
-  const people = Object.entries(participants).sort(([, a], [, b]) => Number(b.online) - Number(a.online) || (a.name ?? '').localeCompare(b.name ?? ''));
+  const people = Object.entries(participants).sort(
+    ([, a], [, b]) => Number(b.online) - Number(a.online) || (a.name ?? '').localeCompare(b.name ?? ''),
+  );
   const online = people.filter(([, p]) => p.online).length;
 
   return (
@@ -190,9 +212,9 @@ function SessionConsole({ hostKey, code }: { hostKey: string; code: string }) {
       {client ? (
         <Section title="Reflection and exit tickets" id="reflection">
           <ConsoleReflection client={client} />
-          </Section>
-        ) : null}
-        {client ? (
+        </Section>
+      ) : null}
+      {client ? (
         <Section title="ML Test Score per team" id="mltestscore">
           <ConsoleMlTestScores client={client} />
         </Section>
