@@ -17,6 +17,7 @@ import { TeamGallery } from '../live/TeamGallery';
 import { BroadcastControls } from '../live/Broadcast';
 import { LiveConsole } from '../live/LiveConsole';
 import { ConsolePolls, ConsoleQa } from '../live/ConsolePolls';
+import { ConsoleEvaluate } from '../live/ConsoleEvaluate';
 
 const KEY = 'workshop-kit:host-key';
 
@@ -183,6 +184,11 @@ function SessionConsole({ hostKey, code }: { hostKey: string; code: string }) {
         <Section title="Team work" id="gallery">
           <BroadcastControls client={client} />
           <TeamGallery client={client} />
+        </Section>
+      ) : null}
+      {client ? (
+        <Section title="Team presentations" id="evaluate">
+          <ConsoleEvaluate client={client} />
         </Section>
       ) : null}
       <Section title={`Roster · ${online} online of ${people.length}`} id="roster">
