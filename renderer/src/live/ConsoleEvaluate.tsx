@@ -25,6 +25,7 @@ export function ConsoleEvaluate({ client }: { client: RoomClient }) {
   const teamIds = Object.keys(groups).sort((a, b) => a.localeCompare(b, undefined, { numeric: true }));
   // The queue as the host has it, then any team formed since (not yet in it).
   const queue = [...evaluate.queue.filter((t) => groups[t]), ...teamIds.filter((t) => !evaluate.queue.includes(t))];
+  // The content's format: two-minute pitches for up to four teams, one minute with five or more (Evaluate phase).
   const length = seconds || evaluate.seconds || (teamIds.length >= 5 ? 60 : 120);
   const setQueue = (teams: string[]) => send({ cmd: 'evaluate-queue', teams, rubric: spec, seconds: length });
   const move = (i: number, by: number) => {

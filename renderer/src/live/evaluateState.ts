@@ -21,7 +21,8 @@ export interface EvaluateView {
   queue: string[];
   current: string | null;
   slot: { teamId: string; startedAt: number; seconds: number } | null;
-  seconds: number;
+  /** The slot length the facilitator set (null: none yet). */
+  seconds: number | null;
   teams: Record<string, EvaluateTeamState>;
 }
 
@@ -33,7 +34,7 @@ export function useEvaluate(client: RoomClient | null): EvaluateView {
     queue: Array.isArray(state.queue) ? state.queue : [],
     current: state.current ?? null,
     slot: state.slot ?? null,
-    seconds: state.seconds ?? 120,
+    seconds: state.seconds ?? null,
     teams,
   };
 }
