@@ -84,6 +84,8 @@ test('the queue runs both teams, learners score the other team, reveal shows the
   for (const page of pages) await expect(page.getByTestId('now-presenting')).toBeVisible();
   for (const page of membersOf[first]) await expect(page.getByTestId(`score-form-${first}`)).toHaveCount(0);
   const [s1, s2] = membersOf[second];
+  // Starting the slot shared the presenting team's work (read-only) with the other learners' screens.
+  await expect(s1!.getByTestId('shared-teams')).toContainText(first === 'red' ? 'Red' : 'Blue');
   await score(s1!, first, [3], 'Clear rollback plan');
   await screenshot(s1!, 'evaluate-learner-scoring', true);
   await score(s2!, first, [4, 2], 'Good drift alerts');
@@ -115,7 +117,7 @@ test('the queue runs both teams, learners score the other team, reveal shows the
   await queue.getByTestId(`queue-${first}`).getByRole('button', { name: 'Reveal results' }).click();
 
   // Projector: the distributions (s1 level 3 everywhere; s2 alternating 4, 2) and the weighted totals.
-  await queue.getByRole('button', { name: 'Next team' }).click(); // past the last team: the projector shows results
+  await queue.getByRole('button', { name: 'End the presentations' }).click(); // the projector shows the results
   const results = presenter.getByTestId(`presenter-results-${first}`);
   await expect(results.getByTestId('facilitator-total')).toHaveText('75');
   const rows = results.locator('tr[data-criterion]');

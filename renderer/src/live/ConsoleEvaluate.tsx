@@ -19,6 +19,7 @@ export function ConsoleEvaluate({ client }: { client: RoomClient }) {
   const { rubric, spec } = useRubric();
   const [seconds, setSeconds] = useState(0);
   const [open, setOpen] = useState<string | null>(null);
+  const [share, setShare] = useState(true);
   if (!rubric || !spec) return null;
   const send = (command: Command) => client.command(commandId('evaluate'), command);
   const name = (id: string) => groups[id]?.name ?? id;
@@ -35,6 +36,13 @@ export function ConsoleEvaluate({ client }: { client: RoomClient }) {
     setQueue(next);
   };
   const queued = evaluate.queue.length > 0;
+  // Starting a slot can also share the team's work (read-only) with every screen, as "Show on the projector" does.
+  const start = (teamId: string | null) => {
+    if (teamId === null) return send({ cmd: 'evaluate-next', seconds: length });
+    send({ cmd: 'evaluate-start', teamId, seconds: length });
+    if (share && !groups[teamId]?.shared) send({ cmd: 'update-group', teamId, shared: true });
+  };
+  const after = evaluate.current === null ? evaluate.queue[0] : evaluate.queue[evaluate.queue.indexOf(evaluate.current) + 1];
   return (
     <section className="card stack" aria-label="Presentation queue" data-testid="console-evaluate">
       <div className="eyebrow">Presentation queue and rubric scoring</div>
@@ -50,9 +58,12 @@ export function ConsoleEvaluate({ client }: { client: RoomClient }) {
         <button type="button" className="btn" disabled={!queued} onClick={() => send({ cmd: 'evaluate-shuffle', seed: Math.floor(Math.random() * 2 ** 31) })}>
           Random order
         </button>
-        <button type="button" className="btn btn-primary" disabled={!queued} onClick={() => send({ cmd: 'evaluate-next', seconds: length })}>
-          {evaluate.current ? 'Next team' : 'Start the first team'}
+        <button type="button" className="btn btn-primary" disabled={!queued} onClick={() => start(after ?? null)}>
+          {evaluate.current ? (after ? 'Next team' : 'End the presentations') : 'Start the first team'}
         </button>
+        <label style={{ display: 'flex', gap: 8, alignItems: 'center' }}>
+          <input type="checkbox" checked={share} onChange={(e) => setShare(e.target.checked)} /> Share the presenting team&apos;s work with every screen
+        </label>
         {evaluate.current ? (
           <span>
             Now: <strong data-testid="console-current">{name(evaluate.current)}</strong> <SlotCountdown client={client} slot={evaluate.slot} />
@@ -74,7 +85,7 @@ export function ConsoleEvaluate({ client }: { client: RoomClient }) {
                 <button type="button" className="btn" aria-label={`Move ${name(t)} down`} disabled={i === queue.length - 1} onClick={() => move(i, 1)}>
                   ↓
                 </button>
-                <button type="button" className="btn" disabled={!inQueue} onClick={() => send({ cmd: 'evaluate-start', teamId: t, seconds: length })}>
+                <button type="button" className="btn" disabled={!inQueue} onClick={() => start(t)}>
                   Start {name(t)}
                 </button>
                 <button type="button" className="btn" disabled={!inQueue} aria-pressed={!!team.closed} onClick={() => send({ cmd: 'evaluate-close', teamId: t, closed: !team.closed })}>
