@@ -99,7 +99,8 @@ function loggedScoreOrder(dataDir: string, teams: string[]): Map<string, string[
   const [sessionId, ...others] = readdirSync(sessionsDir);
   if (!sessionId || others.length > 0) throw new Error(`expected one session in ${sessionsDir}`);
   const dir = join(sessionsDir, sessionId);
-  if (readdirSync(dir).includes('snapshot.bin')) throw new Error('the host compacted its log during the run: the processing order is no longer on disk');
+  if (readdirSync(dir).includes('snapshot.bin'))
+    throw new Error('the host compacted its log during the run: the processing order is no longer on disk');
   const { records } = decodeRecords(readFileSync(join(dir, 'docs.log')));
   const replica = new Y.Doc();
   const order = new Map(teams.map((t) => [t, [] as string[]]));
@@ -121,10 +122,25 @@ async function main(): Promise<void> {
   const clients: RoomClient[] = [];
   let host: Awaited<ReturnType<typeof startServerChild<Listening>>> | null = null;
   try {
-    log(`bench:evaluate: ${learnerCount} learners in ${teamCount} teams, pitches within ${windowMs} ms, rubric ${rubric.id} (${rubric.criteria.length} criteria), seed ${seed}`);
+    log(
+      `bench:evaluate: ${learnerCount} learners in ${teamCount} teams, pitches within ${windowMs} ms, rubric ${rubric.id} (${rubric.criteria.length} criteria), seed ${seed}`,
+    );
     host = await startServerChild<Listening>(
       'the host',
-      ['--import', 'tsx', 'electron/host/cli.ts', '--port', '0', '--bind', '127.0.0.1', '--no-discovery', '--data', dataDir, '--session', 'Evaluate bench'],
+      [
+        '--import',
+        'tsx',
+        'electron/host/cli.ts',
+        '--port',
+        '0',
+        '--bind',
+        '127.0.0.1',
+        '--no-discovery',
+        '--data',
+        dataDir,
+        '--session',
+        'Evaluate bench',
+      ],
       { cwd: repoRoot },
     );
     const { url, room, facilitatorUrl } = host.line;
@@ -170,16 +186,29 @@ async function main(): Promise<void> {
     for (const team of teams) {
       const slotEnd = performance.now() + slotMs;
       await facilitatorSays({ cmd: 'evaluate-next' });
-      const own: TeamScore = { levels: Object.fromEntries(rubric.criteria.map((c) => [c.id, level()])), strength: `Facilitator on ${team}` };
+      const own: TeamScore = {
+        levels: Object.fromEntries(rubric.criteria.map((c) => [c.id, level()])),
+        strength: `Facilitator on ${team}`,
+      };
       facilitatorScores.set(team, own);
       facilitator.command(`bench-f-score-${team}`, { cmd: 'score', teamId: team, ...own, levels: own.levels });
       learners.forEach((learner, i) => {
         if (teamOf[i] === team) return;
-        const score: TeamScore = { levels: Object.fromEntries(rubric.criteria.map((c) => [c.id, level()])), strength: `Strength ${i}`, question: `Question ${i}?` };
+        const score: TeamScore = {
+          levels: Object.fromEntries(rubric.criteria.map((c) => [c.id, level()])),
+          strength: `Strength ${i}`,
+          question: `Question ${i}?`,
+        };
         const delay = random() * Math.max(0, slotEnd - performance.now() - 20);
         setTimeout(() => {
           sent.get(team)!.set(ids[i]!, { at: performance.now(), score });
-          learner.command(`bench-score-${team}`, { cmd: 'score', teamId: team, levels: score.levels, strength: score.strength!, question: score.question! });
+          learner.command(`bench-score-${team}`, {
+            cmd: 'score',
+            teamId: team,
+            levels: score.levels,
+            strength: score.strength!,
+            question: score.question!,
+          });
         }, delay);
       });
       await new Promise((r) => setTimeout(r, Math.max(0, slotEnd - performance.now())));
@@ -216,14 +245,22 @@ async function main(): Promise<void> {
           continue;
         }
         so_far.set(scorer, score);
-        const replayed = tallyTeam(rubric, [...so_far].filter(([id]) => id !== 'facilitator').map(([, s]) => s), so_far.get('facilitator') ?? null);
+        const replayed = tallyTeam(
+          rubric,
+          [...so_far].filter(([id]) => id !== 'facilitator').map(([, s]) => s),
+          so_far.get('facilitator') ?? null,
+        );
         if (!sameTally(seen[k]!.tally, replayed)) {
           problems.push(`${team}: tally #${k + 1} seen differs from the host's order replayed`);
           orderVerified = false;
         }
         if (scorer !== 'facilitator') latencies.push(seen[k]!.at - sent.get(team)!.get(scorer)!.at);
       }
-      const exact = tallyTeam(rubric, [...sent.get(team)!.values()].map((s) => s.score), facilitatorScores.get(team)!);
+      const exact = tallyTeam(
+        rubric,
+        [...sent.get(team)!.values()].map((s) => s.score),
+        facilitatorScores.get(team)!,
+      );
       expected.set(team, exact);
       if (!sameTally(seen.at(-1)?.tally, exact)) {
         problems.push(`${team}: final tally differs from the scores sent`);
@@ -235,11 +272,15 @@ async function main(): Promise<void> {
     const revealStarted = performance.now();
     for (const team of teams) facilitator.command(`bench-reveal-${team}`, { cmd: 'evaluate-reveal', teamId: team, revealed: true });
     await waitFor(() => facilitator.pendingCount === 0, 'reveals acknowledged');
-    const revealedEverywhere = () => learners.every((l) => teams.every((t) => (l.doc('evaluate').getMap('teams').get(t) as { revealed?: boolean } | undefined)?.revealed));
+    const revealedEverywhere = () =>
+      learners.every((l) => teams.every((t) => (l.doc('evaluate').getMap('teams').get(t) as { revealed?: boolean } | undefined)?.revealed));
     await waitFor(revealedEverywhere, 'every learner seeing the reveal');
     const tallyOf = (c: RoomClient, team: string) => c.doc(`evaluate/${team}/tally`).getMap('tally').get('result') as TeamTally | undefined;
     for (const l of learners) for (const t of teams) l.doc(`evaluate/${t}/tally`);
-    await waitFor(() => learners.every((l) => teams.every((t) => tallyOf(l, t)?.scorers === expected.get(t)!.scorers)), 'every learner reading every tally');
+    await waitFor(
+      () => learners.every((l) => teams.every((t) => tallyOf(l, t)?.scorers === expected.get(t)!.scorers)),
+      'every learner reading every tally',
+    );
     const revealMs = performance.now() - revealStarted;
     const wrongCopies = learners.filter((l) => !teams.every((t) => sameTally(tallyOf(l, t), expected.get(t)!))).length;
     if (wrongCopies > 0) {
@@ -253,8 +294,12 @@ async function main(): Promise<void> {
     for (const p of problems.slice(0, 10)) log(`problem: ${p}`);
 
     const sorted = latencies.sort((a, b) => a - b);
-    log(`score → facilitator tally: ${sorted.length} scores, p50 ${r2(percentile(sorted, 50))} ms, p95 ${r2(percentile(sorted, 95))} ms, max ${r2(sorted.at(-1) ?? Number.NaN)} ms`);
-    log(`tallies ${tallyCorrect ? 'exact' : 'WRONG'}, order ${orderVerified ? 'verified' : 'NOT verified'}; reveal → ${learnerCount} learners × ${teamCount} tallies in ${Math.round(revealMs)} ms`);
+    log(
+      `score → facilitator tally: ${sorted.length} scores, p50 ${r2(percentile(sorted, 50))} ms, p95 ${r2(percentile(sorted, 95))} ms, max ${r2(sorted.at(-1) ?? Number.NaN)} ms`,
+    );
+    log(
+      `tallies ${tallyCorrect ? 'exact' : 'WRONG'}, order ${orderVerified ? 'verified' : 'NOT verified'}; reveal → ${learnerCount} learners × ${teamCount} tallies in ${Math.round(revealMs)} ms`,
+    );
 
     for (const c of clients) c.close();
     clients.length = 0;

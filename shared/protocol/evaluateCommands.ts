@@ -16,13 +16,28 @@ const seconds = z.number().int().min(10).max(3600);
 export const rubricSpecSchema = z.strictObject({
   id: itemId,
   levels: z.array(z.number().int().min(0).max(100)).min(2).max(10),
-  criteria: z.array(z.strictObject({ id: itemId, weight: z.number().positive().max(1000) })).min(1).max(20),
+  criteria: z
+    .array(z.strictObject({ id: itemId, weight: z.number().positive().max(1000) }))
+    .min(1)
+    .max(20),
 });
 
 export const EVALUATE_COMMAND_SCHEMAS = [
   /** The queue's order (and the rubric and default slot length, before the first score). */
-  z.strictObject({ cmd: z.literal('evaluate-queue'), teams: z.array(teamId).max(100), rubric: rubricSpecSchema.optional(), seconds: seconds.optional() }),
-  z.strictObject({ cmd: z.literal('evaluate-shuffle'), seed: z.number().int().min(0).max(2 ** 31) }),
+  z.strictObject({
+    cmd: z.literal('evaluate-queue'),
+    teams: z.array(teamId).max(100),
+    rubric: rubricSpecSchema.optional(),
+    seconds: seconds.optional(),
+  }),
+  z.strictObject({
+    cmd: z.literal('evaluate-shuffle'),
+    seed: z
+      .number()
+      .int()
+      .min(0)
+      .max(2 ** 31),
+  }),
   /** Starts (or restarts, with another length) a team's slot: the host's clock starts the countdown. */
   z.strictObject({ cmd: z.literal('evaluate-start'), teamId, seconds: seconds.optional() }),
   /** The next team in the queue starts (none after the last). */
@@ -39,6 +54,13 @@ export const EVALUATE_COMMAND_SCHEMAS = [
   }),
 ] as const;
 
-export const EVALUATE_FACILITATOR_COMMANDS = ['evaluate-queue', 'evaluate-shuffle', 'evaluate-start', 'evaluate-next', 'evaluate-close', 'evaluate-reveal'] as const;
+export const EVALUATE_FACILITATOR_COMMANDS = [
+  'evaluate-queue',
+  'evaluate-shuffle',
+  'evaluate-start',
+  'evaluate-next',
+  'evaluate-close',
+  'evaluate-reveal',
+] as const;
 /** Commands both roles may send. */
 export const SHARED_COMMANDS: ReadonlySet<string> = new Set(['score']);

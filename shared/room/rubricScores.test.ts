@@ -21,7 +21,12 @@ describe('rubric arithmetic', () => {
   });
 
   it('counts the peer distribution per criterion, keeps the facilitator apart, and totals the means', () => {
-    const peers: TeamScore[] = [{ levels: { a: 1, b: 2, c: 4 } }, { levels: { a: 3, b: 2, c: 4 } }, { levels: { a: 3, c: 1 } }, { levels: {}, strength: 'only words' }];
+    const peers: TeamScore[] = [
+      { levels: { a: 1, b: 2, c: 4 } },
+      { levels: { a: 3, b: 2, c: 4 } },
+      { levels: { a: 3, c: 1 } },
+      { levels: {}, strength: 'only words' },
+    ];
     const result = tallyTeam(rubric, peers, { levels: { a: 4, b: 3, c: 2 } });
     expect(result.scorers).toBe(3);
     expect(result.criteria.map((c) => c.peer)).toEqual([

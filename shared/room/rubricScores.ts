@@ -109,10 +109,18 @@ export function tallyTeam(rubric: RubricSpec, peers: Iterable<TeamScore>, facili
   const criteria: CriterionTally[] = rubric.criteria.map((c) => {
     const s = sums.get(c.id)!;
     const own = facilitator?.levels[c.id];
-    return { id: c.id, weight: c.weight, peer: counts.get(c.id)!, peerMean: s.n ? round2(s.sum / s.n) : null, facilitator: own !== undefined && rubric.levels.includes(own) ? own : null };
+    return {
+      id: c.id,
+      weight: c.weight,
+      peer: counts.get(c.id)!,
+      peerMean: s.n ? round2(s.sum / s.n) : null,
+      facilitator: own !== undefined && rubric.levels.includes(own) ? own : null,
+    };
   });
   // The peer total from the exact means (not the rounded ones), so it does not depend on rounding twice.
-  const exactMeans = Object.fromEntries(rubric.criteria.map((c) => [c.id, sums.get(c.id)!.n ? sums.get(c.id)!.sum / sums.get(c.id)!.n : null]));
+  const exactMeans = Object.fromEntries(
+    rubric.criteria.map((c) => [c.id, sums.get(c.id)!.n ? sums.get(c.id)!.sum / sums.get(c.id)!.n : null]),
+  );
   return {
     scorers,
     criteria,

@@ -37,7 +37,12 @@ async function score(page: Page, teamId: string, levels: number[], strength: str
   const form = page.getByTestId(`score-form-${teamId}`);
   const fieldsets = form.locator('fieldset');
   const count = await fieldsets.count();
-  for (let i = 0; i < count; i++) await fieldsets.nth(i).getByRole('radio').nth(levels[i % levels.length]! - 1).check();
+  for (let i = 0; i < count; i++)
+    await fieldsets
+      .nth(i)
+      .getByRole('radio')
+      .nth(levels[i % levels.length]! - 1)
+      .check();
   await form.getByLabel('One strength').fill(strength);
   await form.getByRole('button', { name: /Send my score/ }).click();
   await expect(form.getByRole('status')).toContainText('Sent');
@@ -56,7 +61,8 @@ test('the queue runs both teams, learners score the other team, reveal shows the
   const [ann, ben, cat, dan] = pages as [Page, Page, Page, Page];
 
   // Two teams (Ann, Ben) and (Cat, Dan), and the room in the Evaluate phase.
-  const idOf = (name: string) => [...admin.doc('roster').getMap<{ get(k: string): unknown }>('participants')].find(([, e]) => e.get('name') === name)?.[0];
+  const idOf = (name: string) =>
+    [...admin.doc('roster').getMap<{ get(k: string): unknown }>('participants')].find(([, e]) => e.get('name') === name)?.[0];
   await admin.whenSynced('roster');
   await waitFor(() => names.every((n) => idOf(n)), 'everyone on the roster');
   await placeGroups(admin, [
@@ -125,7 +131,9 @@ test('the queue runs both teams, learners score the other team, reveal shows the
   const peers = await rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-peer')));
   expect(peers).toEqual(['0,0,1,1', '0,1,1,0', '0,0,1,1', '0,1,1,0', '0,0,1,1']);
   // Peer means 3.5, 2.5, 3.5, 2.5, 3.5 against the content rubric's weights.
-  const weights = await rows.evaluateAll((trs) => trs.map((tr) => Number(/\((\d+(?:\.\d+)?)\)/.exec(tr.querySelector('th')?.textContent ?? '')?.[1])));
+  const weights = await rows.evaluateAll((trs) =>
+    trs.map((tr) => Number(/\((\d+(?:\.\d+)?)\)/.exec(tr.querySelector('th')?.textContent ?? '')?.[1])),
+  );
   const expected = Math.round(weights.reduce((sum, w, i) => sum + (w * (i % 2 === 0 ? 3.5 : 2.5)) / 4, 0) * 100) / 100;
   await expect(results.getByTestId('peer-total')).toHaveText(String(expected));
   await screenshot(presenter, 'evaluate-projector-results');

@@ -80,7 +80,10 @@ export interface EvaluateContext {
   origin: unknown;
 }
 
-type EvaluateCommand = Extract<Command, { cmd: 'evaluate-queue' | 'evaluate-shuffle' | 'evaluate-start' | 'evaluate-next' | 'evaluate-close' | 'evaluate-reveal' | 'score' }>;
+type EvaluateCommand = Extract<
+  Command,
+  { cmd: 'evaluate-queue' | 'evaluate-shuffle' | 'evaluate-start' | 'evaluate-next' | 'evaluate-close' | 'evaluate-reveal' | 'score' }
+>;
 
 export function applyEvaluateCommand(ctx: EvaluateContext, learnerId: string, command: EvaluateCommand): EvaluateResult {
   const doc = ctx.doc('evaluate');
@@ -101,7 +104,8 @@ export function applyEvaluateCommand(ctx: EvaluateContext, learnerId: string, co
     case 'evaluate-queue': {
       const unknown = command.teams.find((t) => !groups[t]);
       if (unknown) return { ok: false, reason: 'malformed', message: `there is no group "${unknown}" any more: refresh the queue` };
-      if (new Set(command.teams).size !== command.teams.length) return { ok: false, reason: 'malformed', message: 'a team appears twice in the queue' };
+      if (new Set(command.teams).size !== command.teams.length)
+        return { ok: false, reason: 'malformed', message: 'a team appears twice in the queue' };
       if (command.rubric && state.rubric && JSON.stringify(command.rubric) !== JSON.stringify(state.rubric) && hasScores(ctx)) {
         return { ok: false, reason: 'forbidden', message: 'scores were given on the current rubric: it cannot change during this session' };
       }
@@ -117,7 +121,8 @@ export function applyEvaluateCommand(ctx: EvaluateContext, learnerId: string, co
       doc.transact(() => doc.getMap<unknown>('state').set('queue', shuffle(state.queue, seededRandom(command.seed))), ctx.origin);
       return ok;
     case 'evaluate-start':
-      if (!state.queue.includes(command.teamId)) return { ok: false, reason: 'malformed', message: `${name(command.teamId)} is not in the queue: add it first` };
+      if (!state.queue.includes(command.teamId))
+        return { ok: false, reason: 'malformed', message: `${name(command.teamId)} is not in the queue: add it first` };
       startSlot(command.teamId, command.seconds);
       return ok;
     case 'evaluate-next': {
@@ -126,11 +131,13 @@ export function applyEvaluateCommand(ctx: EvaluateContext, learnerId: string, co
       return ok;
     }
     case 'evaluate-close':
-      if (!state.queue.includes(command.teamId)) return { ok: false, reason: 'malformed', message: `${name(command.teamId)} is not in the queue` };
+      if (!state.queue.includes(command.teamId))
+        return { ok: false, reason: 'malformed', message: `${name(command.teamId)} is not in the queue` };
       doc.transact(() => setTeam(command.teamId, { closed: command.closed }), ctx.origin);
       return ok;
     case 'evaluate-reveal':
-      if (!state.queue.includes(command.teamId)) return { ok: false, reason: 'malformed', message: `${name(command.teamId)} is not in the queue` };
+      if (!state.queue.includes(command.teamId))
+        return { ok: false, reason: 'malformed', message: `${name(command.teamId)} is not in the queue` };
       doc.transact(() => setTeam(command.teamId, { revealed: command.revealed }), ctx.origin);
       return ok;
     case 'score':
@@ -151,21 +158,39 @@ interface StoredScore extends TeamScore {
   at: number;
 }
 
-function score(ctx: EvaluateContext, state: EvaluateState, groups: ReturnType<typeof readGroups>, scorerId: string, command: Extract<EvaluateCommand, { cmd: 'score' }>): EvaluateResult {
+function score(
+  ctx: EvaluateContext,
+  state: EvaluateState,
+  groups: ReturnType<typeof readGroups>,
+  scorerId: string,
+  command: Extract<EvaluateCommand, { cmd: 'score' }>,
+): EvaluateResult {
   const { teamId } = command;
   const teamName = groups[teamId]?.name ?? teamId;
-  if (!state.rubric) return { ok: false, reason: 'malformed', message: 'scoring has not started: wait for the facilitator to open the presentation queue' };
+  if (!state.rubric)
+    return { ok: false, reason: 'malformed', message: 'scoring has not started: wait for the facilitator to open the presentation queue' };
   if (!state.queue.includes(teamId)) return { ok: false, reason: 'malformed', message: `${teamName} is not in the presentation queue` };
   if (scorerId !== FACILITATOR && teamIndex(groups).get(scorerId) === teamId) {
     return { ok: false, reason: 'forbidden', message: 'you cannot score your own team: score the other teams when they present' };
   }
   const team = state.teams[teamId];
-  if (!team?.started) return { ok: false, reason: 'forbidden', message: `${teamName} has not presented yet: score it during or after its pitch` };
-  if (team.closed) return { ok: false, reason: 'forbidden', message: `scoring for ${teamName} has closed: ask the facilitator to reopen it to change your score` };
-  const given: TeamScore = { levels: command.levels, ...(command.strength ? { strength: command.strength } : {}), ...(command.question ? { question: command.question } : {}) };
+  if (!team?.started)
+    return { ok: false, reason: 'forbidden', message: `${teamName} has not presented yet: score it during or after its pitch` };
+  if (team.closed)
+    return {
+      ok: false,
+      reason: 'forbidden',
+      message: `scoring for ${teamName} has closed: ask the facilitator to reopen it to change your score`,
+    };
+  const given: TeamScore = {
+    levels: command.levels,
+    ...(command.strength ? { strength: command.strength } : {}),
+    ...(command.question ? { question: command.question } : {}),
+  };
   const wrong = checkScore(state.rubric, given);
   if (wrong) return { ok: false, reason: 'malformed', message: wrong };
-  if (Object.keys(given.levels).length === 0 && !given.strength && !given.question) return { ok: false, reason: 'malformed', message: 'an empty score: choose a level or write a strength or a question' };
+  if (Object.keys(given.levels).length === 0 && !given.strength && !given.question)
+    return { ok: false, reason: 'malformed', message: 'an empty score: choose a level or write a strength or a question' };
 
   const scores = ctx.doc(SCORES_DOC);
   const mine = scores.getMap<StoredScore>(teamId);
@@ -181,7 +206,11 @@ function score(ctx: EvaluateContext, state: EvaluateState, groups: ReturnType<ty
 
   if (merged.strength !== before?.strength || merged.question !== before?.question) {
     const feedback = ctx.doc(`team/${teamId}/feedback`);
-    const entry = { from: scorerId === FACILITATOR ? 'facilitator' : 'peer', strength: merged.strength ?? '', question: merged.question ?? '' };
+    const entry = {
+      from: scorerId === FACILITATOR ? 'facilitator' : 'peer',
+      strength: merged.strength ?? '',
+      question: merged.question ?? '',
+    };
     feedback.transact(() => feedback.getMap('items').set(merged.key, entry), ctx.origin);
   }
   return ok;

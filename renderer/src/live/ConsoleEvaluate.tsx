@@ -50,23 +50,38 @@ export function ConsoleEvaluate({ client }: { client: RoomClient }) {
       <div className="page-actions">
         <label className="form-row" style={{ margin: 0 }}>
           <span>Slot (seconds)</span>
-          <input className="input" type="number" min={10} max={3600} value={length} onChange={(e) => setSeconds(Number(e.target.value) || 0)} style={{ width: 100 }} />
+          <input
+            className="input"
+            type="number"
+            min={10}
+            max={3600}
+            value={length}
+            onChange={(e) => setSeconds(Number(e.target.value) || 0)}
+            style={{ width: 100 }}
+          />
         </label>
         <button type="button" className="btn" disabled={teamIds.length === 0} onClick={() => setQueue(queue)}>
           {queued ? 'Save the order' : 'Open the queue'}
         </button>
-        <button type="button" className="btn" disabled={!queued} onClick={() => send({ cmd: 'evaluate-shuffle', seed: Math.floor(Math.random() * 2 ** 31) })}>
+        <button
+          type="button"
+          className="btn"
+          disabled={!queued}
+          onClick={() => send({ cmd: 'evaluate-shuffle', seed: Math.floor(Math.random() * 2 ** 31) })}
+        >
           Random order
         </button>
         <button type="button" className="btn btn-primary" disabled={!queued} onClick={() => start(after ?? null)}>
           {evaluate.current ? (after ? 'Next team' : 'End the presentations') : 'Start the first team'}
         </button>
         <label style={{ display: 'flex', gap: 8, alignItems: 'center' }}>
-          <input type="checkbox" checked={share} onChange={(e) => setShare(e.target.checked)} /> Share the presenting team&apos;s work with every screen
+          <input type="checkbox" checked={share} onChange={(e) => setShare(e.target.checked)} /> Share the presenting team&apos;s work with
+          every screen
         </label>
         {evaluate.current ? (
           <span>
-            Now: <strong data-testid="console-current">{name(evaluate.current)}</strong> <SlotCountdown client={client} slot={evaluate.slot} />
+            Now: <strong data-testid="console-current">{name(evaluate.current)}</strong>{' '}
+            <SlotCountdown client={client} slot={evaluate.slot} />
           </span>
         ) : null}
       </div>
@@ -76,29 +91,51 @@ export function ConsoleEvaluate({ client }: { client: RoomClient }) {
           const inQueue = evaluate.queue.includes(t);
           return (
             <li key={t} data-testid={`queue-${t}`}>
-              <strong>{name(t)}</strong> {t === evaluate.current ? <span className="tag">presenting</span> : null} {team.closed ? <span className="tag">scoring closed</span> : null}{' '}
-              {team.revealed ? <span className="tag">results shown</span> : null} {inQueue ? null : <span className="tag">not in the queue yet</span>}
+              <strong>{name(t)}</strong> {t === evaluate.current ? <span className="tag">presenting</span> : null}{' '}
+              {team.closed ? <span className="tag">scoring closed</span> : null}{' '}
+              {team.revealed ? <span className="tag">results shown</span> : null}{' '}
+              {inQueue ? null : <span className="tag">not in the queue yet</span>}
               <div className="page-actions">
                 <button type="button" className="btn" aria-label={`Move ${name(t)} up`} disabled={i === 0} onClick={() => move(i, -1)}>
                   ↑
                 </button>
-                <button type="button" className="btn" aria-label={`Move ${name(t)} down`} disabled={i === queue.length - 1} onClick={() => move(i, 1)}>
+                <button
+                  type="button"
+                  className="btn"
+                  aria-label={`Move ${name(t)} down`}
+                  disabled={i === queue.length - 1}
+                  onClick={() => move(i, 1)}
+                >
                   ↓
                 </button>
                 <button type="button" className="btn" disabled={!inQueue} onClick={() => start(t)}>
                   Start {name(t)}
                 </button>
-                <button type="button" className="btn" disabled={!inQueue} aria-pressed={!!team.closed} onClick={() => send({ cmd: 'evaluate-close', teamId: t, closed: !team.closed })}>
+                <button
+                  type="button"
+                  className="btn"
+                  disabled={!inQueue}
+                  aria-pressed={!!team.closed}
+                  onClick={() => send({ cmd: 'evaluate-close', teamId: t, closed: !team.closed })}
+                >
                   {team.closed ? 'Reopen scoring' : 'Close scoring'}
                 </button>
-                <button type="button" className="btn" disabled={!inQueue} aria-pressed={!!team.revealed} onClick={() => send({ cmd: 'evaluate-reveal', teamId: t, revealed: !team.revealed })}>
+                <button
+                  type="button"
+                  className="btn"
+                  disabled={!inQueue}
+                  aria-pressed={!!team.revealed}
+                  onClick={() => send({ cmd: 'evaluate-reveal', teamId: t, revealed: !team.revealed })}
+                >
                   {team.revealed ? 'Hide results' : 'Reveal results'}
                 </button>
                 <button type="button" className="btn" aria-expanded={open === t} onClick={() => setOpen(open === t ? null : t)}>
                   {open === t ? 'Close' : 'Score and results'}
                 </button>
               </div>
-              {open === t ? <TeamPanel client={client} teamId={t} teamName={name(t)} started={!!team.started} closed={!!team.closed} /> : null}
+              {open === t ? (
+                <TeamPanel client={client} teamId={t} teamName={name(t)} started={!!team.started} closed={!!team.closed} />
+              ) : null}
             </li>
           );
         })}
@@ -107,14 +144,31 @@ export function ConsoleEvaluate({ client }: { client: RoomClient }) {
   );
 }
 
-function TeamPanel({ client, teamId, teamName, started, closed }: { client: RoomClient; teamId: string; teamName: string; started: boolean; closed: boolean }) {
+function TeamPanel({
+  client,
+  teamId,
+  teamName,
+  started,
+  closed,
+}: {
+  client: RoomClient;
+  teamId: string;
+  teamName: string;
+  started: boolean;
+  closed: boolean;
+}) {
   const { rubric } = useRubric();
   const tally = useTeamTally(client, teamId);
-  const feedback = useYMapJson<Record<string, { from: string; strength: string; question: string }>>(client, `team/${teamId}/feedback`, 'items') ?? {};
+  const feedback =
+    useYMapJson<Record<string, { from: string; strength: string; question: string }>>(client, `team/${teamId}/feedback`, 'items') ?? {};
   if (!rubric) return null;
   return (
     <div className="stack">
-      {started ? <ScoreForm client={client} rubric={rubric} teamId={teamId} teamName={teamName} closed={closed} /> : <p className="muted">Start {teamName} to score it.</p>}
+      {started ? (
+        <ScoreForm client={client} rubric={rubric} teamId={teamId} teamName={teamName} closed={closed} />
+      ) : (
+        <p className="muted">Start {teamName} to score it.</p>
+      )}
       <RubricResults rubric={rubric} tally={tally} teamName={teamName} />
       <h4>Strengths and questions (the team reads them once revealed)</h4>
       <ul className="list" data-testid={`feedback-${teamId}`}>

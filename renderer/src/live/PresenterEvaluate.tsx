@@ -27,7 +27,13 @@ export function PresenterEvaluate({ client }: { client: RoomClient }) {
           </h1>
           <div className="grid-2">
             <TeamWork client={client} teamId={current} large />
-            <TeamStrategy client={client} teamId={current} caseId={groups[current]?.caseId ?? state.elaborateCase ?? null} userName="Projector" readOnly />
+            <TeamStrategy
+              client={client}
+              teamId={current}
+              caseId={groups[current]?.caseId ?? state.elaborateCase ?? null}
+              userName="Projector"
+              readOnly
+            />
           </div>
         </div>
       ) : null}

@@ -9,7 +9,17 @@ import type { RoomClient } from '../../../shared/sync/roomClient';
 import { formatSeconds, secondsLeft, type EvaluateView } from './evaluateState';
 import { useNow } from './liveState';
 
-export function RubricResults({ rubric, tally, teamName, large = false }: { rubric: Rubric; tally: TeamTally | null; teamName: string; large?: boolean }) {
+export function RubricResults({
+  rubric,
+  tally,
+  teamName,
+  large = false,
+}: {
+  rubric: Rubric;
+  tally: TeamTally | null;
+  teamName: string;
+  large?: boolean;
+}) {
   if (!tally) return <p className="muted">No scores for {teamName} yet.</p>;
   const title = (id: string) => rubric.criteria.find((c) => c.id === id)?.title ?? id;
   const labels = [...rubric.levels].sort((a, b) => a.score - b.score);
@@ -18,7 +28,8 @@ export function RubricResults({ rubric, tally, teamName, large = false }: { rubr
     <div className={large ? 'poll-results-large' : undefined} data-testid="rubric-results">
       <p data-testid="rubric-totals">
         <strong>Weighted total</strong> (out of 100): peers <strong data-testid="peer-total">{tally.peerTotal ?? '—'}</strong> · facilitator{' '}
-        <strong data-testid="facilitator-total">{tally.facilitatorTotal ?? '—'}</strong> <span className="muted">({tally.scorers} peers scored)</span>
+        <strong data-testid="facilitator-total">{tally.facilitatorTotal ?? '—'}</strong>{' '}
+        <span className="muted">({tally.scorers} peers scored)</span>
       </p>
       <table className="table" style={{ width: '100%' }}>
         <caption className="muted" style={{ textAlign: 'left' }}>
@@ -71,7 +82,13 @@ export function SlotCountdown({ client, slot, large = false }: { client: RoomCli
   if (left === null) return null;
   const over = left <= 0;
   return (
-    <span className={`tag ${over ? 'tag-warn' : ''}`} style={large ? { fontSize: '4vw' } : undefined} data-testid="slot-countdown" role="timer" aria-live={left <= 10 ? 'polite' : 'off'}>
+    <span
+      className={`tag ${over ? 'tag-warn' : ''}`}
+      style={large ? { fontSize: '4vw' } : undefined}
+      data-testid="slot-countdown"
+      role="timer"
+      aria-live={left <= 10 ? 'polite' : 'off'}
+    >
       {over ? `Time is up ${formatSeconds(left)}` : formatSeconds(left)}
     </span>
   );

@@ -14,7 +14,19 @@ import { commandId } from './liveState';
 import { useEvaluate, useRubric, useTeamTally } from './evaluateState';
 import { RubricResults, SlotCountdown } from './RubricResults';
 
-export function ScoreForm({ client, rubric, teamId, teamName, closed }: { client: RoomClient; rubric: Rubric; teamId: string; teamName: string; closed: boolean }) {
+export function ScoreForm({
+  client,
+  rubric,
+  teamId,
+  teamName,
+  closed,
+}: {
+  client: RoomClient;
+  rubric: Rubric;
+  teamId: string;
+  teamName: string;
+  closed: boolean;
+}) {
   const [levels, setLevels] = useState<Record<string, number>>({});
   const [strength, setStrength] = useState('');
   const [question, setQuestion] = useState('');
@@ -45,7 +57,13 @@ export function ScoreForm({ client, rubric, teamId, teamName, closed }: { client
             const descriptor = c.descriptors[rubric.levels.indexOf(level)] ?? c.descriptors[i] ?? '';
             return (
               <label key={level.score} style={{ display: 'flex', gap: 8, alignItems: 'flex-start' }}>
-                <input type="radio" name={`${teamId}-${c.id}`} value={level.score} checked={levels[c.id] === level.score} onChange={() => setLevels((l) => ({ ...l, [c.id]: level.score }))} />
+                <input
+                  type="radio"
+                  name={`${teamId}-${c.id}`}
+                  value={level.score}
+                  checked={levels[c.id] === level.score}
+                  onChange={() => setLevels((l) => ({ ...l, [c.id]: level.score }))}
+                />
                 <span>
                   <strong>
                     {level.score} {level.label}
@@ -59,14 +77,32 @@ export function ScoreForm({ client, rubric, teamId, teamName, closed }: { client
       ))}
       <div className="form-row">
         <label htmlFor={`${teamId}-strength`}>One strength</label>
-        <textarea id={`${teamId}-strength`} className="input" maxLength={400} value={strength} disabled={closed} onChange={(e) => setStrength(e.target.value)} />
+        <textarea
+          id={`${teamId}-strength`}
+          className="input"
+          maxLength={400}
+          value={strength}
+          disabled={closed}
+          onChange={(e) => setStrength(e.target.value)}
+        />
       </div>
       <div className="form-row">
         <label htmlFor={`${teamId}-question`}>One question</label>
-        <textarea id={`${teamId}-question`} className="input" maxLength={400} value={question} disabled={closed} onChange={(e) => setQuestion(e.target.value)} />
+        <textarea
+          id={`${teamId}-question`}
+          className="input"
+          maxLength={400}
+          value={question}
+          disabled={closed}
+          onChange={(e) => setQuestion(e.target.value)}
+        />
       </div>
       <div className="page-actions">
-        <button type="submit" className="btn btn-primary" disabled={closed || (Object.keys(levels).length === 0 && !strength.trim() && !question.trim())}>
+        <button
+          type="submit"
+          className="btn btn-primary"
+          disabled={closed || (Object.keys(levels).length === 0 && !strength.trim() && !question.trim())}
+        >
           {sent ? 'Send my changes' : 'Send my score'}
         </button>
         {sent ? (
@@ -96,7 +132,8 @@ export function LearnerEvaluate({ client }: { client: RoomClient }) {
       <div className="eyebrow">Team presentations</div>
       {current ? (
         <p data-testid="now-presenting">
-          Now presenting: <strong>{name(current)}</strong> {current === myTeam ? '(your team)' : ''} <SlotCountdown client={client} slot={evaluate.slot} />
+          Now presenting: <strong>{name(current)}</strong> {current === myTeam ? '(your team)' : ''}{' '}
+          <SlotCountdown client={client} slot={evaluate.slot} />
         </p>
       ) : (
         <p className="muted">No team is presenting right now.</p>
@@ -124,7 +161,8 @@ function RevealedTeam({ client, rubric, teamId, teamName }: { client: RoomClient
 
 /** The strengths and questions the room wrote for the learner's own team (without who wrote them). */
 function TeamFeedback({ client, teamId }: { client: RoomClient; teamId: string }) {
-  const items = useYMapJson<Record<string, { from: string; strength: string; question: string }>>(client, `team/${teamId}/feedback`, 'items') ?? {};
+  const items =
+    useYMapJson<Record<string, { from: string; strength: string; question: string }>>(client, `team/${teamId}/feedback`, 'items') ?? {};
   return (
     <div data-testid="team-feedback">
       <h3>What the room wrote for your team</h3>
