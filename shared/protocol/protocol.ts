@@ -22,6 +22,7 @@ import { z } from 'zod';
 import { DOC_NAME_PATTERN } from '../room/documents';
 import { CONFIDENCE_MAX, CONFIDENCE_MIN, EXIT_TEXT_MAX } from '../room/exitTicket';
 import { MAX_TEXT_BYTES, MAX_TEXT_DEPTH, jsonNestsDeeperThan } from './jsonLimits';
+import { EVALUATE_COMMAND_SCHEMAS, EVALUATE_FACILITATOR_COMMANDS } from './evaluateCommands';
 
 export const PROTOCOL_VERSION = 1;
 /** Frames above this size close the socket with 1009 (message too big). */
@@ -151,11 +152,12 @@ const commandSchema = z.discriminatedUnion('cmd', [
   }),
   /** The device a rejoin code is being used from asks this one: let the identity move there? */
   z.strictObject({ cmd: z.literal('confirm-move'), requestId: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/), allow: z.boolean() }),
+  ...EVALUATE_COMMAND_SCHEMAS,
 ]);
 export type Command = z.infer<typeof commandSchema>;
 
 /** Commands only the facilitator may send (every other command is a learner's). */
-export const FACILITATOR_COMMANDS: ReadonlySet<Command['cmd']> = new Set(['moderate', 'form-groups', 'create-group', 'move-learner', 'update-group', 'set-role', 'remove-group', 'close-choosing']);
+export const FACILITATOR_COMMANDS: ReadonlySet<Command['cmd']> = new Set(['moderate', 'form-groups', 'create-group', 'move-learner', 'update-group', 'set-role', 'remove-group', 'close-choosing', ...EVALUATE_FACILITATOR_COMMANDS]);
 
 export const clientTextSchema = z.discriminatedUnion('type', [
   helloSchema,

@@ -16,6 +16,9 @@
  *   poll/<pollId>/key         read+write: facilitator only (a quiz's correct answers until the tally reveals them)
  *   exit-tickets              read: facilitator write: host only    (the exit tickets' aggregate, no learner ids)
  *   facilitator/<name>        read+write: facilitator only          (observation notes, the facilitator's reflection)
+ *   evaluate                  read: everyone   write: host only     (presentation queue, slot, closed/revealed teams)
+ *   evaluate/<teamId>/tally   read: facilitator, everyone once revealed   write: host only (scores are commands)
+ *   team/<teamId>/feedback    read: facilitator, that team once revealed  write: host only (strengths, questions)
  *
  * A room has a FIXED list of documents (ROOM_DOCUMENTS): the names the app uses, nothing else. One device must not
  * be able to create documents at will (39,000 in 4.5 s when any `room/<name>` was accepted, never freed). The
@@ -24,24 +27,26 @@
  * To add a kind of document: add its names to ROOM_DOCUMENTS (and a rule in `authorize` if it is a new kind).
  * DOC_NAME_PATTERN is only the shape a name must have to be read off the wire; `isRoomDocument` is the list.
  */
-export const DOC_NAME_PATTERN = /^(session|roster|groups|backgrounds|qa|exit-tickets|facilitator\/[a-z0-9-]{1,40}|poll\/[a-z0-9-]{1,80}\/(tally|votes|key)|room\/[a-z0-9-]{1,40}|layer\/[a-z0-9-]{1,40}|team\/[a-z0-9-]{1,40}\/[a-z0-9-]{1,40}|learner\/[A-Za-z0-9_-]{1,40}\/[a-z0-9-]{1,40})$/;
+export const DOC_NAME_PATTERN = /^(session|roster|groups|backgrounds|qa|exit-tickets|evaluate|evaluate\/[a-z0-9-]{1,40}\/tally|facilitator\/[a-z0-9-]{1,40}|poll\/[a-z0-9-]{1,80}\/(tally|votes|key)|room\/[a-z0-9-]{1,40}|layer\/[a-z0-9-]{1,40}|team\/[a-z0-9-]{1,40}\/[a-z0-9-]{1,40}|learner\/[A-Za-z0-9_-]{1,40}\/[a-z0-9-]{1,40})$/;
 
 /** Every document of a room, by kind: `<kind>/<owner>/<name>` for team, learner and poll; `room/<name>`. */
 export const ROOM_DOCUMENTS = {
   /** Whole documents, no owner. */
-  top: ['session', 'roster', 'groups', 'backgrounds', 'qa', 'exit-tickets'],
+  top: ['session', 'roster', 'groups', 'backgrounds', 'qa', 'exit-tickets', 'evaluate'],
   /** room/<name>: the room's shared notes and its brainstorm board. */
   room: ['notes', 'brainstorm'],
   /** layer/<name>: the facilitator's drawings over the room board of the same name. */
   layer: ['brainstorm'],
   /** team/<teamId>/<name>: what the team writes together. */
-  team: ['notes', 'board', 'strategy', 'roles', 'mltestscore'],
+  team: ['notes', 'board', 'strategy', 'roles', 'mltestscore', 'feedback'],
   /** learner/<learnerId>/<name>: private to its learner. */
   learner: ['journal'],
   /** facilitator/<name>: the facilitator's own notes (reflection.ts on the console). */
   facilitator: ['observations', 'reflection'],
   /** poll/<pollId>/<name>: host-written results and answers. */
   poll: ['tally', 'votes', 'key'],
+  /** evaluate/<teamId>/<name>: a team's published rubric scores. */
+  evaluate: ['tally'],
 } as const satisfies Record<string, readonly string[]>;
 
 /**
@@ -56,7 +61,7 @@ export function isRoomDocument(name: string, extra?: (name: string) => boolean):
   const known =
     parts.length === 1
       ? (ROOM_DOCUMENTS.top as readonly string[]).includes(name)
-      : kind === 'room' || kind === 'layer' || kind === 'team' || kind === 'learner' || kind === 'poll' || kind === 'facilitator'
+      : kind === 'room' || kind === 'layer' || kind === 'team' || kind === 'learner' || kind === 'poll' || kind === 'facilitator' || kind === 'evaluate'
         ? (ROOM_DOCUMENTS[kind] as readonly string[]).includes(last)
         : false;
   return known || (extra?.(name) ?? false);
@@ -90,6 +95,8 @@ export interface DocContext {
   sharedTeams?: ReadonlySet<string>;
   /** Polls whose results the facilitator has revealed. */
   revealedPolls?: ReadonlySet<string>;
+  /** Teams whose rubric scores the facilitator has revealed. */
+  revealedScores?: ReadonlySet<string>;
   /** Document names admitted beyond ROOM_DOCUMENTS (see isRoomDocument). */
   extraDocs?: (name: string) => boolean;
 }
@@ -125,11 +132,20 @@ export function authorize(actor: Actor, doc: string, access: Access, context: Do
       return access === 'read' && actor.role === 'facilitator' ? allow : deny('exit tickets are sent as commands; only the facilitator reads their summary');
     case 'facilitator':
       return actor.role === 'facilitator' ? allow : deny("the facilitator's notes are for the facilitator only");
+    case 'evaluate':
+      if (access === 'write') return deny('the queue and the scores are kept by the host: change them with commands');
+      if (doc === 'evaluate' || actor.role === 'facilitator' || (owner && context.revealedScores?.has(owner))) return allow;
+      return deny("a team's scores are hidden until the facilitator reveals them");
     case 'room':
       return allow;
     case 'layer':
       return access === 'read' || actor.role === 'facilitator' ? allow : deny("only the facilitator draws on the facilitator's layer of a room board");
     case 'team':
+      if (doc.endsWith('/feedback')) {
+        if (access === 'write') return deny('strengths and questions are sent with a score; the host writes them here');
+        if (actor.role === 'facilitator' || (actor.teamId === owner && owner && context.revealedScores?.has(owner))) return allow;
+        return deny(`strengths and questions for team ${owner} are for that team (once the facilitator reveals them) and the facilitator only`);
+      }
       if (actor.role === 'facilitator' || actor.teamId === owner) return allow;
       if (access === 'read' && owner && context.sharedTeams?.has(owner)) return allow;
       return deny(`only team ${owner} and the facilitator can ${access} this document`);

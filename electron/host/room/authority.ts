@@ -9,6 +9,7 @@ import { teamIndex } from '../../../shared/room/groups';
 import type { Actor, DocContext } from '../../../shared/room/documents';
 import { revealedPolls, sharedTeams } from './liveCommands';
 import { readGroups } from './groupCommands';
+import { revealedScores } from './evaluateCommands';
 
 interface Reading {
   context: DocContext;
@@ -25,9 +26,11 @@ export class SessionAuthority {
   constructor(
     private readonly session: () => Y.Doc,
     private readonly groups: () => Y.Doc,
+    /** The Evaluate phase's document: which teams' scores are revealed. */
+    private readonly evaluate: () => Y.Doc,
   ) {}
 
-  /** The session or the groups changed: read them again; true when what authorisation depends on changed. */
+  /** The session, the groups or the Evaluate state changed: read them again; true when what authorisation depends on changed. */
   changed(): boolean {
     const before = this.reading;
     this.reading = null;
@@ -56,8 +59,9 @@ export class SessionAuthority {
     const revealed = revealedPolls(this.session());
     const shared = sharedTeams(this.groups());
     const teams = teamIndex(readGroups(this.groups()));
-    const key = JSON.stringify([[...revealed].sort(), [...shared].sort(), [...teams].sort()]);
-    this.reading = { context: { revealedPolls: revealed, sharedTeams: shared }, teams, key };
+    const scores = revealedScores(this.evaluate());
+    const key = JSON.stringify([[...revealed].sort(), [...shared].sort(), [...teams].sort(), [...scores].sort()]);
+    this.reading = { context: { revealedPolls: revealed, sharedTeams: shared, revealedScores: scores }, teams, key };
     return this.reading;
   }
 }

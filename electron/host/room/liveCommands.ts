@@ -20,6 +20,7 @@ import type { RosterFields } from './roster';
 import { checkAnswer, tally, type Answer, type PollDefinition } from '../../../shared/room/pollTally';
 import { applyGroupCommand, type GroupContext } from './groupCommands';
 import { EXIT_TICKETS_PRIVATE, submitExitTicket } from './exitTickets';
+import { applyEvaluateCommand } from './evaluateCommands';
 
 export interface SessionPoll {
   def: PollDefinition;
@@ -208,6 +209,14 @@ export function applyCommand(ctx: CommandContext, learnerId: string, command: Co
       return moderate(ctx.doc('qa'), ctx.doc('qa-private'), command.questionId, command.action, ctx.origin);
     case 'exit-ticket':
       return submitExitTicket(ctx.doc(EXIT_TICKETS_PRIVATE), ctx.doc('exit-tickets'), learnerId, command, ctx.origin);
+    case 'evaluate-queue':
+    case 'evaluate-shuffle':
+    case 'evaluate-start':
+    case 'evaluate-next':
+    case 'evaluate-close':
+    case 'evaluate-reveal':
+    case 'score':
+      return applyEvaluateCommand({ doc: ctx.doc, now: () => Date.now(), origin: ctx.origin }, learnerId, command);
     case 'confirm-move':
       return { ok: false, reason: 'malformed', message: 'no move of this identity is waiting for an answer' };
     default:

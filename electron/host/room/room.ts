@@ -77,6 +77,7 @@ export class Room {
   private readonly authority = new SessionAuthority(
     () => this.doc('session'),
     () => this.doc('groups'),
+    () => this.doc('evaluate'),
   );
   /** Makes an announced phase change final when its grace period ends, console open or not. */
   private readonly phaseTimer = new PhaseTimer({ session: () => this.doc('session'), origin: HOST_ORIGIN, writable: () => !this.ended });
@@ -135,7 +136,7 @@ export class Room {
         this.docBudget.grew(name, update); // what Yjs integrated, not what was sent (a resend adds nothing)
         this.trials?.changed(name, update);
         this.broadcast(name, update, origin);
-        if ((name === 'session' || name === 'groups') && this.authority.changed()) this.recheckSubscriptions();
+        if ((name === 'session' || name === 'groups' || name === 'evaluate') && this.authority.changed()) this.recheckSubscriptions();
       },
       {
         ...(options.idleUnloadMs !== undefined ? { idleUnloadMs: options.idleUnloadMs } : {}),

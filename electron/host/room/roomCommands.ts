@@ -6,6 +6,7 @@
  * disk, never applied twice), the answer to a rejoin move (rejoinMoves.ts), refusing commands once the session
  * ended, and acknowledging only once the host's documents are on disk.
  */
+import { SHARED_COMMANDS } from '../../../shared/protocol/evaluateCommands';
 import { FACILITATOR_COMMANDS, type Command, type RejectionReason } from '../../../shared/protocol/protocol';
 import type { Actor } from '../../../shared/room/documents';
 import { CommandMemory } from './commandMemory';
@@ -44,7 +45,7 @@ export class CommandDesk {
       return;
     }
     const facilitatorCommand = FACILITATOR_COMMANDS.has(command.cmd);
-    if ((actor.role === 'facilitator') !== facilitatorCommand) {
+    if ((actor.role === 'facilitator') !== facilitatorCommand && !SHARED_COMMANDS.has(command.cmd)) {
       reply.reject('forbidden', facilitatorCommand ? `only the facilitator can ${command.cmd}` : `${command.cmd} is a learner command`);
       return;
     }

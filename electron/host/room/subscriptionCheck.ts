@@ -16,7 +16,7 @@ export interface Subscriber {
 }
 
 /** Only these documents' read access depends on the session's groups, sharing and reveals. */
-const DEPENDS_ON_CONTEXT = /^(team|poll)\//;
+const DEPENDS_ON_CONTEXT = /^(team|poll|evaluate)\//;
 
 export interface RecheckHooks<C extends Subscriber> {
   canRead(conn: C, doc: string): Decision;

@@ -21,6 +21,8 @@ import { questionVotes } from './qaMemory';
 import { useNow, useSessionPolls, useSessionState, useTally, writeState } from './liveState';
 import { PollResults } from './PollResults';
 import { TeamWork } from './TeamGallery';
+import { PresenterEvaluate } from './PresenterEvaluate';
+import { useEvaluate } from './evaluateState';
 
 function PresentedPoll({ client, pollId }: { client: RoomClient; pollId: string }) {
   const polls = useSessionPolls(client);
@@ -90,6 +92,7 @@ export function PresenterPage() {
     if (key && code) join({ code, secret: key });
   }, [code, key, join]);
   const state = useSessionState(client);
+  const evaluate = useEvaluate(client);
   const now = useNow(1000, client);
   const meta = useYMapJson<{ title?: string }>(client, 'session', 'meta');
   const deck = pack.decks.find((d) => state.pushed?.kind === 'slide' && d.id === state.pushed.deck) ?? pack.decks[0];
@@ -164,6 +167,8 @@ export function PresenterPage() {
           </div>
         ) : pushed?.kind === 'qa' && client ? (
           <TopQuestions client={client} />
+        ) : client && !pushed && (evaluate.current || Object.values(evaluate.teams).some((t) => t.revealed)) ? (
+          <PresenterEvaluate client={client} />
         ) : pushed?.kind === 'item' ? (
           <h1 className="presenter-title">{pack.cases.find((c) => c.id === pushed.id)?.title ?? pack.concepts.find((c) => c.id === pushed.id)?.term ?? pushed.id}</h1>
         ) : (

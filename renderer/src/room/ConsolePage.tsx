@@ -19,6 +19,7 @@ import { BroadcastControls } from '../live/Broadcast';
 import { LiveConsole } from '../live/LiveConsole';
 import { ConsolePolls, ConsoleQa } from '../live/ConsolePolls';
 import { ConsoleReflection } from '../reflect/ConsoleReflection';
+import { ConsoleEvaluate } from '../live/ConsoleEvaluate';
 
 const KEY = 'workshop-kit:host-key';
 
@@ -217,6 +218,11 @@ function SessionConsole({ hostKey, code }: { hostKey: string; code: string }) {
       {client ? (
         <Section title="ML Test Score per team" id="mltestscore">
           <ConsoleMlTestScores client={client} />
+        </Section>
+      ) : null}
+      {client ? (
+        <Section title="Team presentations" id="evaluate">
+          <ConsoleEvaluate client={client} />
         </Section>
       ) : null}
       <Section title={`Roster · ${online} online of ${people.length}`} id="roster">

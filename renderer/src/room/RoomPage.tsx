@@ -13,6 +13,7 @@ import { BlankOverlay, LearnerQa, MovingBanner, PhaseClock, PushedItem, RaiseHan
 import { useNow, useSessionState } from '../live/liveState';
 import { ChooseGroup, MyGroup } from '../live/MyGroup';
 import { SharedTeams } from '../live/TeamGallery';
+import { LearnerEvaluate } from '../live/ScoreForm';
 import { MoveRequestPrompt, RejoinCode } from '../live/RejoinPrompt';
 import { deviceStorage } from '../sync/dexieStorage';
 import { useConnectionStatus, useRoom, useYMapJson, useYText } from '../sync/RoomProvider';
@@ -99,6 +100,7 @@ export function RoomPage() {
       {client ? <ChooseGroup client={client} participants={participants} /> : null}
       {client ? <MyGroup client={client} participants={participants} /> : null}
       {client ? <SharedTeams client={client} viewer={participants[client.welcome?.learnerId ?? '']?.name ?? 'Guest'} /> : null}
+      {client ? <LearnerEvaluate client={client} /> : null}
       {client && state.pushed ? (
         <Section title="On the projector" id="pushed">
           <PushedItem client={client} />
