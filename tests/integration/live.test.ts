@@ -117,7 +117,8 @@ describe('polls and Q&A', () => {
     clients.push(asker!, fan1!, fan2!);
     await Promise.all([asker!, fan1!, fan2!].map((c) => c.whenSynced('qa')));
     asker!.command('ask-1', { cmd: 'ask', questionId: 'question-1', text: 'How do we label fraud fast enough?', anonymous: true });
-    await waitFor(() => fan1!.doc('qa').getMap('questions').has('question-1'), 'question visible');
+    // Each reader is waited for: the question reaches every learner, but not at the same moment.
+    await waitFor(() => [fan1!, fan2!].every((c) => c.doc('qa').getMap('questions').has('question-1')), 'question visible to both');
     const q = () => fan2!.doc('qa').getMap('questions').get('question-1') as { name: string | null; votes: number; hidden: boolean; text: string };
     expect(q().name).toBeNull();
     fan1!.command('up-1', { cmd: 'upvote', questionId: 'question-1', up: true });
