@@ -19,6 +19,7 @@ import { StorageError } from './room/storageError';
 import { attachRoomSockets, type WsOptions } from './room/wsServer';
 import { isLoopback } from './room/budgets';
 import { withoutAnswers } from './contentLoader';
+import { archiveRoutes } from './archiveRoutes';
 
 export interface HostOptions {
   port: number;
@@ -117,6 +118,7 @@ async function sessionsApi(req: IncomingMessage, res: ServerResponse, pathname: 
   const parts = pathname.split('/').filter(Boolean); // api, sessions, [id], [action]
   const id = parts[2];
   const action = parts[3];
+  if (await archiveRoutes(req, res, parts, sessions)) return;
   if (parts.length === 2 && req.method === 'GET') {
     sendJson(res, 200, { sessions: sessions.list(), joinBases: lanUrls() } satisfies SessionsList);
     return;
