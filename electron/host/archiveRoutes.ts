@@ -3,11 +3,13 @@
  *   GET  /api/sessions/<id>/archive  the session's archive as a JSON download (shared/report/archive.ts)
  *   POST /api/sessions/import        the body is an archive: validated, then added as a new ended session (201),
  *                                    or refused with 400 and a message saying what is wrong (nothing written)
+ *   GET  /api/sessions/<id>/report   the session report (shared/report/report.ts) as an HTML download
  *
  * Owns: those routes, the import's body bound, and the download file name.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { MAX_ARCHIVE_BYTES } from '../../shared/report/archive';
+import { MAX_ARCHIVE_BYTES, decodeArchive } from '../../shared/report/archive';
+import { buildReport, type ReportContent } from '../../shared/report/report';
 import type { SessionManager } from './room/sessions';
 import { StorageError } from './room/storageError';
 
@@ -49,6 +51,7 @@ export async function archiveRoutes(
   res: ServerResponse,
   parts: string[],
   sessions: SessionManager,
+  content: ReportContent | null,
 ): Promise<boolean> {
   if (parts.length === 3 && parts[2] === 'import' && req.method === 'POST') {
     const text = await readText(req, MAX_ARCHIVE_BYTES);
@@ -85,6 +88,31 @@ export async function archiveRoutes(
       'Content-Length': Buffer.byteLength(text),
     });
     res.end(req.method === 'HEAD' ? undefined : text);
+    return true;
+  }
+  if (parts.length === 4 && id && parts[3] === 'report' && (req.method === 'GET' || req.method === 'HEAD')) {
+    const text = sessions.archive(id);
+    const decoded = text === null ? null : decodeArchive(text);
+    if (!decoded?.ok) {
+      sendJson(res, 404, { error: 'not-found', message: decoded ? decoded.message : 'no such session on this host' });
+      return true;
+    }
+    if (!content) {
+      sendJson(res, 500, {
+        error: 'content',
+        message: 'the content pack did not load, so the report cannot be built: run `npm run content:check`',
+      });
+      return true;
+    }
+    const html = buildReport(decoded.archive, content);
+    res.writeHead(200, {
+      'Content-Type': 'text/html; charset=utf-8',
+      'Cache-Control': 'no-store',
+      'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'; img-src data:",
+      'Content-Disposition': `attachment; filename="${downloadName(decoded.archive.session.title, id, 'html')}"`,
+      'Content-Length': Buffer.byteLength(html),
+    });
+    res.end(req.method === 'HEAD' ? undefined : html);
     return true;
   }
   return false;
