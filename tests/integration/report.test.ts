@@ -83,17 +83,15 @@ describe('session report (pure)', () => {
         [
           'qa',
           state((d) =>
-            d
-              .getMap('questions')
-              .set('q1', {
-                text: 'What about <script>alert(1)</script>?',
-                name: 'Secret Asker',
-                askedAt: '',
-                votes: 5,
-                answered: true,
-                pinned: false,
-                hidden: false,
-              }),
+            d.getMap('questions').set('q1', {
+              text: 'What about <script>alert(1)</script>?',
+              name: 'Secret Asker',
+              askedAt: '',
+              votes: 5,
+              answered: true,
+              pinned: false,
+              hidden: false,
+            }),
           ),
         ],
         ['groups', state((d) => d.getMap('groups').set('red', { id: 'red', name: 'Red "team"', members: [], roles: {} }))],
@@ -122,33 +120,29 @@ describe('session report (pure)', () => {
         [
           'evaluate/red/tally',
           state((d) =>
-            d
-              .getMap('tally')
-              .set('result', {
-                scorers: 2,
-                criteria: criteria.map((c) => ({ id: c.id, weight: c.weight, peer: [0, 1, 1, 0], peerMean: 2.5, facilitator: 3 })),
-                peerTotal: 2.5,
-                facilitatorTotal: 3,
-              }),
+            d.getMap('tally').set('result', {
+              scorers: 2,
+              criteria: criteria.map((c) => ({ id: c.id, weight: c.weight, peer: [0, 1, 1, 0], peerMean: 2.5, facilitator: 3 })),
+              peerTotal: 2.5,
+              facilitatorTotal: 3,
+            }),
           ),
         ],
         ['team/red/feedback', state((d) => d.getMap('items').set('k', { strength: 'Clear rollback plan', question: 'Who owns drift?' }))],
         [
           'exit-tickets',
           state((d) =>
-            d
-              .getMap('exit')
-              .set('summary', {
-                count: 2,
-                before: [1, 1, 0, 0, 0],
-                after: [0, 0, 1, 1, 0],
-                meanBefore: 1.5,
-                meanAfter: 3.5,
-                meanShift: 2,
-                shifts: { up: 2, same: 0, down: 0 },
-                changes: ['Version our data'],
-                questions: ['How to start small?'],
-              }),
+            d.getMap('exit').set('summary', {
+              count: 2,
+              before: [1, 1, 0, 0, 0],
+              after: [0, 0, 1, 1, 0],
+              meanBefore: 1.5,
+              meanAfter: 3.5,
+              meanShift: 2,
+              shifts: { up: 2, same: 0, down: 0 },
+              changes: ['Version our data'],
+              questions: ['How to start small?'],
+            }),
           ),
         ],
         [
