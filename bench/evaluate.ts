@@ -8,8 +8,10 @@
  * learner opens every team's tally.
  * Progress goes to stderr; the LAST line of stdout is one JSON object (a contract: keep the key names):
  *   {"learners","teams","scores","p95_score_to_tally_ms","tallyCorrect","reportMs","reportBytes", …}
- * `reportMs` / `reportBytes` (the session report built from this session) are null until the kit has a session
- * report: another change builds it; this benchmark will time it then.
+ * `reportMs` / `reportBytes`: the session report (shared/report/report.ts) built from this finished session's archive,
+ * fetched from the host (`GET /api/sessions/<id>/archive`): the time to decode the archive and build the HTML, in
+ * this process, and the HTML's size in bytes (`reportRouteMs`: the same through the host's report route, export
+ * included, as the console's button does it).
  *
  * Score → tally, attributed exactly (as bench/poll.ts does for votes): the host applies one command at a time; an
  * accepted score is one transaction on the host-only `evaluate-scores` document (one key: the scorer, in the team's
@@ -36,8 +38,34 @@ import { rubricSchema } from '../shared/content/schema';
 import { rubricSpec, tallyTeam, type TeamScore, type TeamTally } from '../shared/room/rubricScores';
 import type { RoomClient } from '../shared/sync/roomClient';
 import { connectClient, hostKeyOf, placeGroups } from '../tests/helpers/roomClients';
+import { loadContentDir } from '../electron/host/contentLoader';
+import { decodeArchive } from '../shared/report/archive';
+import { buildReport } from '../shared/report/report';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+
+/** The session report of the host's only session: built here from its archive, and fetched through its route. */
+async function timeReport(
+  url: string,
+  key: string,
+): Promise<{ reportMs: number | null; reportBytes: number; reportRouteMs: number | null }> {
+  const api = (path: string) => fetch(new URL(path, url), { headers: { Authorization: `Bearer ${key}` } });
+  const sessions = ((await (await api('/api/sessions')).json()) as { sessions: { id: string }[] }).sessions;
+  const id = sessions[0]!.id;
+  const archiveText = await (await api(`/api/sessions/${id}/archive`)).text();
+  const content = await loadContentDir(join(repoRoot, 'content'));
+  if (!content.ok) throw new Error('the content pack does not load');
+  const started = performance.now();
+  const decoded = decodeArchive(archiveText);
+  if (!decoded.ok) throw new Error(decoded.message);
+  const html = buildReport(decoded.archive, content.pack);
+  const reportMs = r2(performance.now() - started);
+  const routeStarted = performance.now();
+  const res = await api(`/api/sessions/${id}/report`);
+  await res.arrayBuffer();
+  if (res.status !== 200) throw new Error(`the report route answered ${res.status}`);
+  return { reportMs, reportBytes: Buffer.byteLength(html), reportRouteMs: r2(performance.now() - routeStarted) };
+}
 const log = (line: string) => process.stderr.write(`${line}\n`);
 
 const USAGE = `Usage: npm run bench:evaluate -- [options]
@@ -301,6 +329,11 @@ async function main(): Promise<void> {
       `tallies ${tallyCorrect ? 'exact' : 'WRONG'}, order ${orderVerified ? 'verified' : 'NOT verified'}; reveal → ${learnerCount} learners × ${teamCount} tallies in ${Math.round(revealMs)} ms`,
     );
 
+    const report = await timeReport(url, hostKeyOf(facilitatorUrl));
+    log(
+      `session report: built in ${report.reportMs} ms from the archive (${report.reportBytes} bytes); through the host's route ${report.reportRouteMs} ms`,
+    );
+
     for (const c of clients) c.close();
     clients.length = 0;
     const code = await host.stop();
@@ -312,9 +345,9 @@ async function main(): Promise<void> {
       scores: sorted.length,
       p95_score_to_tally_ms: r2(percentile(sorted, 95)),
       tallyCorrect,
-      // No session report exists in the kit yet (issue 13, point 5, built in another change): null until it does.
-      reportMs: null,
-      reportBytes: null,
+      reportMs: report.reportMs,
+      reportBytes: report.reportBytes,
+      reportRouteMs: report.reportRouteMs,
       p50_score_to_tally_ms: r2(percentile(sorted, 50)),
       max_score_to_tally_ms: r2(sorted.at(-1) ?? Number.NaN),
       criteria: rubric.criteria.length,

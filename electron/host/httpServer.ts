@@ -19,6 +19,7 @@ import { StorageError } from './room/storageError';
 import { attachRoomSockets, type WsOptions } from './room/wsServer';
 import { isLoopback } from './room/budgets';
 import { withoutAnswers } from './contentLoader';
+import { archiveRoutes } from './archiveRoutes';
 
 export interface HostOptions {
   port: number;
@@ -100,7 +101,7 @@ async function readJsonBody(req: IncomingMessage, limit = 4096): Promise<unknown
  * this machine (loopback): the key travels in clear on a LAN without TLS, so it is worth nothing from elsewhere
  * (the WebSocket's facilitator hello follows the same rule, wsServer.ts).
  */
-async function sessionsApi(req: IncomingMessage, res: ServerResponse, pathname: string, sessions: SessionManager, lanUrls: () => string[]): Promise<void> {
+async function sessionsApi(req: IncomingMessage, res: ServerResponse, pathname: string, sessions: SessionManager, lanUrls: () => string[], content: PackResult): Promise<void> {
   if (!isLoopback(req.socket.remoteAddress)) {
     sendJson(res, 403, { error: 'forbidden', message: 'sessions are managed on the host laptop only: open the facilitator link there' });
     return;
@@ -117,6 +118,7 @@ async function sessionsApi(req: IncomingMessage, res: ServerResponse, pathname: 
   const parts = pathname.split('/').filter(Boolean); // api, sessions, [id], [action]
   const id = parts[2];
   const action = parts[3];
+  if (await archiveRoutes(req, res, parts, sessions, content.ok ? content.pack : null)) return;
   if (parts.length === 2 && req.method === 'GET') {
     sendJson(res, 200, { sessions: sessions.list(), joinBases: lanUrls() } satisfies SessionsList);
     return;
@@ -177,7 +179,7 @@ export function createRequestHandler(options: HostOptions, lanUrls: () => string
       return;
     }
     if (options.sessions && (pathname === '/api/sessions' || pathname.startsWith('/api/sessions/') || (pathname === '/api/status' && req.method === 'GET'))) {
-      await sessionsApi(req, res, pathname, options.sessions, lanUrls);
+      await sessionsApi(req, res, pathname, options.sessions, lanUrls, options.content);
       return;
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') {

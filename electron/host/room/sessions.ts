@@ -22,6 +22,7 @@ import { defaultTrialOptions } from './updateTrials';
 import { Room, type SessionMeta } from './room';
 import { StorageError, storageErrorFrom } from './storageError';
 import { budgetsWith, type Budgets } from './budgets';
+import { exportArchive, importArchive, type ImportResult } from './sessionArchive';
 
 export type { SessionSummary };
 
@@ -209,6 +210,21 @@ export class SessionManager {
     if (!this.readMeta(id)) return false;
     rmSync(join(this.sessionsDir, id), { recursive: true, force: true });
     return true;
+  }
+
+  /** The session's archive (JSON text, sessionArchive.ts); null if there is no such session. */
+  archive(id: string): string | null {
+    const room = this.open(id);
+    return room ? exportArchive(join(this.sessionsDir, id), room) : null;
+  }
+
+  /** Imports an archive as a new ended (read-only) session; a refused archive changes nothing. */
+  importArchive(text: string): ImportResult {
+    try {
+      return importArchive(this.dataDir, this.sessionsDir, text, new Set(this.metas().map((m) => m.code)));
+    } catch (error) {
+      throw storageErrorFrom(error);
+    }
   }
 
   async closeAll(): Promise<void> {

@@ -20,6 +20,7 @@ import { LiveConsole } from '../live/LiveConsole';
 import { ConsolePolls, ConsoleQa } from '../live/ConsolePolls';
 import { ConsoleReflection } from '../reflect/ConsoleReflection';
 import { ConsoleEvaluate } from '../live/ConsoleEvaluate';
+import { ImportArchive, SessionExportButtons } from './SessionExport';
 
 const KEY = 'workshop-kit:host-key';
 
@@ -129,6 +130,7 @@ function SessionsPage({ hostKey }: { hostKey: string }) {
         </p>
       ) : null}
       <Section title="Past and current sessions" id="sessions">
+        <ImportArchive hostKey={hostKey} onImported={refresh} />
         {sessions === null ? <p className="muted">Loading…</p> : null}
         {sessions?.length === 0 ? <p className="empty">No sessions yet.</p> : null}
         <table>
@@ -155,7 +157,8 @@ function SessionsPage({ hostKey }: { hostKey: string }) {
                   ) : null}{' '}
                   <button type="button" className="btn" onClick={() => void act(s, 'delete')} aria-label={`Delete ${s.title}`}>
                     <Trash2 size={16} aria-hidden="true" />
-                  </button>
+                  </button>{' '}
+                  <SessionExportButtons hostKey={hostKey} id={s.id} title={s.title} />
                 </td>
               </tr>
             ))}
@@ -184,6 +187,7 @@ function SessionConsole({ hostKey, code }: { hostKey: string; code: string }) {
       <StatusIndicator client={client} />
       <HostStorageBanner hostKey={hostKey} />
       <JoinCard hostKey={hostKey} code={code} className="section" />
+      <SessionExportButtons hostKey={hostKey} code={code} title={meta?.title ?? 'this session'} />
       {client ? (
         <Section title="Run the session" id="run">
           <LiveConsole client={client} code={code} hostKey={hostKey} />

@@ -1,0 +1,109 @@
+/**
+ * Taking a session home from the console: the session report downloads and opens from file:// with no request
+ * leaving the page and every part shown; the archive downloads, a corrupted copy is refused with a message on
+ * another kit's sessions page, and the real one imports there as a read-only (ended) past session.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { test, expect, screenshot } from './fixtures';
+import { startHostProcess, type HostProcess } from '../helpers/hostProcess';
+import { connectClient, hostKeyOf, online, placeGroups, waitFor } from '../helpers/roomClients';
+import * as Y from 'yjs';
+
+let origin: HostProcess;
+let target: HostProcess;
+test.beforeAll(async () => {
+  [origin, target] = await Promise.all([
+    startHostProcess({ args: ['--session', 'Export room'] }),
+    startHostProcess({ args: ['--session', 'Other kit'] }),
+  ]);
+});
+test.afterAll(async () => {
+  await Promise.all([origin?.stop(), target?.stop()]);
+});
+
+test('export the session report and the archive; the archive re-imports read-only, a corrupted one is refused', async ({ browser }) => {
+  test.setTimeout(180_000); // bounds a hang only
+  const code = origin.line.room as string;
+  const facilitator = connectClient(origin.url, code, { secret: hostKeyOf(origin.line.facilitatorUrl as string) });
+  const ada = connectClient(origin.url, code, { name: 'Ada' });
+  await Promise.all([online(facilitator), online(ada)]);
+  await placeGroups(facilitator, [{ id: 'red', name: 'Red', members: [ada.welcome!.learnerId] }]);
+  const p = new Y.XmlElement('paragraph');
+  p.insert(0, [new Y.XmlText('Ship a feature store first')]);
+  ada.doc('team/red/notes').getXmlFragment('notes').insert(0, [p]);
+  ada.command('ask-e2e', { cmd: 'ask', questionId: 'question-e2e', text: 'How do we roll back a model?', anonymous: true });
+  await waitFor(() => ada.pendingCount === 0, 'edits saved');
+  ada.close();
+  facilitator.close();
+
+  const context = await browser.newContext({ acceptDownloads: true, viewport: { width: 1280, height: 900 } });
+  const console_ = await context.newPage();
+  await console_.goto(origin.line.facilitatorUrl as string);
+  await expect(console_.getByTestId('room-code')).toHaveText(code);
+
+  const [reportDownload] = await Promise.all([
+    console_.waitForEvent('download'),
+    console_.getByRole('button', { name: 'Export the session report of Export room' }).click(),
+  ]);
+  await expect(console_.getByRole('status').filter({ hasText: /Saved .*\.html/ })).toBeVisible();
+  const reportPath = join(tmpdir(), `wk-report-${Date.now()}.html`);
+  await reportDownload.saveAs(reportPath);
+
+  // The report from file://, every request that is not the file itself recorded and refused.
+  const offline = await browser.newContext();
+  const requests: string[] = [];
+  await offline.route('**/*', (route) => {
+    const url = route.request().url();
+    if (url.startsWith('file:')) return route.continue();
+    requests.push(url);
+    return route.abort();
+  });
+  const report = await offline.newPage();
+  await report.goto(pathToFileURL(reportPath).toString());
+  for (const heading of [
+    'Export room',
+    'Agenda: planned and as run',
+    'Polls and quizzes',
+    'Questions from the room',
+    'Team Red',
+    'Exit tickets',
+    "The facilitator's notes",
+  ]) {
+    await expect(report.getByRole('heading', { name: heading, exact: true })).toBeVisible();
+  }
+  await expect(report.getByText('Ship a feature store first')).toBeVisible();
+  await expect(report.getByText('How do we roll back a model?')).toBeVisible();
+  await screenshot(report, 'session-report', true);
+  expect(requests).toEqual([]);
+  await offline.close();
+
+  const [archiveDownload] = await Promise.all([
+    console_.waitForEvent('download'),
+    console_.getByRole('button', { name: 'Export the archive of Export room' }).click(),
+  ]);
+  const archivePath = join(tmpdir(), `wk-archive-${Date.now()}.json`);
+  await archiveDownload.saveAs(archivePath);
+  const corruptPath = `${archivePath}.corrupt.json`;
+  const text = readFileSync(archivePath, 'utf8');
+  writeFileSync(corruptPath, text.slice(0, Math.floor(text.length * 0.7)));
+
+  // Another kit: the corrupted archive is refused with a message, the real one becomes a past session.
+  const other = await context.newPage();
+  await other.goto(target.line.facilitatorUrl as string);
+  await expect(other.getByTestId('room-code')).toHaveText(target.line.room as string);
+  await other.goto(new URL('/console', target.url).toString());
+  await expect(other.getByRole('heading', { name: 'Sessions', exact: true })).toBeVisible();
+  await other.getByLabel(/Import an archive/).setInputFiles(corruptPath);
+  await expect(other.getByRole('alert')).toContainText('Not imported: This file is not a session archive');
+  await expect(other.getByText('Export room')).toHaveCount(0);
+  await other.getByLabel(/Import an archive/).setInputFiles(archivePath);
+  await expect(other.getByRole('status').filter({ hasText: 'Imported “Export room” as a past session (read-only).' })).toBeVisible();
+  const row = other.getByRole('row').filter({ hasText: 'Export room' });
+  await expect(row).toContainText('ended');
+  await expect(row.getByRole('button', { name: 'End Export room' })).toHaveCount(0);
+  await screenshot(other, 'console-imported-session');
+  await context.close();
+});
