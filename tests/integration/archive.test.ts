@@ -61,8 +61,10 @@ describe('session archive', () => {
     const text = await res.text();
     const exported = decodeArchive(text);
     if (!exported.ok) throw new Error(exported.message);
-    for (const name of ['session', 'roster', 'groups', 'team/red/notes', `learner/${adaId}/journal`, 'facilitator/observations'])
+    for (const name of ['session', 'roster', 'groups', 'team/red/notes', 'facilitator/observations'])
       expect(exported.archive.documents.has(name), name).toBe(true);
+    // What only the learner (their journal) or only the host may read does not leave in the facilitator's file.
+    expect(exported.archive.documents.has(`learner/${adaId}/journal`)).toBe(false);
 
     // Refused: cut short, and altered; nothing is added to the target's data folder.
     const sessionsBefore = readdirSync(join(targetData, 'sessions')).sort();

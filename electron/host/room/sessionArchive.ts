@@ -38,8 +38,17 @@ export function storedDocumentNames(dir: string): Set<string> {
 }
 
 /** The archive of a session (JSON text): its meta and the full state of each of its room documents. */
+/**
+ * What leaves the host in an archive: the room's documents, except what only one learner (their journal), or only the
+ * host (who answered what in a poll, each learner's background) may read — the facilitator who exports a session
+ * must not get, as a file, what the room never showed them. The learner exports their own journal from their screen.
+ */
+export function archivable(name: string): boolean {
+  return isRoomDocument(name) && !name.startsWith('learner/') && !/^poll\/[^/]+\/votes$/.test(name) && name !== 'backgrounds';
+}
+
 export function exportArchive(dir: string, room: Room): string {
-  const names = [...storedDocumentNames(dir)].filter((name) => isRoomDocument(name));
+  const names = [...storedDocumentNames(dir)].filter(archivable);
   const meta = room.meta;
   return encodeArchive(
     { title: meta.title, code: meta.code, createdAt: meta.createdAt, endedAt: meta.endedAt, exportedAt: new Date().toISOString() },
