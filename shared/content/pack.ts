@@ -276,3 +276,8 @@ export function summarize(pack: ContentPack): PackSummary {
     boardPieces: count(pack.libraries, (l) => l.pieces.length),
   };
 }
+
+/** The phases in the lesson's running order (lesson.yaml `phases`), whatever order their files were read in. */
+export function phasesInOrder<P extends { id: string }>(order: readonly string[], phases: readonly P[]): P[] {
+  return order.map((id) => phases.find((p) => p.id === id)).filter((p): p is P => p !== undefined);
+}

@@ -10,6 +10,7 @@
  * makes no request (inline CSS, inline SVG, no script, no font or image from elsewhere).
  */
 import * as Y from 'yjs';
+import { phasesInOrder } from '../content/pack';
 import type { ContentPack } from '../content/schema';
 import type { ExitTicketAggregate } from '../room/exitTicket';
 import { mlTestScore, formatMts } from '../room/mlTestScore';
@@ -20,7 +21,7 @@ import { BoardSync } from '../sync/boardSync';
 import type { SessionArchive } from './archive';
 import { barChart, boardSvg, esc } from './reportSvg';
 
-export type ReportContent = Pick<ContentPack, 'phases' | 'templates' | 'rubrics' | 'mltestscore'>;
+export type ReportContent = Pick<ContentPack, 'lesson' | 'phases' | 'templates' | 'rubrics' | 'mltestscore'>;
 
 const CSS = `
 body{font:15px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:#1e1e1e;max-width:960px;margin:2rem auto;padding:0 1rem}
@@ -72,7 +73,7 @@ function agenda(docs: Docs, content: ReportContent): string {
   const actual = state.clock?.actualMinutes ?? {};
   const current = state.clock?.phaseId ?? null;
   const currentMinutes = state.clock ? Math.round(state.clock.elapsedMs / 60000) : null;
-  const rows = content.phases.map((p) => {
+  const rows = phasesInOrder(content.lesson.phases, content.phases).map((p) => {
     const ran = typeof actual[p.id] === 'number' ? actual[p.id]! : p.id === current ? currentMinutes : null;
     const diff = ran === null ? null : ran - p.minutes;
     const note =

@@ -5,10 +5,17 @@
  * right distributions and weighted totals on the projector.
  */
 import type { Browser, Page } from '@playwright/test';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import * as Y from 'yjs';
+import { BoardSync } from '../../shared/sync/boardSync';
 import { startHostProcess, type HostProcess } from '../helpers/hostProcess';
 import { connectClient, hostKeyOf, placeGroups, waitFor } from '../helpers/roomClients';
 import type { RoomClient } from '../../shared/sync/roomClient';
-import { expect, screenshot, test } from './fixtures';
+import { expect, screenshot, SCREENSHOTS, test } from './fixtures';
 
 let host: HostProcess;
 let admin: RoomClient;
@@ -50,7 +57,7 @@ async function score(page: Page, teamId: string, levels: number[], strength: str
 
 test('the queue runs both teams, learners score the other team, reveal shows the results on the projector', async ({ browser }) => {
   test.setTimeout(240_000); // bounds a hang only
-  const facilitator = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const facilitator = await browser.newContext({ acceptDownloads: true, viewport: { width: 1280, height: 900 } });
   const console_ = await facilitator.newPage();
   await console_.goto(host.line.facilitatorUrl as string);
   const presenter = await facilitator.newPage();
@@ -69,6 +76,7 @@ test('the queue runs both teams, learners score the other team, reveal shows the
     { id: 'red', name: 'Red', members: [idOf('Ann')!, idOf('Ben')!] },
     { id: 'blue', name: 'Blue', members: [idOf('Cat')!, idOf('Dan')!] },
   ]);
+  await giveTeamsWork(admin);
   admin.doc('session').getMap('state').set('phase', 'evaluate');
   await presenter.goto(`${host.url}present/${code}#key=${hostKeyOf(host.line.facilitatorUrl as string)}`);
 
@@ -141,4 +149,144 @@ test('the queue runs both teams, learners score the other team, reveal shows the
   await expect(membersOf[first][0]!.getByTestId('team-feedback')).toContainText('Clear rollback plan');
   await expect(membersOf[second][0]!.getByTestId(`revealed-${first}`)).toBeVisible();
   await expect(membersOf[second][0]!.getByTestId('team-feedback')).toHaveCount(0);
+
+  // Reflection: a learner of the first team writes a journal entry and an exit ticket.
+  await writeJournalAndTicket(f1!);
+  await waitFor(() => admin.doc('facilitator/observations') !== null, 'observations doc');
+  admin.doc('facilitator/observations').getText('evaluate:red').insert(0, 'Red linked every incident to an owner.');
+  await waitFor(() => admin.pendingCount === 0, 'observation saved');
+
+  // The facilitator takes the session home: the report opens offline and shows every part.
+  const { archivePath } = await exportAndCheckReport(browser, console_, {
+    first,
+    peerTotal: expected,
+    strength: 'Clear rollback plan',
+    exitChange: 'Add a data validation gate before training',
+    observation: 'Red linked every incident to an owner.',
+  });
+  await reimportArchive(browser, archivePath);
 });
+
+/** Strategy text, a board element and ML Test Score marks for both teams, a poll with a vote (all in the report). */
+async function giveTeamsWork(admin: RoomClient): Promise<void> {
+  for (const [team, text] of [
+    ['red', 'Registry plus versioned inputs for the audit'],
+    ['blue', 'Validation gate before every retrain'],
+  ] as const) {
+    await admin.whenSynced(`team/${team}/strategy`);
+    const p = new Y.XmlElement('paragraph');
+    p.insert(0, [new Y.XmlText(text)]);
+    admin.doc(`team/${team}/strategy`).getXmlFragment('strategy-problem-framing').insert(0, [p]);
+    new BoardSync(admin.doc(`team/${team}/board`)).pushLocal([
+      { id: `${team}-idea`, type: 'rectangle', version: 1, versionNonce: 1, x: 0, y: 0, width: 160, height: 80, strokeColor: '#1e1e1e' },
+    ]);
+    admin.doc(`team/${team}/mltestscore`).getMap('marks').set('mts-data-1', 1);
+  }
+  const def = { id: 'e2e-cost', kind: 'single' as const, prompt: 'Biggest cost of MLOps?', options: [{ id: 'a', label: 'Tools' }, { id: 'b', label: 'People' }] };
+  admin.doc('session').getMap('polls').set(def.id, { def, status: 'open', revealed: true, anonymous: true });
+  await waitFor(() => admin.pendingCount === 0, 'team work and poll saved');
+}
+
+async function writeJournalAndTicket(page: Page): Promise<void> {
+  const current = page.getByTestId('journal-current');
+  await expect(current).toContainText('Now · Evaluate');
+  await current.getByLabel(/One practice you will try/).fill('Version our training data next sprint.');
+  const ticket = page.getByTestId('exit-ticket');
+  await ticket.getByLabel('One thing I will change at work').fill('Add a data validation gate before training');
+  await ticket.getByLabel('One question I still have').fill('How do we monitor without labels?');
+  await ticket.getByLabel(/Before today.*: 2$/).check();
+  await ticket.getByLabel(/And now.*: 4$/).check();
+  await ticket.getByRole('button', { name: 'Send exit ticket' }).click();
+  await expect(page.getByTestId('exit-ticket-sent')).toBeVisible();
+}
+
+/**
+ * Exports the report from the console, opens it from file:// with every other request refused and recorded, checks
+ * each part, prints it to PDF (one page per team at least) and turns the pages into images with pdftoppm.
+ */
+async function exportAndCheckReport(
+  browser: Browser,
+  console_: Page,
+  want: { first: string; peerTotal: number; strength: string; exitChange: string; observation: string },
+): Promise<{ archivePath: string }> {
+  const title = 'Evaluate e2e';
+  const dir = mkdtempSync(join(tmpdir(), 'wk-evaluate-export-'));
+  await console_.goto(host.line.facilitatorUrl as string);
+  const [reportDownload] = await Promise.all([
+    console_.waitForEvent('download'),
+    console_.getByRole('button', { name: `Export the session report of ${title}` }).click(),
+  ]);
+  const reportPath = join(dir, 'report.html');
+  await reportDownload.saveAs(reportPath);
+
+  const offline = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const requests: string[] = [];
+  await offline.route('**/*', (route) => {
+    const url = route.request().url();
+    if (url.startsWith('file:')) return route.continue();
+    requests.push(url);
+    return route.abort();
+  });
+  const report = await offline.newPage();
+  await report.goto(pathToFileURL(reportPath).toString());
+  for (const heading of [title, 'Agenda: planned and as run', 'Polls and quizzes', 'Questions from the room', 'Team Red', 'Team Blue', 'Exit tickets', "The facilitator's notes"])
+    await expect(report.getByRole('heading', { name: heading, exact: true })).toBeVisible();
+  await expect(report.getByText('Biggest cost of MLOps?')).toBeVisible();
+  const firstTeam = report.locator(`#team-${want.first}`);
+  await expect(firstTeam.getByText(want.first === 'red' ? 'Registry plus versioned inputs for the audit' : 'Validation gate before every retrain')).toBeVisible();
+  await expect(firstTeam.locator('svg').first()).toBeVisible(); // the board picture
+  await expect(firstTeam).toContainText('Final score');
+  await expect(firstTeam).toContainText(`peers ${want.peerTotal}`);
+  await expect(firstTeam).toContainText('facilitator 75');
+  await expect(firstTeam).toContainText(want.strength);
+  await expect(report.locator('#exit')).toContainText(want.exitChange);
+  await expect(report.locator('#facilitator')).toContainText(want.observation);
+  await screenshot(report, 'evaluate-report-html', true);
+  expect(requests, 'the report asks for nothing outside the file').toEqual([]);
+
+  // Print: a clean PDF, each team on its own page, looked at as images.
+  await report.emulateMedia({ media: 'print' });
+  const pdfPath = join(dir, 'report.pdf');
+  await report.pdf({ path: pdfPath, format: 'A4', printBackground: true });
+  const pages = (readFileSync(pdfPath, 'latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length;
+  expect(pages, 'the title and agenda, then a page per team at least').toBeGreaterThanOrEqual(3);
+  execFileSync('pdftoppm', ['-png', '-r', '50', '-l', '6', pdfPath, join(SCREENSHOTS, 'evaluate-report-pdf')]);
+  expect(readdirSync(SCREENSHOTS).filter((f) => f.startsWith('evaluate-report-pdf')).length).toBeGreaterThanOrEqual(3);
+  await offline.close();
+
+  const [archiveDownload] = await Promise.all([
+    console_.waitForEvent('download'),
+    console_.getByRole('button', { name: `Export the archive of ${title}` }).click(),
+  ]);
+  const archivePath = join(dir, 'archive.json');
+  await archiveDownload.saveAs(archivePath);
+  return { archivePath };
+}
+
+/** Another kit with a fresh data folder: a corrupted archive is refused with a message, the real one shows read-only. */
+async function reimportArchive(browser: Browser, archivePath: string): Promise<void> {
+  const other = await startHostProcess({ args: ['--session', 'Another room'] });
+  try {
+    const corruptPath = `${archivePath}.corrupt.json`;
+    // One flipped character in a document's state, as a bad USB stick would: the checksum no longer matches.
+    const archive = JSON.parse(readFileSync(archivePath, 'utf8')) as { documents: { state: string }[] };
+    const state = archive.documents[0]!.state;
+    archive.documents[0]!.state = (state[0] === 'A' ? 'B' : 'A') + state.slice(1);
+    writeFileSync(corruptPath, JSON.stringify(archive));
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    await page.goto(other.line.facilitatorUrl as string);
+    await expect(page.getByTestId('room-code')).toHaveText(other.line.room as string);
+    await page.goto(new URL('/console', other.url).toString());
+    await page.getByLabel(/Import an archive/).setInputFiles(corruptPath);
+    await expect(page.getByRole('alert')).toContainText('Not imported:');
+    await expect(page.getByRole('row').filter({ hasText: 'Evaluate e2e' })).toHaveCount(0);
+    await page.getByLabel(/Import an archive/).setInputFiles(archivePath);
+    await expect(page.getByRole('status').filter({ hasText: 'Imported “Evaluate e2e” as a past session (read-only).' })).toBeVisible();
+    const row = page.getByRole('row').filter({ hasText: 'Evaluate e2e' });
+    await expect(row).toContainText('ended');
+    await context.close();
+  } finally {
+    await other.stop();
+  }
+}

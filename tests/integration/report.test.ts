@@ -160,6 +160,9 @@ describe('session report (pure)', () => {
     expect(html).toContain(
       `<td>${engage!.title}</td><td>${engage!.minutes}</td><td>${engage!.minutes + 8}</td><td><span class="over">8 min over, carried forward</span>`,
     );
+    // The agenda runs in the lesson's order, not the order the phase files were read in.
+    const agendaRows = [...(/<section id="agenda">.*?<\/section>/s.exec(html)?.[0] ?? '').matchAll(/<tr><td>([^<]*)<\/td>/g)].map((m) => m[1]);
+    expect(agendaRows).toEqual(pack.lesson.phases.map((id) => pack.phases.find((p) => p.id === id)!.title));
     expect(html).toContain('Which stage fails most?');
     expect(html).toMatch(/<svg class="chart"[^>]*><title>Which stage fails most\?: Data 3 \(75%\); Deploy 1 \(25%\)<\/title>/);
     expect(html).toContain('What about &lt;script&gt;alert(1)&lt;/script&gt;?');

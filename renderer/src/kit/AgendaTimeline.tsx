@@ -3,9 +3,7 @@ import { Link } from 'react-router';
 import type { Phase } from '../../../shared/content/schema';
 import { formatClock } from '../ui/bits';
 
-export function phasesInOrder<P extends Phase>(order: string[], phases: P[]): P[] {
-  return order.map((id) => phases.find((p) => p.id === id)).filter((p): p is P => p !== undefined);
-}
+export { phasesInOrder } from '../../../shared/content/pack';
 
 export function AgendaTimeline({ phases }: { phases: Phase[] }) {
   const total = phases.reduce((sum, p) => sum + p.minutes, 0);
