@@ -17,11 +17,12 @@ import { mlTestScore, formatMts } from '../room/mlTestScore';
 import type { Tally } from '../room/pollTally';
 import type { TeamTally } from '../room/rubricScores';
 import type { SessionPollState, SessionState } from '../room/sessionState';
+import { worksheetSeedUpdate } from '../room/worksheetSeed';
 import { BoardSync } from '../sync/boardSync';
 import type { SessionArchive } from './archive';
 import { barChart, boardSvg, esc } from './reportSvg';
 
-export type ReportContent = Pick<ContentPack, 'lesson' | 'phases' | 'templates' | 'rubrics' | 'mltestscore'>;
+export type ReportContent = Pick<ContentPack, 'lesson' | 'phases' | 'templates' | 'rubrics' | 'mltestscore' | 'worksheets'>;
 
 const CSS = `
 body{font:15px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:#1e1e1e;max-width:960px;margin:2rem auto;padding:0 1rem}
@@ -142,12 +143,31 @@ function qa(docs: Docs): string {
   return `<section id="qa"><h2>Questions from the room</h2>${rows.length ? `<table><thead><tr><th>Question (anonymous)</th><th>Upvotes</th><th></th></tr></thead><tbody>${rows.join('')}</tbody></table>` : '<p class="empty">No question was asked.</p>'}</section>`;
 }
 
+/** The group notes' starting text (the Explore worksheet's prompts, shared/room/worksheetSeed.ts), as the report reads it. */
+function worksheetPrompts(content: ReportContent): string | null {
+  const worksheet = content.worksheets[0];
+  if (!worksheet) return null;
+  const seeded = new Y.Doc();
+  Y.applyUpdate(seeded, worksheetSeedUpdate(worksheet, 'notes'));
+  return fragmentText(seeded, 'notes');
+}
+
 function teamSection(docs: Docs, content: ReportContent, team: { id: string; name: string }): string {
   const doc = (name: string) => docs.get(`team/${team.id}/${name}`);
   const template = content.templates[0];
-  const strategy = template
-    ? template.sections.map((s) => `<h4>${esc(s.title)}</h4>${textBlock(fragmentText(doc('strategy'), s.id))}`).join('')
-    : '';
+  // The sections the team wrote in, then the others in one line (a printed page is not ten "Nothing written.").
+  const sections = (template?.sections ?? []).map((s) => ({ title: s.title, text: fragmentText(doc('strategy'), s.id) }));
+  const blank = sections.filter((s) => !s.text.trim()).map((s) => s.title);
+  const strategy =
+    sections
+      .filter((s) => s.text.trim())
+      .map((s) => `<h4>${esc(s.title)}</h4>${textBlock(s.text)}`)
+      .join('') + (blank.length ? `<p class="empty">Not filled in: ${esc(blank.join('; '))}.</p>` : '');
+  const notesText = fragmentText(doc('notes'), 'notes');
+  const notes =
+    notesText === worksheetPrompts(content)
+      ? '<p class="empty">Only the worksheet\'s questions: nothing written.</p>'
+      : textBlock(notesText);
   const board = doc('board');
   const picture = boardSvg(`${team.name}'s board`, board ? new BoardSync(board).elements() : []);
   const mtsRubric = content.mltestscore[0];
@@ -179,7 +199,7 @@ function teamSection(docs: Docs, content: ReportContent, team: { id: string; nam
         .map((s) => `<li>${esc(s)}</li>`)
         .join('')}</ul>`
     : '';
-  return `<section class="team" id="team-${esc(team.id)}"><h2>Team ${esc(team.name)}</h2><h3>Notes</h3>${textBlock(fragmentText(doc('notes'), 'notes'))}<h3>Strategy</h3>${strategy}<h3>Board</h3>${picture}<h3>ML Test Score</h3>${mts}<h3>Rubric results</h3>${scores}${comments}</section>`;
+  return `<section class="team" id="team-${esc(team.id)}"><h2>Team ${esc(team.name)}</h2><h3>Notes</h3>${notes}<h3>Strategy</h3>${strategy}<h3>Board</h3>${picture}<h3>ML Test Score</h3>${mts}<h3>Rubric results</h3>${scores}${comments}</section>`;
 }
 
 function exitTickets(docs: Docs): string {

@@ -8,6 +8,7 @@ import { loadContentDir } from '../../electron/host/contentLoader';
 import type { ContentPack } from '../../shared/content/schema';
 import { decodeArchive, type SessionArchive } from '../../shared/report/archive';
 import { buildReport } from '../../shared/report/report';
+import { worksheetSeedUpdate } from '../../shared/room/worksheetSeed';
 import { BoardSync } from '../../shared/sync/boardSync';
 import type { RoomClient } from '../../shared/sync/roomClient';
 import { startHostProcess, type HostProcess } from '../helpers/hostProcess';
@@ -94,7 +95,15 @@ describe('session report (pure)', () => {
             }),
           ),
         ],
-        ['groups', state((d) => d.getMap('groups').set('red', { id: 'red', name: 'Red "team"', members: [], roles: {} }))],
+        [
+          'groups',
+          state((d) => {
+            d.getMap('groups').set('red', { id: 'red', name: 'Red "team"', members: [], roles: {} });
+            d.getMap('groups').set('blue', { id: 'blue', name: 'Blue', members: [], roles: {} });
+          }),
+        ],
+        // Blue's notes are the worksheet's prompts as seeded, nothing more.
+        ['team/blue/notes', worksheetSeedUpdate(pack.worksheets[0]!, 'notes')],
         ['team/red/notes', state((d) => paragraphs(d, 'notes', 'Our notes & ideas'))],
         ['team/red/strategy', state((d) => paragraphs(d, strategySection.id, 'Frame the problem first'))],
         [
@@ -161,7 +170,9 @@ describe('session report (pure)', () => {
       `<td>${engage!.title}</td><td>${engage!.minutes}</td><td>${engage!.minutes + 8}</td><td><span class="over">8 min over, carried forward</span>`,
     );
     // The agenda runs in the lesson's order, not the order the phase files were read in.
-    const agendaRows = [...(/<section id="agenda">.*?<\/section>/s.exec(html)?.[0] ?? '').matchAll(/<tr><td>([^<]*)<\/td>/g)].map((m) => m[1]);
+    const agendaRows = [...(/<section id="agenda">.*?<\/section>/s.exec(html)?.[0] ?? '').matchAll(/<tr><td>([^<]*)<\/td>/g)].map(
+      (m) => m[1],
+    );
     expect(agendaRows).toEqual(pack.lesson.phases.map((id) => pack.phases.find((p) => p.id === id)!.title));
     expect(html).toContain('Which stage fails most?');
     expect(html).toMatch(/<svg class="chart"[^>]*><title>Which stage fails most\?: Data 3 \(75%\); Deploy 1 \(25%\)<\/title>/);
@@ -170,6 +181,13 @@ describe('session report (pure)', () => {
     expect(html).toContain('<h2>Team Red &quot;team&quot;</h2>');
     expect(html).toContain('Our notes &amp; ideas');
     expect(html).toContain('Frame the problem first');
+    // Sections nobody wrote in are one line, not a heading each.
+    const blank = pack.templates[0]!.sections.filter((s) => s.id !== strategySection.id).map((s) => s.title);
+    expect(html).toContain(`Not filled in: ${blank.join('; ')}.`.replace(/&/g, '&amp;'));
+    expect(html).not.toContain(`<h4>${blank[0]}</h4>`);
+    const blue = /<section class="team" id="team-blue">.*?<\/section>/s.exec(html)?.[0] ?? '';
+    expect(blue).toContain("Only the worksheet's questions: nothing written.");
+    expect(blue).not.toContain(pack.worksheets[0]!.dimensions[0]!.prompt);
     expect(html).toMatch(/<svg class="board"[^>]*><title>Red &quot;team&quot;&#39;s board: Feature store<\/title>/);
     expect(html).toContain('<rect x="0" y="0" width="100" height="50" stroke="#1e1e1e"');
     expect(html).toMatch(/ML Test Score.*Final score <strong>/s);
