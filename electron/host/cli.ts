@@ -5,6 +5,8 @@
  *   {"event":"listening","url":"http://127.0.0.1:PORT/","lanUrls":["http://192.168.…:PORT/",…],…}
  * Everything else (content problems, storage problems, low disk space, shutdown notes) goes to stderr. SIGINT/SIGTERM
  * close it with exit code 0. An error nobody caught is printed on stderr and the host keeps serving.
+ * With --preflight it prints the room preflight after that line (the report in words, then one line of JSON
+ * `{"event":"preflight",…}`) and exits: 0 when no problem was found, 1 otherwise.
  */
 import { mkdir, access, constants } from 'node:fs/promises';
 import { homedir } from 'node:os';
@@ -15,11 +17,12 @@ import { formatIssue } from '../../shared/content/pack';
 import { loadContentDir } from './contentLoader';
 import { startHost } from './httpServer';
 import { SessionManager } from './room/sessions';
-import { advertise, type Advertisement } from './discovery';
+import { advertise, SERVICE_TYPE, type Advertisement } from './discovery';
 import { DEFAULT_PORT } from './defaults';
 import { DEFAULT_DISK_THRESHOLDS } from './diskSpace';
 import { DEFAULT_BUDGETS, type Budgets } from './room/budgets';
 import { extraDocNames } from '../../shared/room/documents';
+import { formatPreflight } from './preflight';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -49,7 +52,10 @@ const USAGE = `Usage: npm run host -- [--session TITLE] [--port N] [--bind ADDR]
                       names and defaults:
 ${wrap(Object.entries(DEFAULT_BUDGETS).map(([k, v]) => `${k}=${v}`))}
   --extra-docs LIST   admit documents beyond the room's fixed list, comma-separated, * for one name segment
-                      (e.g. room/*,team/*/set) — for tests and benchmarks, never needed in a classroom`;
+                      (e.g. room/*,team/*/set) — for tests and benchmarks, never needed in a classroom
+  --preflight         check that learners can reach this laptop (interfaces, the port on each address, discovery),
+                      print the report and exit (1 if a problem was found); the console's Room check does the same
+  --preflight-address ADDR  also check this address (repeatable), e.g. the one printed on the join card`;
 
 function fail(message: string): never {
   process.stderr.write(`host: ${message}\n`);
@@ -71,6 +77,8 @@ function parse() {
         'refuse-free-mb': { type: 'string' },
         budget: { type: 'string', multiple: true },
         'extra-docs': { type: 'string' },
+        preflight: { type: 'boolean' },
+        'preflight-address': { type: 'string', multiple: true },
         help: { type: 'boolean', short: 'h' },
       },
       strict: true,
@@ -121,7 +129,9 @@ if (extraDocs === null) fail(`--extra-docs takes document name patterns like roo
 let unexpected = 0;
 const lastResort = (what: string, error: unknown) => {
   unexpected++;
-  process.stderr.write(`host: unexpected ${what} (${unexpected} so far; still serving): ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.stderr.write(
+    `host: unexpected ${what} (${unexpected} so far; still serving): ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+  );
 };
 process.on('uncaughtException', (error) => lastResort('error', error));
 process.on('unhandledRejection', (reason) => lastResort('rejection', reason));
@@ -135,13 +145,16 @@ try {
 
 const content = await loadContentDir(contentDir);
 if (!content.ok) {
-  process.stderr.write(`host: the content pack in ${contentDir} has ${content.issues.length} problem(s); the app will show them until they are fixed:\n`);
+  process.stderr.write(
+    `host: the content pack in ${contentDir} has ${content.issues.length} problem(s); the app will show them until they are fixed:\n`,
+  );
   for (const issue of content.issues) process.stderr.write(`  ${formatIssue(issue, contentDir)}\n`);
 }
 
 const sessions = new SessionManager(dataDir, { disk: { warnBelowMb, refuseBelowMb }, budgets, ...(extraDocs ? { extraDocs } : {}) });
 const title = args.session?.trim();
-if (args.session !== undefined && (!title || title.length > 120)) fail('--session needs a title of 1 to 120 characters, e.g. --session "MLOps workshop, room 4"');
+if (args.session !== undefined && (!title || title.length > 120))
+  fail('--session needs a title of 1 to 120 characters, e.g. --session "MLOps workshop, room 4"');
 let room;
 try {
   room = title ? (sessions.resumeByTitle(title) ?? sessions.create(title)) : null;
@@ -149,9 +162,20 @@ try {
   fail(`cannot open the session "${title}": ${(error as Error).message}`);
 }
 
+const loopbackOnly = ['127.0.0.1', 'localhost', '::1'].includes(bind);
+let discovery = {
+  advertising: false,
+  detail: args['no-discovery']
+    ? 'off (--no-discovery): learners join by address or QR code'
+    : loopbackOnly
+      ? `off: bound to ${bind}, which only this laptop can reach`
+      : title
+        ? 'off: this laptop has no LAN address'
+        : 'off: no session running (start one with --session, or from the console)',
+};
 let host;
 try {
-  host = await startHost({ port, bind, rendererDir, contentDir, content, sessions });
+  host = await startHost({ port, bind, rendererDir, contentDir, content, sessions, discovery: () => discovery });
 } catch (error) {
   const code = (error as NodeJS.ErrnoException).code;
   if (code === 'EADDRINUSE') fail(`port ${port} is already in use on ${bind}: stop the other program or pass --port 0 for a free port`);
@@ -163,6 +187,7 @@ try {
 let advertisement: Advertisement | null = null;
 if (room && !args['no-discovery'] && host.lanUrls.length > 0) {
   advertisement = advertise({ title: room.meta.title, code: room.meta.code, port: host.port });
+  discovery = { advertising: true, detail: `advertising "${room.meta.title}" as _${SERVICE_TYPE}._tcp (mDNS) on the LAN` };
 }
 
 process.stdout.write(
@@ -201,4 +226,12 @@ const shutdown = (signal: string) => {
     .then(() => process.exit(0));
 };
 process.on('SIGINT', () => shutdown('SIGINT'));
+if (args.preflight) {
+  const report = await host.preflight(args['preflight-address'] ?? []);
+  process.stdout.write(`${formatPreflight(report)}\n${JSON.stringify({ event: 'preflight', ...report })}\n`);
+  closing = true;
+  await (advertisement?.stop() ?? Promise.resolve()).catch(() => undefined);
+  await host.close();
+  process.exit(report.ok ? 0 : 1);
+}
 process.on('SIGTERM', () => shutdown('SIGTERM'));

@@ -20,6 +20,9 @@ import { attachRoomSockets, type WsOptions } from './room/wsServer';
 import { isLoopback } from './room/budgets';
 import { withoutAnswers } from './contentLoader';
 import { archiveRoutes } from './archiveRoutes';
+import { randomBytes } from 'node:crypto';
+import { ReachLog, runPreflight } from './preflight';
+import type { PreflightReport } from '../../shared/protocol/preflight';
 
 export interface HostOptions {
   port: number;
@@ -33,6 +36,16 @@ export interface HostOptions {
   /** Sessions of this host; without it the host only serves the kit. */
   sessions?: SessionManager;
   ws?: WsOptions;
+  /** Whether the room is advertised on the LAN (mDNS), for the preflight; default: not advertised. */
+  discovery?: () => { advertising: boolean; detail: string };
+}
+
+/** What the request handler shares with the preflight: who this host is and which devices reached it. */
+interface HostIdentity {
+  /** Random per process: /api/health returns it, so the preflight tells this kit from another program on the port. */
+  instance: string;
+  reach: ReachLog;
+  port: () => number;
 }
 
 export interface RunningHost {
@@ -40,6 +53,8 @@ export interface RunningHost {
   lanUrls: string[];
   port: number;
   server: Server;
+  /** Runs the room preflight (electron/host/preflight.ts), also probing `extraAddresses`. */
+  preflight(extraAddresses?: string[]): Promise<PreflightReport>;
   close(): Promise<void>;
 }
 
@@ -54,7 +69,11 @@ function baseHeaders(res: ServerResponse): void {
 
 function sendJson(res: ServerResponse, status: number, body: unknown): void {
   const text = JSON.stringify(body);
-  res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-cache', 'Content-Length': Buffer.byteLength(text) });
+  res.writeHead(status, {
+    'Content-Type': 'application/json; charset=utf-8',
+    'Cache-Control': 'no-cache',
+    'Content-Length': Buffer.byteLength(text),
+  });
   res.end(text);
 }
 
@@ -101,7 +120,15 @@ async function readJsonBody(req: IncomingMessage, limit = 4096): Promise<unknown
  * this machine (loopback): the key travels in clear on a LAN without TLS, so it is worth nothing from elsewhere
  * (the WebSocket's facilitator hello follows the same rule, wsServer.ts).
  */
-async function sessionsApi(req: IncomingMessage, res: ServerResponse, pathname: string, sessions: SessionManager, lanUrls: () => string[], content: PackResult): Promise<void> {
+async function sessionsApi(
+  req: IncomingMessage,
+  res: ServerResponse,
+  pathname: string,
+  sessions: SessionManager,
+  lanUrls: () => string[],
+  content: PackResult,
+  preflight: () => Promise<PreflightReport>,
+): Promise<void> {
   if (!isLoopback(req.socket.remoteAddress)) {
     sendJson(res, 403, { error: 'forbidden', message: 'sessions are managed on the host laptop only: open the facilitator link there' });
     return;
@@ -113,6 +140,10 @@ async function sessionsApi(req: IncomingMessage, res: ServerResponse, pathname: 
   }
   if (pathname === '/api/status') {
     sendJson(res, 200, (await sessions.status()) satisfies HostStatus);
+    return;
+  }
+  if (pathname === '/api/preflight') {
+    sendJson(res, 200, await preflight());
     return;
   }
   const parts = pathname.split('/').filter(Boolean); // api, sessions, [id], [action]
@@ -163,14 +194,34 @@ async function sessionsApi(req: IncomingMessage, res: ServerResponse, pathname: 
   sendJson(res, 404, { error: 'not-found' });
 }
 
-export function createRequestHandler(options: HostOptions, lanUrls: () => string[] = () => []): (req: IncomingMessage, res: ServerResponse) => Promise<void> {
+function preflightOf(options: HostOptions, identity: HostIdentity): (extraAddresses?: string[]) => Promise<PreflightReport> {
+  return (extraAddresses) =>
+    runPreflight({
+      port: identity.port(),
+      bind: options.bind,
+      instance: identity.instance,
+      discovery: options.discovery?.() ?? { advertising: false, detail: 'off' },
+      learners: identity.reach.snapshot(),
+      ...(extraAddresses ? { extraAddresses } : {}),
+    });
+}
+
+export function createRequestHandler(
+  options: HostOptions,
+  lanUrls: () => string[] = () => [],
+  identity: HostIdentity = { instance: randomBytes(8).toString('hex'), reach: new ReachLog(), port: () => options.port },
+): (req: IncomingMessage, res: ServerResponse) => Promise<void> {
+  const preflight = preflightOf(options, identity);
   const cache = new FileCache();
   // Learners read pack.json: quiz answers stay with the host (answers.json, for the facilitator) until revealed.
   const served = options.content.ok ? withoutAnswers(options.content.pack) : null;
-  const packJson = JSON.stringify(options.content.ok ? { ok: true, pack: served!.pack, summary: options.content.summary } : { ok: false, issues: options.content.issues });
+  const packJson = JSON.stringify(
+    options.content.ok ? { ok: true, pack: served!.pack, summary: options.content.summary } : { ok: false, issues: options.content.issues },
+  );
 
   return async (req, res) => {
     baseHeaders(res);
+    identity.reach.note(req);
     let pathname: string;
     try {
       pathname = new URL(req.url ?? '/', 'http://host.invalid').pathname;
@@ -178,8 +229,14 @@ export function createRequestHandler(options: HostOptions, lanUrls: () => string
       sendText(res, 400, 'Bad request');
       return;
     }
-    if (options.sessions && (pathname === '/api/sessions' || pathname.startsWith('/api/sessions/') || (pathname === '/api/status' && req.method === 'GET'))) {
-      await sessionsApi(req, res, pathname, options.sessions, lanUrls, options.content);
+    if (
+      options.sessions &&
+      (pathname === '/api/sessions' ||
+        pathname.startsWith('/api/sessions/') ||
+        (pathname === '/api/status' && req.method === 'GET') ||
+        (pathname === '/api/preflight' && req.method === 'GET'))
+    ) {
+      await sessionsApi(req, res, pathname, options.sessions, lanUrls, options.content, preflight);
       return;
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') {
@@ -189,23 +246,29 @@ export function createRequestHandler(options: HostOptions, lanUrls: () => string
     }
 
     if (pathname === '/api/health') {
-      sendJson(res, 200, { ok: true, content: options.content.ok });
+      sendJson(res, 200, { ok: true, content: options.content.ok, instance: identity.instance });
       return;
     }
     if (pathname === '/content/pack.json') {
-      res.writeHead(options.content.ok ? 200 : 500, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-cache', 'Content-Security-Policy': CSP });
+      res.writeHead(options.content.ok ? 200 : 500, {
+        'Content-Type': 'application/json; charset=utf-8',
+        'Cache-Control': 'no-cache',
+        'Content-Security-Policy': CSP,
+      });
       res.end(req.method === 'HEAD' ? undefined : packJson);
       return;
     }
     if (pathname === '/content/answers.json') {
-      if (!options.sessions || req.headers.authorization !== `Bearer ${options.sessions.hostKey}`) return sendJson(res, 401, { error: 'unauthorized', message: 'the answers are for the facilitator: open the facilitator link' });
+      if (!options.sessions || req.headers.authorization !== `Bearer ${options.sessions.hostKey}`)
+        return sendJson(res, 401, { error: 'unauthorized', message: 'the answers are for the facilitator: open the facilitator link' });
       return sendJson(res, 200, served?.answers ?? {});
     }
     if (pathname.startsWith('/content/')) {
       const path = resolveInside(options.contentDir, pathname.slice('/content/'.length));
       // Only assets (diagrams, images) are served raw; YAML reaches the app validated, through pack.json.
       const ext = path ? extname(path).toLowerCase() : '';
-      const file = path && ['.svg', '.png', '.jpg', '.jpeg', '.gif', '.webp'].includes(ext) ? await cache.get(path, options.contentDir) : null;
+      const file =
+        path && ['.svg', '.png', '.jpg', '.jpeg', '.gif', '.webp'].includes(ext) ? await cache.get(path, options.contentDir) : null;
       if (!file) {
         sendText(res, 404, 'Not found');
         return;
@@ -241,7 +304,9 @@ export function createRequestHandler(options: HostOptions, lanUrls: () => string
 
 export async function startHost(options: HostOptions): Promise<RunningHost> {
   let lanUrls: string[] = [];
-  const handler = createRequestHandler(options, () => lanUrls);
+  let port = options.port;
+  const identity: HostIdentity = { instance: randomBytes(8).toString('hex'), reach: new ReachLog(), port: () => port };
+  const handler = createRequestHandler(options, () => lanUrls, identity);
   const server = createServer((req, res) => {
     handler(req, res).catch((error: unknown) => {
       process.stderr.write(`host: error serving ${req.url}: ${(error as Error).stack ?? String(error)}\n`);
@@ -258,7 +323,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
       resolvePromise();
     });
   });
-  const port = (server.address() as AddressInfo).port;
+  port = (server.address() as AddressInfo).port;
   const loopback = options.bind === '0.0.0.0' || options.bind === '127.0.0.1' || options.bind === 'localhost' || options.bind === '::';
   const url = httpUrl(loopback ? '127.0.0.1' : options.bind, port);
   const reachable = reachableLanAddresses(options.bind).map((a) => httpUrl(a, port));
@@ -269,6 +334,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     lanUrls: reachable,
     port,
     server,
+    preflight: preflightOf(options, identity),
     close: async () => {
       sockets?.close();
       await options.sessions?.closeAll();
