@@ -38,6 +38,11 @@ export interface HostOptions {
   ws?: WsOptions;
   /** Whether the room is advertised on the LAN (mDNS), for the preflight; default: not advertised. */
   discovery?: () => { advertising: boolean; detail: string };
+  /**
+   * Where the preflight runs when not on this server: the desktop app serves its console from a loopback-only
+   * server and the room from a second one on every interface; the console's check must be the LAN server's.
+   */
+  preflightVia?: () => Promise<PreflightReport> | null;
 }
 
 /** What the request handler shares with the preflight: who this host is and which devices reached it. */
@@ -211,7 +216,8 @@ export function createRequestHandler(
   lanUrls: () => string[] = () => [],
   identity: HostIdentity = { instance: randomBytes(8).toString('hex'), reach: new ReachLog(), port: () => options.port },
 ): (req: IncomingMessage, res: ServerResponse) => Promise<void> {
-  const preflight = preflightOf(options, identity);
+  const own = preflightOf(options, identity);
+  const preflight = () => options.preflightVia?.() ?? own();
   const cache = new FileCache();
   // Learners read pack.json: quiz answers stay with the host (answers.json, for the facilitator) until revealed.
   const served = options.content.ok ? withoutAnswers(options.content.pack) : null;

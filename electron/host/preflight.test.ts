@@ -91,7 +91,7 @@ describe('probing the port on each address (real sockets)', () => {
     expect(report.problems[2]!.firewall?.linux).toContain(`ufw allow ${host.port}/tcp`);
     const text = formatPreflight(report);
     expect(text).toContain('127.0.0.1        lan  ← give learners this one');
-    expect(text).toContain('3 problem(s):');
+    expect(text).toContain('3 problems:');
   });
 
   it("the running host's own preflight probes the addresses it is given too; its own requests prove nothing", async () => {

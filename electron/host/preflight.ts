@@ -212,7 +212,7 @@ export function formatPreflight(report: PreflightReport): string {
   );
   if (report.problems.length === 0) lines.push('', 'No problem found.');
   else {
-    lines.push('', `${report.problems.length} problem(s):`);
+    lines.push('', `${report.problems.length} ${report.problems.length === 1 ? 'problem' : 'problems'}:`);
     for (const p of report.problems) {
       lines.push(`  - ${p.what}`, `    Fix: ${p.fix}`);
       if (p.firewall) lines.push(`    ${p.firewall.windows}`, `    ${p.firewall.macos}`, `    ${p.firewall.linux}`);

@@ -27,16 +27,28 @@ function post(message: FromHost): void {
   parent.postMessage(message);
 }
 
+/** The console's server is loopback-only: its room preflight is the LAN server's (none until a session is hosted). */
+const consoleSide: Pick<HostOptions, 'preflightVia'> = { preflightVia: () => lanHost?.preflight() ?? null };
+
 async function start(options: HostInit): Promise<void> {
   init = options;
   const content = await loadContentDir(options.contentDir);
   sessions = new SessionManager(options.dataDir);
-  base = { rendererDir: options.rendererDir, contentDir: options.contentDir, content, sessions };
+  base = {
+    rendererDir: options.rendererDir,
+    contentDir: options.contentDir,
+    content,
+    sessions,
+    discovery: () =>
+      advertisement
+        ? { advertising: true, detail: 'advertising the session on the LAN (mDNS)' }
+        : { advertising: false, detail: init?.discovery ? 'off: no session hosted yet' : 'off (discovery disabled)' },
+  };
   try {
-    localHost = await startHost({ ...base, port: options.localPort, bind: '127.0.0.1' });
+    localHost = await startHost({ ...base, ...consoleSide, port: options.localPort, bind: '127.0.0.1' });
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE' || options.localPort === 0) throw error;
-    localHost = await startHost({ ...base, port: 0, bind: '127.0.0.1' });
+    localHost = await startHost({ ...base, ...consoleSide, port: 0, bind: '127.0.0.1' });
   }
   post({ type: 'ready', url: localHost.url, pid: process.pid });
 }

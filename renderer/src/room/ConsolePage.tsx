@@ -11,6 +11,7 @@ import { PageHeader, Section } from '../ui/bits';
 import type { Participant } from './RoomPage';
 import { StatusIndicator } from './StatusIndicator';
 import { JoinCard } from './JoinCard';
+import { RoomCheck } from './RoomCheck';
 import { HostStorageBanner } from './HostStorageBanner';
 import { ConsoleGroups } from '../live/ConsoleGroups';
 import { ConsoleMlTestScores } from '../live/ConsoleMlTestScores';
@@ -108,6 +109,7 @@ function SessionsPage({ hostKey }: { hostKey: string }) {
         lead="Start a session for today's room, or resume one. Ended sessions stay readable."
       />
       <HostStorageBanner hostKey={hostKey} />
+      <RoomCheck hostKey={hostKey} />
       <form onSubmit={create} className="card" style={{ display: 'flex', gap: 10, alignItems: 'end' }}>
         <div className="form-row" style={{ flex: 1, margin: 0 }}>
           <label htmlFor="session-title">New session title</label>
@@ -187,6 +189,7 @@ function SessionConsole({ hostKey, code }: { hostKey: string; code: string }) {
       <StatusIndicator client={client} />
       <HostStorageBanner hostKey={hostKey} />
       <JoinCard hostKey={hostKey} code={code} className="section" />
+      <RoomCheck hostKey={hostKey} />
       <SessionExportButtons hostKey={hostKey} code={code} title={meta?.title ?? 'this session'} />
       {client ? (
         <Section title="Run the session" id="run">
