@@ -77,12 +77,32 @@ execFileSync(process.execPath, [join(repoRoot, 'scripts', 'ensure-built.mjs')], 
 const dataDir = mkdtempSync(join(tmpdir(), 'wk-bench-join-'));
 const host = await startServerChild<{ room: string; joinUrls: string[] }>(
   'host',
-  ['--import', 'tsx', 'electron/host/cli.ts', '--port', '0', '--bind', '127.0.0.1', '--no-discovery', '--data', dataDir, '--session', 'Join bench'],
+  [
+    '--import',
+    'tsx',
+    'electron/host/cli.ts',
+    '--port',
+    '0',
+    '--bind',
+    '127.0.0.1',
+    '--no-discovery',
+    '--data',
+    dataDir,
+    '--session',
+    'Join bench',
+  ],
   { cwd: repoRoot },
 );
 const browser = await chromium.launch({
   executablePath: CHROMIUM,
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+  ],
 });
 const joinUrl = host.line.joinUrls[0]!;
 const times: number[] = [];
