@@ -28,6 +28,7 @@ import { JoinCodePage, JoinPage } from '../room/JoinPage';
 import { RoomPage } from '../room/RoomPage';
 import { ConsolePage } from '../room/ConsolePage';
 import { PresenterPage } from '../live/PresenterPage';
+import { PrintableJoinCard } from '../room/PrintableJoinCard';
 
 /** On navigation: scroll to the top (or the #anchor) and move focus to the page for screen readers. */
 function ScrollManager() {
@@ -58,6 +59,7 @@ export function App() {
           <Routes>
             <Route path="present" element={<PresenterPage />} />
           <Route path="present/:code" element={<PresenterPage />} />
+            <Route path="join-card/:code" element={<PrintableJoinCard />} />
             <Route element={<Layout />}>
               <Route index element={<HomePage />} />
               <Route path="kit/agenda" element={<AgendaPage />} />

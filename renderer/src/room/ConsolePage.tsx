@@ -188,7 +188,7 @@ function SessionConsole({ hostKey, code }: { hostKey: string; code: string }) {
       <PageHeader eyebrow="Facilitator console" title={meta?.title ?? 'Session'} />
       <StatusIndicator client={client} />
       <HostStorageBanner hostKey={hostKey} />
-      <JoinCard hostKey={hostKey} code={code} className="section" />
+      <JoinCard hostKey={hostKey} code={code} className="section" printable />
       <RoomCheck hostKey={hostKey} />
       <SessionExportButtons hostKey={hostKey} code={code} title={meta?.title ?? 'this session'} />
       {client ? (
