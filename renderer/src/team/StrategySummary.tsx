@@ -88,7 +88,7 @@ export function StrategySummary({ client, teamId, caseId, large = false }: { cli
           <span data-testid="summary-mltestscore">
             {' '}
             · ML Test Score <strong>{formatMts(mts.final)}</strong>
-            {mts.band ? ` (${mts.band.label})` : ''}
+            {mts.band ? `, band ${mts.band.label}` : ''}
           </span>
         ) : null}
       </p>
