@@ -159,7 +159,7 @@ test('the projector shows a team strategy on one page; a learner exports their w
   ] as const) {
     await projector.setViewportSize({ width, height });
     // Its content (the grid row it sits in may be taller, beside the board and notes) ends on the screen.
-    const bottom = await summary.evaluate((el) => Math.max(...[...el.children].map((c) => c.getBoundingClientRect().bottom)));
+    const bottom = await summary.evaluate((el) => Math.max(...Array.from(el.children, (c) => c.getBoundingClientRect().bottom)));
     expect(bottom, `the summary fits a ${width}×${height} screen`).toBeLessThanOrEqual(height);
     expect(await summary.evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
     await screenshot(projector, name);
