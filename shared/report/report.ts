@@ -21,10 +21,12 @@ import { worksheetSeedUpdate } from '../room/worksheetSeed';
 import { BoardSync } from '../sync/boardSync';
 import type { SessionArchive } from './archive';
 import { barChart, boardSvg, esc } from './reportSvg';
+import { richFromDoc, richText } from './richText';
 
 export type ReportContent = Pick<ContentPack, 'lesson' | 'phases' | 'templates' | 'rubrics' | 'mltestscore' | 'worksheets'>;
 
-const CSS = `
+/** The report's stylesheet (also a learner's export, learnerExport.ts). */
+export const REPORT_CSS = `
 body{font:15px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:#1e1e1e;max-width:960px;margin:2rem auto;padding:0 1rem}
 h1{font-size:1.8rem;margin-bottom:.2rem}h2{border-bottom:2px solid #2f5d9e;padding-bottom:.2rem;margin-top:2rem}
 table{border-collapse:collapse;margin:.5rem 0}th,td{border:1px solid #bbb;padding:.25rem .6rem;text-align:left;vertical-align:top}
@@ -51,22 +53,10 @@ const mapOf = (docs: Docs, doc: string, map: string): Record<string, unknown> =>
 const obj = (value: unknown): Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
 
-/** The plain text of a rich-text field (TipTap's XML): block ends become line breaks. */
-function fragmentText(doc: Y.Doc | undefined, field: string): string {
-  if (!doc || !doc.share.has(field)) return '';
-  const xml = doc.getXmlFragment(field).toString();
-  return xml
-    .replace(/<\/(paragraph|heading|listItem|tableRow|p|li|h\d)>/g, '\n')
-    .replace(/<[^>]*>/g, '')
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&amp;/g, '&')
-    .replace(/\n{3,}/g, '\n\n')
-    .trim();
-}
+/** The plain text of a rich-text field (TipTap's XML, read by richText.ts): block ends become line breaks. */
+const fragmentText = (doc: Y.Doc | undefined, field: string): string => richText(richFromDoc(doc, field));
 
-const textBlock = (text: string, empty = 'Nothing written.'): string =>
+export const textBlock = (text: string, empty = 'Nothing written.'): string =>
   text.trim() ? `<div class="text">${esc(text)}</div>` : `<p class="empty">${esc(empty)}</p>`;
 
 function agenda(docs: Docs, content: ReportContent): string {
@@ -152,6 +142,40 @@ function worksheetPrompts(content: ReportContent): string | null {
   return fragmentText(seeded, 'notes');
 }
 
+/** A team's ML Test Score: the final score, its band and a bar per section. */
+export function mtsPart(rubric: ReportContent['mltestscore'][number] | undefined, marks: unknown, teamName: string): string {
+  if (!rubric) return '<p class="empty">No ML Test Score.</p>';
+  const result = mlTestScore(rubric, marks);
+  return `<p>Final score <strong>${esc(formatMts(result.final))}</strong>${result.band ? ` — ${esc(result.band.label)}` : ''} (${result.marked} of ${result.total} tests marked; the final score is the lowest section).</p>${barChart(
+    `${teamName}'s ML Test Score by section`,
+    result.sections.map((s) => ({ label: s.name, value: s.score, text: `${formatMts(s.score)} / ${s.max}` })),
+  )}`;
+}
+
+/** A team's rubric results (the published tally): per criterion the peer levels, mean and the facilitator's level. */
+export function rubricPart(rubric: ReportContent['rubrics'][number] | undefined, tally: Partial<TeamTally>): string {
+  if (!tally.criteria || !rubric) return '<p class="empty">Not scored.</p>';
+  const levelLabels = rubric.levels.map((l) => `${l.score} ${l.label}`);
+  const rows = tally.criteria.map((c) => {
+    const title = rubric.criteria.find((r) => r.id === c.id)?.title ?? c.id;
+    return `<tr><td>${esc(title)}</td><td>${c.weight}</td><td>${esc(c.peer.map((n, i) => `${levelLabels[i] ?? i}: ${n}`).join(', '))}</td><td>${c.peerMean ?? '—'}</td><td>${c.facilitator ?? '—'}</td></tr>`;
+  });
+  return `<table><thead><tr><th>Criterion</th><th>Weight</th><th>Peer scores per level</th><th>Peer mean</th><th>Facilitator</th></tr></thead><tbody>${rows.join('')}</tbody></table><p>Weighted total: peers <strong>${tally.peerTotal ?? '—'}</strong> (${tally.scorers ?? 0} scorers), facilitator <strong>${tally.facilitatorTotal ?? '—'}</strong>.</p>`;
+}
+
+/** The strengths and questions written for a team (`team/<id>/feedback` items), never who wrote them. */
+export function feedbackPart(items: Record<string, unknown>): string {
+  const feedback = Object.values(items).map(obj);
+  const list = (key: string) => feedback.map((f) => String(f[key] ?? '').trim()).filter(Boolean);
+  return feedback.length
+    ? `<h4>Strengths</h4><ul>${list('strength')
+        .map((s) => `<li>${esc(s)}</li>`)
+        .join('')}</ul><h4>Questions</h4><ul>${list('question')
+        .map((s) => `<li>${esc(s)}</li>`)
+        .join('')}</ul>`
+    : '';
+}
+
 function teamSection(docs: Docs, content: ReportContent, team: { id: string; name: string }): string {
   const doc = (name: string) => docs.get(`team/${team.id}/${name}`);
   const template = content.templates[0];
@@ -170,35 +194,10 @@ function teamSection(docs: Docs, content: ReportContent, team: { id: string; nam
       : textBlock(notesText);
   const board = doc('board');
   const picture = boardSvg(`${team.name}'s board`, board ? new BoardSync(board).elements() : []);
-  const mtsRubric = content.mltestscore[0];
-  let mts = '<p class="empty">No ML Test Score.</p>';
-  if (mtsRubric && doc('mltestscore')) {
-    const result = mlTestScore(mtsRubric, mapOf(docs, `team/${team.id}/mltestscore`, 'marks'));
-    mts = `<p>Final score <strong>${esc(formatMts(result.final))}</strong>${result.band ? ` — ${esc(result.band.label)}` : ''} (${result.marked} of ${result.total} tests marked; the final score is the lowest section).</p>${barChart(
-      `${team.name}'s ML Test Score by section`,
-      result.sections.map((s) => ({ label: s.name, value: s.score, text: `${formatMts(s.score)} / ${s.max}` })),
-    )}`;
-  }
-  const rubric = content.rubrics[0];
+  const mts = doc('mltestscore') ? mtsPart(content.mltestscore[0], mapOf(docs, `team/${team.id}/mltestscore`, 'marks'), team.name) : '<p class="empty">No ML Test Score.</p>';
   const tally = obj(mapOf(docs, `evaluate/${team.id}/tally`, 'tally').result) as Partial<TeamTally>;
-  let scores = '<p class="empty">Not scored.</p>';
-  if (tally.criteria && rubric) {
-    const levelLabels = rubric.levels.map((l) => `${l.score} ${l.label}`);
-    const rows = tally.criteria.map((c) => {
-      const title = rubric.criteria.find((r) => r.id === c.id)?.title ?? c.id;
-      return `<tr><td>${esc(title)}</td><td>${c.weight}</td><td>${esc(c.peer.map((n, i) => `${levelLabels[i] ?? i}: ${n}`).join(', '))}</td><td>${c.peerMean ?? '—'}</td><td>${c.facilitator ?? '—'}</td></tr>`;
-    });
-    scores = `<table><thead><tr><th>Criterion</th><th>Weight</th><th>Peer scores per level</th><th>Peer mean</th><th>Facilitator</th></tr></thead><tbody>${rows.join('')}</tbody></table><p>Weighted total: peers <strong>${tally.peerTotal ?? '—'}</strong> (${tally.scorers ?? 0} scorers), facilitator <strong>${tally.facilitatorTotal ?? '—'}</strong>.</p>`;
-  }
-  const feedback = Object.values(mapOf(docs, `team/${team.id}/feedback`, 'items')).map(obj);
-  const list = (key: string) => feedback.map((f) => String(f[key] ?? '').trim()).filter(Boolean);
-  const comments = feedback.length
-    ? `<h4>Strengths</h4><ul>${list('strength')
-        .map((s) => `<li>${esc(s)}</li>`)
-        .join('')}</ul><h4>Questions</h4><ul>${list('question')
-        .map((s) => `<li>${esc(s)}</li>`)
-        .join('')}</ul>`
-    : '';
+  const scores = rubricPart(content.rubrics[0], tally);
+  const comments = feedbackPart(mapOf(docs, `team/${team.id}/feedback`, 'items'));
   return `<section class="team" id="team-${esc(team.id)}"><h2>Team ${esc(team.name)}</h2><h3>Notes</h3>${notes}<h3>Strategy</h3>${strategy}<h3>Board</h3>${picture}<h3>ML Test Score</h3>${mts}<h3>Rubric results</h3>${scores}${comments}</section>`;
 }
 
@@ -250,5 +249,10 @@ export function buildReport(archive: SessionArchive, content: ReportContent): st
     facilitatorNotes(docs, content, new Map(groups.map((g) => [g.id, g.name]))),
   ].join('\n');
   for (const doc of docs.values()) doc.destroy();
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:"><title>${esc(s.title)} — session report</title><style>${CSS}</style></head><body>${body}</body></html>`;
+  return htmlPage(`${s.title} — session report`, body);
+}
+
+/** A whole self-contained page: inline CSS, a policy that refuses every request, no script. */
+export function htmlPage(title: string, body: string): string {
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:"><title>${esc(title)}</title><style>${REPORT_CSS}</style></head><body>${body}</body></html>`;
 }

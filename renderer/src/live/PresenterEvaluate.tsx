@@ -1,10 +1,10 @@
 /**
- * The projector during Evaluate: the presenting team's name, its countdown, its strategy (read-only) and its board;
+ * The projector during Evaluate: the presenting team's name, its countdown, its strategy on one page and its board;
  * between pitches and after them, the results of every team the facilitator has revealed (per-criterion
  * distributions and weighted totals, peer and facilitator side by side).
  */
 import type { RoomClient } from '../../../shared/sync/roomClient';
-import { TeamStrategy } from '../team/TeamStrategy';
+import { StrategySummary } from '../team/StrategySummary';
 import { useGroups } from './groupState';
 import { useEvaluate, useRubric, useTeamTally } from './evaluateState';
 import { useSessionState } from './liveState';
@@ -27,13 +27,7 @@ export function PresenterEvaluate({ client }: { client: RoomClient }) {
           </h1>
           <div className="grid-2">
             <TeamWork client={client} teamId={current} large />
-            <TeamStrategy
-              client={client}
-              teamId={current}
-              caseId={groups[current]?.caseId ?? state.elaborateCase ?? null}
-              userName="Projector"
-              readOnly
-            />
+            <StrategySummary client={client} teamId={current} caseId={groups[current]?.caseId ?? state.elaborateCase ?? null} large />
           </div>
         </div>
       ) : null}

@@ -1,6 +1,6 @@
 /**
  * The facilitator's gallery of team work: every group's board (as a live picture), notes (live, read-only here)
- * and strategy progress; open any board or strategy to read it whole; one click to put a team's work on the
+ * and strategy progress; open any board, or the strategy on one page (StrategySummary); one click to put a team's work on the
  * projector. Also what the presenter shows when a team is on screen, and what other learners read once the
  * facilitator shares a team's work (SharedTeams).
  */
@@ -8,7 +8,8 @@ import { lazy, Suspense, useMemo } from 'react';
 import type { RoomClient } from '../../../shared/sync/roomClient';
 import { useContent } from '../content/ContentProvider';
 import { LazyBoardPreview, LazyTeamBoard } from '../team/loadTeamBoard';
-import { TeamStrategy, useFilledSections } from '../team/TeamStrategy';
+import { StrategySummary } from '../team/StrategySummary';
+import { useFilledSections } from '../team/TeamStrategy';
 import { Disclosure } from '../ui/Disclosure';
 import { useGroups } from './groupState';
 import { useSessionState, writeState } from './liveState';
@@ -44,7 +45,7 @@ export function TeamWork({ client, teamId, large = false, viewer = 'Facilitator'
             </Suspense>
           </Disclosure>
           <Disclosure className="section" summary={<strong>Read the strategy</strong>}>
-            <TeamStrategy client={client} teamId={teamId} caseId={group.caseId ?? state.elaborateCase ?? null} userName={viewer} readOnly />
+            <StrategySummary client={client} teamId={teamId} caseId={group.caseId ?? state.elaborateCase ?? null} />
           </Disclosure>
         </>
       )}

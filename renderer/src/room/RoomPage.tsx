@@ -21,6 +21,7 @@ import { Markdown } from '../ui/Markdown';
 import { PageHeader, Section } from '../ui/bits';
 import { SharedTextArea } from './SharedTextArea';
 import { LearnerJournal } from '../reflect/LearnerJournal';
+import { ExportMyWork } from '../reflect/ExportMyWork';
 import { StatusIndicator } from './StatusIndicator';
 
 export interface Participant {
@@ -121,6 +122,7 @@ export function RoomPage() {
       {client && welcome?.role === 'learner' ? (
         <Section title="My journal" id="journal">
           <LearnerJournal client={client} phaseId={phase?.id ?? null} />
+          <ExportMyWork client={client} learnerName={me?.name ?? 'Me'} sessionTitle={meta?.title ?? welcome.session.title} />
         </Section>
       ) : null}
       {client ? (
