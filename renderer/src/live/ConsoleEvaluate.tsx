@@ -14,12 +14,13 @@ import { useEvaluate, useRubric, useTeamTally } from './evaluateState';
 import { RubricResults, SlotCountdown } from './RubricResults';
 import { ScoreForm } from './ScoreForm';
 import { SortableQueue } from './SortableQueue';
-import { ConsoleCircles } from './ConsoleCircles';
+import { ConsoleCircles, usePitchCircles } from './ConsoleCircles';
 
 export function ConsoleEvaluate({ client }: { client: RoomClient }) {
   const evaluate = useEvaluate(client);
   const groups = useGroups(client);
   const { rubric, spec } = useRubric();
+  const circlesFormat = usePitchCircles();
   const [seconds, setSeconds] = useState(0);
   const [open, setOpen] = useState<string | null>(null);
   const [share, setShare] = useState(true);
@@ -35,7 +36,9 @@ export function ConsoleEvaluate({ client }: { client: RoomClient }) {
   const fromHost = [...evaluate.queue.filter((t) => groups[t]), ...teamIds.filter((t) => !evaluate.queue.includes(t))];
   const queue = dropped && dropped.length === fromHost.length && dropped.every((t) => fromHost.includes(t)) ? dropped : fromHost;
   // The content's format: two-minute pitches for up to four teams, one minute with five or more (Evaluate phase).
-  const length = seconds || evaluate.seconds || (teamIds.length >= 5 ? 60 : 120);
+  // In parallel circles, the content's circle pitch length (pitchCircles.seconds) unless the facilitator set one.
+  const circleLength = evaluate.circles && circlesFormat ? circlesFormat.seconds : 0;
+  const length = seconds || circleLength || evaluate.seconds || (teamIds.length >= 5 ? 60 : 120);
   const setQueue = (teams: string[]) => send({ cmd: 'evaluate-queue', teams, rubric: spec, seconds: length });
   const move = (i: number, by: number) => {
     const next = [...queue];
