@@ -97,7 +97,10 @@ test('drag reorders the queue; parallel circles run a round with assigned scorin
   await circles.getByRole('button', { name: 'Start round 1' }).click();
   await expect(circles.getByTestId('console-round')).toContainText('Round 1 of 3');
   // Circles pitch for the content's length (pitchCircles.seconds: two minutes), not one queue's one minute for 5+ teams.
-  await waitFor(() => (admin.doc('evaluate').getMap('state').get('round') as { seconds?: number } | undefined)?.seconds === 120, 'round length');
+  await waitFor(
+    () => (admin.doc('evaluate').getMap('state').get('round') as { seconds?: number } | undefined)?.seconds === 120,
+    'round length',
+  );
 
   // The projector: each circle's pitching team, with the shared countdown.
   await expect(presenter.getByTestId('presenter-circle-1')).toHaveAttribute('data-team', 'red');

@@ -12,7 +12,15 @@
  * any team.
  */
 import type * as Y from 'yjs';
-import { assignedTeams, formCircles, listNames, presentersInRound, roundCount, roundOfTeam, type Circles } from '../../../shared/room/circles';
+import {
+  assignedTeams,
+  formCircles,
+  listNames,
+  presentersInRound,
+  roundCount,
+  roundOfTeam,
+  type Circles,
+} from '../../../shared/room/circles';
 import type { EvaluateContext, EvaluateResult, EvaluateState, TeamState } from './evaluateCommands';
 
 export interface CirclesState {
@@ -47,7 +55,10 @@ export function readRound(doc: Y.Doc): Round | null {
 /** Re-forms the circles from a changed queue (evaluate-queue, evaluate-shuffle), when circles are on. */
 export function reformCircles(doc: Y.Doc, queue: string[]): void {
   const circles = readCircles(doc);
-  if (circles) doc.getMap<unknown>('state').set('circles', { teamsPerCircle: circles.teamsPerCircle, circles: formCircles(queue, circles.teamsPerCircle) });
+  if (circles)
+    doc
+      .getMap<unknown>('state')
+      .set('circles', { teamsPerCircle: circles.teamsPerCircle, circles: formCircles(queue, circles.teamsPerCircle) });
 }
 
 export function applyCirclesCommand(
@@ -117,7 +128,12 @@ export function applyCirclesCommand(
  * Why a learner of `scorerTeam` may not score `teamId` while circles are on (null: they may, or circles are off).
  * The own team is refused before this, by the score check itself.
  */
-export function circleRefusal(doc: Y.Doc, scorerTeam: string | null, teamId: string, name: (teamId: string) => string): EvaluateResult | null {
+export function circleRefusal(
+  doc: Y.Doc,
+  scorerTeam: string | null,
+  teamId: string,
+  name: (teamId: string) => string,
+): EvaluateResult | null {
   const circles = readCircles(doc);
   if (!circles) return null;
   const assigned = assignedTeams(circles.circles, scorerTeam);

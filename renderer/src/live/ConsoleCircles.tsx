@@ -59,7 +59,8 @@ export function ConsoleCircles({
           <input type="radio" name="evaluate-format" checked={!on} onChange={() => switchTo(false)} /> One queue
         </label>
         <label style={{ display: 'flex', gap: 6, alignItems: 'center' }}>
-          <input type="radio" name="evaluate-format" checked={on} disabled={teamCount < 2} onChange={() => switchTo(true)} /> Parallel circles
+          <input type="radio" name="evaluate-format" checked={on} disabled={teamCount < 2} onChange={() => switchTo(true)} /> Parallel
+          circles
         </label>
         <label className="form-row" style={{ margin: 0 }}>
           <span>Teams per circle</span>

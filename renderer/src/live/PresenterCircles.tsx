@@ -28,7 +28,13 @@ export function PresenterCircles({ client, evaluate, name }: { client: RoomClien
         {circles.map((circle, c) => {
           const now = presenting[c] ?? null;
           return (
-            <section key={c} className="card" aria-label={`Circle ${c + 1}`} data-testid={`presenter-circle-${c + 1}`} data-team={now ?? ''}>
+            <section
+              key={c}
+              className="card"
+              aria-label={`Circle ${c + 1}`}
+              data-testid={`presenter-circle-${c + 1}`}
+              data-team={now ?? ''}
+            >
               <div className="eyebrow">Circle {c + 1}</div>
               {round ? (
                 <>

@@ -41,7 +41,9 @@ export function SortableQueue({
   const announcements: Announcements = {
     onDragStart: ({ active }) => `Picked up ${name(String(active.id))}, place ${place(active.id)} of ${ids.length}.`,
     onDragOver: ({ active, over }) =>
-      over ? `${name(String(active.id))} moved to place ${place(over.id)} of ${ids.length}.` : `${name(String(active.id))} is outside the list.`,
+      over
+        ? `${name(String(active.id))} moved to place ${place(over.id)} of ${ids.length}.`
+        : `${name(String(active.id))} is outside the list.`,
     onDragEnd: ({ active, over }) =>
       over ? `${name(String(active.id))} dropped at place ${place(over.id)} of ${ids.length}.` : `${name(String(active.id))} dropped.`,
     onDragCancel: ({ active }) => `Moving ${name(String(active.id))} was cancelled.`,
