@@ -86,10 +86,17 @@ test('drag reorders the queue; parallel circles run a round with assigned scorin
   await waitFor(() => hostQueue()[0] === 'red', 'the drop sent the new order');
   expect(hostQueue()).toEqual(['red', 'blue', 'gold', 'green', 'plum', 'teal']);
   await expect(queue.locator('li[data-testid^="queue-"]').first()).toHaveAttribute('data-testid', 'queue-red');
+  // The keyboard path (dnd-kit's keyboard sensor): Space picks Blue up, the down arrow moves it, Space drops it.
+  await queue.getByTestId('drag-blue').focus();
+  await console_.keyboard.press('Space');
+  await console_.keyboard.press('ArrowDown');
+  await console_.keyboard.press('Space');
+  await waitFor(() => hostQueue()[2] === 'blue', 'the keyboard drop sent the new order');
+  expect(hostQueue()).toEqual(['red', 'gold', 'blue', 'green', 'plum', 'teal']);
 
-  // Parallel circles of three (the content's default), formed from the queue: Red, Blue, Gold | Green, Plum, Teal.
+  // Parallel circles of three (the content's default), formed from the queue: Red, Gold, Blue | Green, Plum, Teal.
   const circles = console_.getByTestId('console-circles');
-  await circles.getByLabel('Parallel circles').check();
+  await circles.getByLabel('Parallel circles').click(); // the radio follows the host's state (checked once it has formed the circles)
   await expect(circles).toHaveAttribute('data-mode', 'circles');
   await expect(circles.getByTestId('circle-1')).toContainText('Red');
   await expect(circles.getByTestId('circle-1')).toContainText('Gold');
@@ -106,6 +113,11 @@ test('drag reorders the queue; parallel circles run a round with assigned scorin
   await expect(presenter.getByTestId('presenter-circle-1')).toHaveAttribute('data-team', 'red');
   await expect(presenter.getByTestId('presenter-circle-2')).toHaveAttribute('data-team', 'green');
   await expect(presenter.getByTestId('presenter-circles').getByTestId('slot-countdown')).toBeVisible();
+  // Starting the round shared the pitching teams' work (read-only) with the screens, as one queue's start does.
+  await waitFor(
+    () => ['red', 'green'].every((t) => (admin.doc('groups').getMap('groups').get(t) as { shared?: boolean })?.shared),
+    'shared',
+  );
   await screenshot(presenter, 'evaluate-projector-circles');
 
   // Learners: their circle, who pitches in it, and forms only for their assigned teams that have pitched.

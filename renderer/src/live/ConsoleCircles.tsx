@@ -27,6 +27,7 @@ export function ConsoleCircles({
   send,
   openQueue,
   seconds,
+  shareTeam,
 }: {
   client: RoomClient;
   evaluate: EvaluateView;
@@ -36,6 +37,8 @@ export function ConsoleCircles({
   /** Saves the queue first when it is not open yet (circles are formed from it). */
   openQueue: () => void;
   seconds: number;
+  /** Shares a pitching team's work (read-only) with every screen, when the console's share box is ticked. */
+  shareTeam: (teamId: string) => void;
 }) {
   const format = usePitchCircles();
   const [size, setSize] = useState(0);
@@ -51,6 +54,10 @@ export function ConsoleCircles({
     send({ cmd: 'evaluate-circles', teamsPerCircle: circlesOn ? teamsPerCircle : null });
   };
   const next = round === null ? 0 : round.index + 1;
+  const startRound = (index: number | null) => {
+    send({ cmd: 'evaluate-round', round: index, seconds });
+    if (index !== null) for (const t of presentersInRound(circles, index)) if (t) shareTeam(t);
+  };
   return (
     <div className="stack" data-testid="console-circles" data-mode={on ? 'circles' : 'queue'}>
       <fieldset className="page-actions" style={{ border: 0, padding: 0, margin: 0 }}>
@@ -88,16 +95,12 @@ export function ConsoleCircles({
       {on ? (
         <>
           <div className="page-actions" style={{ marginTop: 0 }}>
-            <button
-              type="button"
-              className="btn btn-primary"
-              onClick={() => send({ cmd: 'evaluate-round', round: next < rounds ? next : null, seconds })}
-            >
+            <button type="button" className="btn btn-primary" onClick={() => startRound(next < rounds ? next : null)}>
               {round === null ? 'Start round 1' : next < rounds ? `Next round (${next + 1} of ${rounds})` : 'End the rounds'}
             </button>
             {round ? (
               <>
-                <button type="button" className="btn" onClick={() => send({ cmd: 'evaluate-round', round: round.index, seconds })}>
+                <button type="button" className="btn" onClick={() => startRound(round.index)}>
                   Restart round {round.index + 1}
                 </button>
                 <span data-testid="console-round">

@@ -107,6 +107,9 @@ export function ConsoleEvaluate({ client }: { client: RoomClient }) {
         send={send}
         openQueue={() => setQueue(queue)}
         seconds={length}
+        shareTeam={(t) => {
+          if (share && !groups[t]?.shared) send({ cmd: 'update-group', teamId: t, shared: true });
+        }}
       />
       <SortableQueue
         ids={queue}
