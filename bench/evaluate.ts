@@ -1,11 +1,13 @@
 /**
- * `npm run bench:evaluate -- [--learners 60] [--teams 12] [--window 20000] [--seed 1] [--keep-data]`
+ * `npm run bench:evaluate -- [--learners 60] [--teams 12] [--window 20000] [--seed 1] [--circles N] [--keep-data]`
  *
  * The Evaluate phase, end to end against the real host: the facilitator forms N teams and runs the presentation
  * queue; the teams pitch in turn within --window ms in all (each team's slot is window / teams); during a team's
  * slot every learner not in it sends one score with a level for every criterion of the content's rubric (and a
  * strength and a question), and the facilitator scores it too. Then the facilitator reveals every team and every
- * learner opens every team's tally.
+ * learner opens every team's tally. With `--circles N`, the teams pitch in parallel circles of N (the host forms them
+ * from the queue; shared/room/circles.ts): the window is split into rounds, in each round one team of every circle
+ * pitches, and each learner scores only the other teams of their circle (the output line gains `"circles": N`).
  * Progress goes to stderr; the LAST line of stdout is one JSON object (a contract: keep the key names):
  *   {"learners","teams","scores","p95_score_to_tally_ms","tallyCorrect","reportMs","reportBytes", …}
  * `reportMs` / `reportBytes`: the session report (shared/report/report.ts) built from this finished session's archive,
@@ -33,6 +35,7 @@ import { parse } from 'yaml';
 import { benchCli } from './cli';
 import { startServerChild } from '../tests/helpers/serverChild';
 import { seededRandom } from '../shared/room/groups';
+import { assignedTeams, formCircles, presentersInRound, roundCount } from '../shared/room/circles';
 import { decodeRecords } from '../electron/host/room/docLog';
 import { rubricSchema } from '../shared/content/schema';
 import { rubricSpec, tallyTeam, type TeamScore, type TeamTally } from '../shared/room/rubricScores';
@@ -73,6 +76,7 @@ const USAGE = `Usage: npm run bench:evaluate -- [options]
   --teams N        teams that pitch in turn (default 12, at least 2, at most --learners)
   --window MS      all pitches within MS ms (default 20000): each team's slot is MS / teams
   --seed N         seed of the levels and send times (default 1)
+  --circles N      parallel pitch circles of N teams (default: one queue); learners score their circle only
   --keep-data      keep the host's temporary data folder (its path is printed)`;
 
 const cli = benchCli('bench:evaluate', USAGE);
@@ -84,6 +88,7 @@ const args = cli.parse(
         teams: { type: 'string', default: '12' },
         window: { type: 'string', default: '20000' },
         seed: { type: 'string', default: '1' },
+        circles: { type: 'string' },
         'keep-data': { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h' },
       },
@@ -96,6 +101,7 @@ const teamCount = cli.number('teams', args.teams, 2);
 if (teamCount > learnerCount) cli.fail(`--teams (${teamCount}) must not exceed --learners (${learnerCount})`);
 const windowMs = cli.number('window', args.window, 100);
 const seed = cli.number('seed', args.seed, 0);
+const circleSize = args.circles === undefined ? null : cli.number('circles', args.circles, 2);
 const random = seededRandom(seed);
 
 const rubric = rubricSpec(rubricSchema.parse(parse(readFileSync(join(repoRoot, 'content/rubrics/strategy-rubric.yaml'), 'utf8'))));
@@ -204,47 +210,64 @@ async function main(): Promise<void> {
       await waitFor(() => facilitator.pendingCount === 0, command.cmd);
     };
     await facilitatorSays({ cmd: 'evaluate-queue', teams, rubric, seconds: Math.max(10, Math.round(windowMs / teamCount / 1000)) });
+    // One queue: one team per slot. Circles: one slot per round, one team of every circle in it.
+    const circles = circleSize === null ? null : formCircles(teams, circleSize);
+    const slots = circles
+      ? Array.from({ length: roundCount(circles) }, (_, r) => presentersInRound(circles, r).filter((t): t is string => t !== null))
+      : teams.map((t) => [t]);
+    const mayScore = (i: number, team: string) => teamOf[i] !== team && (!circles || assignedTeams(circles, teamOf[i]).includes(team));
+    if (circles) {
+      await facilitatorSays({ cmd: 'evaluate-circles', teamsPerCircle: circleSize });
+      const formedOnHost = () =>
+        (facilitator.doc('evaluate').getMap('state').get('circles') as { circles?: string[][] } | undefined)?.circles;
+      await waitFor(() => formedOnHost() !== undefined, 'the circles formed on the host');
+      const formed = formedOnHost();
+      if (JSON.stringify(formed) !== JSON.stringify(circles)) throw new Error(`the host formed other circles: ${JSON.stringify(formed)}`);
+      log(`${circles.length} circles of ${circles.map((c) => c.length).join('/')} teams, ${slots.length} rounds`);
+    }
 
     // Scores chosen up front, so the expected tallies are known exactly.
     const level = () => rubric.levels[Math.floor(random() * rubric.levels.length)]!;
     const sent = new Map<string, Map<string, { at: number; score: TeamScore }>>(teams.map((t) => [t, new Map()]));
     const facilitatorScores = new Map<string, TeamScore>();
-    const slotMs = windowMs / teamCount;
+    const slotMs = windowMs / slots.length;
     const scoringStarted = performance.now();
-    for (const team of teams) {
+    for (const slot of slots) {
       const slotEnd = performance.now() + slotMs;
       await facilitatorSays({ cmd: 'evaluate-next' });
-      const own: TeamScore = {
-        levels: Object.fromEntries(rubric.criteria.map((c) => [c.id, level()])),
-        strength: `Facilitator on ${team}`,
-      };
-      facilitatorScores.set(team, own);
-      facilitator.command(`bench-f-score-${team}`, { cmd: 'score', teamId: team, ...own, levels: own.levels });
-      learners.forEach((learner, i) => {
-        if (teamOf[i] === team) return;
-        const score: TeamScore = {
+      for (const team of slot) {
+        const own: TeamScore = {
           levels: Object.fromEntries(rubric.criteria.map((c) => [c.id, level()])),
-          strength: `Strength ${i}`,
-          question: `Question ${i}?`,
+          strength: `Facilitator on ${team}`,
         };
-        const delay = random() * Math.max(0, slotEnd - performance.now() - 20);
-        setTimeout(() => {
-          sent.get(team)!.set(ids[i]!, { at: performance.now(), score });
-          learner.command(`bench-score-${team}`, {
-            cmd: 'score',
-            teamId: team,
-            levels: score.levels,
-            strength: score.strength!,
-            question: score.question!,
-          });
-        }, delay);
-      });
+        facilitatorScores.set(team, own);
+        facilitator.command(`bench-f-score-${team}`, { cmd: 'score', teamId: team, ...own, levels: own.levels });
+        learners.forEach((learner, i) => {
+          if (!mayScore(i, team)) return;
+          const score: TeamScore = {
+            levels: Object.fromEntries(rubric.criteria.map((c) => [c.id, level()])),
+            strength: `Strength ${i}`,
+            question: `Question ${i}?`,
+          };
+          const delay = random() * Math.max(0, slotEnd - performance.now() - 20);
+          setTimeout(() => {
+            sent.get(team)!.set(ids[i]!, { at: performance.now(), score });
+            learner.command(`bench-score-${team}`, {
+              cmd: 'score',
+              teamId: team,
+              levels: score.levels,
+              strength: score.strength!,
+              question: score.question!,
+            });
+          }, delay);
+        });
+      }
       await new Promise((r) => setTimeout(r, Math.max(0, slotEnd - performance.now())));
     }
     const scoresSent = [...sent.values()].reduce((s, m) => s + m.size, 0);
     await waitFor(() => [facilitator, ...learners].every((c) => c.pendingCount === 0), 'every score acknowledged');
     const scoringMs = performance.now() - scoringStarted;
-    const expectedPerTeam = (team: string) => (teamCount > 0 ? learners.filter((_, i) => teamOf[i] !== team).length + 1 : 0);
+    const expectedPerTeam = (team: string) => (teamCount > 0 ? learners.filter((_, i) => mayScore(i, team)).length + 1 : 0);
     await waitFor(() => teams.every((t) => observed.get(t)!.length >= expectedPerTeam(t)), 'the facilitator seeing every tally update');
     log(`${scoresSent} learner scores and ${teamCount} facilitator scores acknowledged in ${Math.round(scoringMs)} ms`);
     await new Promise((r) => setTimeout(r, 200)); // anything late or extra would be another tally update
@@ -356,6 +379,7 @@ async function main(): Promise<void> {
       revealMs: Math.round(revealMs),
       orderVerified,
       seconds: r2((performance.now() - began) / 1000),
+      ...(circleSize === null ? {} : { circles: circleSize }),
     };
     process.stdout.write(`${JSON.stringify(result)}\n`);
     if (!tallyCorrect || !orderVerified) process.exitCode = 1;

@@ -131,6 +131,19 @@ export const phaseSchema = z.strictObject({
   journalPrompts: mdList.optional(),
   /** What the facilitator looks for while teams work: quick tags for the observation notes (short phrases). */
   lookFors: z.array(z.string().trim().min(1).max(60)).optional(),
+  /**
+   * Evaluate's large-room pitch format: from `fromTeams` teams on, teams pitch in parallel circles of
+   * `teamsPerCircle` (each team scores the other teams of its circle), `seconds` per pitch; `text` is what the
+   * facilitator tells the room. Other phases leave it out.
+   */
+  pitchCircles: z
+    .strictObject({
+      fromTeams: z.number().int().min(3).max(100),
+      teamsPerCircle: z.number().int().min(2).max(10),
+      seconds: z.number().int().min(10).max(3600),
+      text: md,
+    })
+    .optional(),
 });
 
 export const conceptSchema = z.strictObject({

@@ -43,6 +43,14 @@ export const EVALUATE_COMMAND_SCHEMAS = [
   /** The next team in the queue starts (none after the last). */
   z.strictObject({ cmd: z.literal('evaluate-next'), seconds: seconds.optional() }),
   z.strictObject({ cmd: z.literal('evaluate-close'), teamId, closed: z.boolean() }),
+  /**
+   * Parallel pitch circles (large rooms) on, formed from the current queue in chunks of `teamsPerCircle`; null: back
+   * to one queue. While circles are on, `evaluate-next` starts the next round and `evaluate-start` the round in
+   * which that team pitches (electron/host/room/evaluateCircles.ts).
+   */
+  z.strictObject({ cmd: z.literal('evaluate-circles'), teamsPerCircle: z.number().int().min(2).max(10).nullable() }),
+  /** Starts (or restarts) round `round` (0-based) of the circles: every circle's team of that round pitches at once; null ends. */
+  z.strictObject({ cmd: z.literal('evaluate-round'), round: z.number().int().min(0).max(99).nullable(), seconds: seconds.optional() }),
   z.strictObject({ cmd: z.literal('evaluate-reveal'), teamId, revealed: z.boolean() }),
   /** One scorer's levels (a resend replaces those criteria), one strength and one question. */
   z.strictObject({
@@ -61,6 +69,8 @@ export const EVALUATE_FACILITATOR_COMMANDS = [
   'evaluate-next',
   'evaluate-close',
   'evaluate-reveal',
+  'evaluate-circles',
+  'evaluate-round',
 ] as const;
 /** Commands both roles may send. */
 export const SHARED_COMMANDS: ReadonlySet<string> = new Set(['score']);

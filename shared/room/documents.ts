@@ -16,7 +16,7 @@
  *   poll/<pollId>/key         read+write: facilitator only (a quiz's correct answers until the tally reveals them)
  *   exit-tickets              read: facilitator write: host only    (the exit tickets' aggregate, no learner ids)
  *   facilitator/<name>        read+write: facilitator only          (observation notes, the facilitator's reflection)
- *   evaluate                  read: everyone   write: host only     (presentation queue, slot, closed/revealed teams)
+ *   evaluate                  read: everyone   write: host only     (presentation queue, slot, closed/revealed teams, circles and round)
  *   evaluate/<teamId>/tally   read: facilitator, everyone once revealed   write: host only (scores are commands)
  *   team/<teamId>/feedback    read: facilitator, that team once revealed  write: host only (strengths, questions)
  *

@@ -9,7 +9,9 @@
  *        opaque key its feedback is published under — who gave which score stays on the host
  *   evaluate/<teamId>/tally  (facilitator; everyone once revealed): the team's TeamTally (rubricScores.ts)
  *   team/<teamId>/feedback  (facilitator; that team once revealed): strengths and questions, without their authors
- * Rules: a learner never scores their own team (forbidden), nobody scores a team that has not started or whose
+ *   (and, in parallel circles mode, `circles` and `round`: evaluateCircles.ts)
+ * Rules: a learner never scores their own team (forbidden), in circles mode only the teams of their circle
+ * (forbidden), nobody scores a team that has not started or whose
  * scoring is closed (forbidden); one level per scorer, team and criterion (a resend replaces it). Every function
  * returns a rejection with a reason instead of throwing.
  */
@@ -19,6 +21,7 @@ import type { Command } from '../../../shared/protocol/protocol';
 import { checkScore, mergeScore, tallyTeam, type RubricSpec, type TeamScore } from '../../../shared/room/rubricScores';
 import { seededRandom, shuffle, teamIndex } from '../../../shared/room/groups';
 import { readGroups } from './groupCommands';
+import { applyCirclesCommand, circleRefusal, readCircles, reformCircles } from './evaluateCircles';
 
 export type EvaluateResult = { ok: true } | { ok: false; reason: 'forbidden' | 'malformed'; message: string };
 const ok: EvaluateResult = { ok: true };
@@ -82,7 +85,18 @@ export interface EvaluateContext {
 
 type EvaluateCommand = Extract<
   Command,
-  { cmd: 'evaluate-queue' | 'evaluate-shuffle' | 'evaluate-start' | 'evaluate-next' | 'evaluate-close' | 'evaluate-reveal' | 'score' }
+  {
+    cmd:
+      | 'evaluate-queue'
+      | 'evaluate-shuffle'
+      | 'evaluate-start'
+      | 'evaluate-next'
+      | 'evaluate-close'
+      | 'evaluate-reveal'
+      | 'evaluate-circles'
+      | 'evaluate-round'
+      | 'score';
+  }
 >;
 
 export function applyEvaluateCommand(ctx: EvaluateContext, learnerId: string, command: EvaluateCommand): EvaluateResult {
@@ -114,18 +128,28 @@ export function applyEvaluateCommand(ctx: EvaluateContext, learnerId: string, co
         map.set('queue', command.teams);
         if (command.rubric) map.set('rubric', command.rubric);
         if (command.seconds !== undefined) map.set('seconds', command.seconds);
+        reformCircles(doc, command.teams);
       }, ctx.origin);
       return ok;
     }
     case 'evaluate-shuffle':
-      doc.transact(() => doc.getMap<unknown>('state').set('queue', shuffle(state.queue, seededRandom(command.seed))), ctx.origin);
+      doc.transact(() => {
+        const queue = shuffle(state.queue, seededRandom(command.seed));
+        doc.getMap<unknown>('state').set('queue', queue);
+        reformCircles(doc, queue);
+      }, ctx.origin);
       return ok;
     case 'evaluate-start':
       if (!state.queue.includes(command.teamId))
         return { ok: false, reason: 'malformed', message: `${name(command.teamId)} is not in the queue: add it first` };
+      if (readCircles(doc)) return applyCirclesCommand(ctx, state, name, command);
       startSlot(command.teamId, command.seconds);
       return ok;
+    case 'evaluate-circles':
+    case 'evaluate-round':
+      return applyCirclesCommand(ctx, state, name, command);
     case 'evaluate-next': {
+      if (readCircles(doc)) return applyCirclesCommand(ctx, state, name, command);
       const at = state.current === null ? -1 : state.queue.indexOf(state.current);
       startSlot(state.queue[at + 1] ?? null, command.seconds);
       return ok;
@@ -172,6 +196,10 @@ function score(
   if (!state.queue.includes(teamId)) return { ok: false, reason: 'malformed', message: `${teamName} is not in the presentation queue` };
   if (scorerId !== FACILITATOR && teamIndex(groups).get(scorerId) === teamId) {
     return { ok: false, reason: 'forbidden', message: 'you cannot score your own team: score the other teams when they present' };
+  }
+  if (scorerId !== FACILITATOR) {
+    const refusal = circleRefusal(ctx.doc('evaluate'), teamIndex(groups).get(scorerId) ?? null, teamId, (t) => groups[t]?.name ?? t);
+    if (refusal) return refusal;
   }
   const team = state.teams[teamId];
   if (!team?.started)

@@ -215,6 +215,8 @@ export function applyCommand(ctx: CommandContext, learnerId: string, command: Co
     case 'evaluate-next':
     case 'evaluate-close':
     case 'evaluate-reveal':
+    case 'evaluate-circles':
+    case 'evaluate-round':
     case 'score':
       return applyEvaluateCommand({ doc: ctx.doc, now: () => Date.now(), origin: ctx.origin }, learnerId, command);
     case 'confirm-move':

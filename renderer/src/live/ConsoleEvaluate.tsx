@@ -1,9 +1,10 @@
 /**
- * The console's presentation queue (Evaluate): the teams in order (move up/down, or random), the slot length,
+ * The console's presentation queue (Evaluate): the teams in order (drag, move up/down, or random), one queue or
+ * parallel circles (ConsoleCircles), the slot length,
  * start / next, and per team close scoring, reveal or hide its results, the facilitator's own score, the results
  * and the strengths and questions. Every change is a command to the host (evaluateCommands.ts).
  */
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { Command } from '../../../shared/protocol/protocol';
 import type { RoomClient } from '../../../shared/sync/roomClient';
 import { useYMapJson } from '../sync/RoomProvider';
@@ -12,22 +13,32 @@ import { commandId } from './liveState';
 import { useEvaluate, useRubric, useTeamTally } from './evaluateState';
 import { RubricResults, SlotCountdown } from './RubricResults';
 import { ScoreForm } from './ScoreForm';
+import { SortableQueue } from './SortableQueue';
+import { ConsoleCircles, usePitchCircles } from './ConsoleCircles';
 
 export function ConsoleEvaluate({ client }: { client: RoomClient }) {
   const evaluate = useEvaluate(client);
   const groups = useGroups(client);
   const { rubric, spec } = useRubric();
+  const circlesFormat = usePitchCircles();
   const [seconds, setSeconds] = useState(0);
   const [open, setOpen] = useState<string | null>(null);
   const [share, setShare] = useState(true);
+  // A dropped order shows at once, until the host's queue (the one truth) changes.
+  const [dropped, setDropped] = useState<string[] | null>(null);
+  const hostQueue = evaluate.queue.join(' ');
+  useEffect(() => setDropped(null), [hostQueue]);
   if (!rubric || !spec) return null;
   const send = (command: Command) => client.command(commandId('evaluate'), command);
   const name = (id: string) => groups[id]?.name ?? id;
   const teamIds = Object.keys(groups).sort((a, b) => a.localeCompare(b, undefined, { numeric: true }));
   // The queue as the host has it, then any team formed since (not yet in it).
-  const queue = [...evaluate.queue.filter((t) => groups[t]), ...teamIds.filter((t) => !evaluate.queue.includes(t))];
+  const fromHost = [...evaluate.queue.filter((t) => groups[t]), ...teamIds.filter((t) => !evaluate.queue.includes(t))];
+  const queue = dropped && dropped.length === fromHost.length && dropped.every((t) => fromHost.includes(t)) ? dropped : fromHost;
   // The content's format: two-minute pitches for up to four teams, one minute with five or more (Evaluate phase).
-  const length = seconds || evaluate.seconds || (teamIds.length >= 5 ? 60 : 120);
+  // In parallel circles, the content's circle pitch length (pitchCircles.seconds) unless the facilitator set one.
+  const circleLength = evaluate.circles && circlesFormat ? circlesFormat.seconds : 0;
+  const length = seconds || circleLength || evaluate.seconds || (teamIds.length >= 5 ? 60 : 120);
   const setQueue = (teams: string[]) => send({ cmd: 'evaluate-queue', teams, rubric: spec, seconds: length });
   const move = (i: number, by: number) => {
     const next = [...queue];
@@ -36,6 +47,7 @@ export function ConsoleEvaluate({ client }: { client: RoomClient }) {
     setQueue(next);
   };
   const queued = evaluate.queue.length > 0;
+  const circlesOn = evaluate.circles !== null;
   // Starting a slot can also share the team's work (read-only) with every screen, as "Show on the projector" does.
   const start = (teamId: string | null) => {
     if (teamId === null) return send({ cmd: 'evaluate-next', seconds: length });
@@ -71,9 +83,11 @@ export function ConsoleEvaluate({ client }: { client: RoomClient }) {
         >
           Random order
         </button>
-        <button type="button" className="btn btn-primary" disabled={!queued} onClick={() => start(after ?? null)}>
-          {evaluate.current ? (after ? 'Next team' : 'End the presentations') : 'Start the first team'}
-        </button>
+        {circlesOn ? null : (
+          <button type="button" className="btn btn-primary" disabled={!queued} onClick={() => start(after ?? null)}>
+            {evaluate.current ? (after ? 'Next team' : 'End the presentations') : 'Start the first team'}
+          </button>
+        )}
         <label style={{ display: 'flex', gap: 8, alignItems: 'center' }}>
           <input type="checkbox" checked={share} onChange={(e) => setShare(e.target.checked)} /> Share the presenting team&apos;s work with
           every screen
@@ -85,13 +99,33 @@ export function ConsoleEvaluate({ client }: { client: RoomClient }) {
           </span>
         ) : null}
       </div>
-      <ol className="list" aria-label="Teams in presentation order">
-        {queue.map((t, i) => {
+      <ConsoleCircles
+        client={client}
+        evaluate={evaluate}
+        teamCount={teamIds.length}
+        name={name}
+        send={send}
+        openQueue={() => setQueue(queue)}
+        seconds={length}
+        shareTeam={(t) => {
+          if (share && !groups[t]?.shared) send({ cmd: 'update-group', teamId: t, shared: true });
+        }}
+      />
+      <SortableQueue
+        ids={queue}
+        name={name}
+        label="Teams in presentation order"
+        onReorder={(order) => {
+          setDropped(order);
+          setQueue(order);
+        }}
+      >
+        {(t, i, handle) => {
           const team = evaluate.teams[t] ?? {};
           const inQueue = evaluate.queue.includes(t);
           return (
-            <li key={t} data-testid={`queue-${t}`}>
-              <strong>{name(t)}</strong> {t === evaluate.current ? <span className="tag">presenting</span> : null}{' '}
+            <>
+              {handle} <strong>{name(t)}</strong> {t === evaluate.current ? <span className="tag">presenting</span> : null}{' '}
               {team.closed ? <span className="tag">scoring closed</span> : null}{' '}
               {team.revealed ? <span className="tag">results shown</span> : null}{' '}
               {inQueue ? null : <span className="tag">not in the queue yet</span>}
@@ -109,7 +143,7 @@ export function ConsoleEvaluate({ client }: { client: RoomClient }) {
                   ↓
                 </button>
                 <button type="button" className="btn" disabled={!inQueue} onClick={() => start(t)}>
-                  Start {name(t)}
+                  {circlesOn ? `Start ${name(t)}'s round` : `Start ${name(t)}`}
                 </button>
                 <button
                   type="button"
@@ -136,10 +170,10 @@ export function ConsoleEvaluate({ client }: { client: RoomClient }) {
               {open === t ? (
                 <TeamPanel client={client} teamId={t} teamName={name(t)} started={!!team.started} closed={!!team.closed} />
               ) : null}
-            </li>
+            </>
           );
-        })}
-      </ol>
+        }}
+      </SortableQueue>
     </section>
   );
 }

@@ -1,7 +1,8 @@
 /**
  * The projector during Evaluate: the presenting team's name, its countdown, its strategy on one page and its board;
  * between pitches and after them, the results of every team the facilitator has revealed (per-criterion
- * distributions and weighted totals, peer and facilitator side by side).
+ * distributions and weighted totals, peer and facilitator side by side). In parallel circles mode, a grid of the
+ * circles and who pitches in each (PresenterCircles).
  */
 import type { RoomClient } from '../../../shared/sync/roomClient';
 import { StrategySummary } from '../team/StrategySummary';
@@ -10,6 +11,7 @@ import { useEvaluate, useRubric, useTeamTally } from './evaluateState';
 import { useSessionState } from './liveState';
 import { RubricResults, SlotCountdown } from './RubricResults';
 import { TeamWork } from './TeamGallery';
+import { PresenterCircles } from './PresenterCircles';
 
 export function PresenterEvaluate({ client }: { client: RoomClient }) {
   const evaluate = useEvaluate(client);
@@ -20,6 +22,7 @@ export function PresenterEvaluate({ client }: { client: RoomClient }) {
   const current = evaluate.current;
   return (
     <div data-testid="presenter-evaluate">
+      {evaluate.circles ? <PresenterCircles client={client} evaluate={evaluate} name={name} /> : null}
       {current ? (
         <div data-testid="presenter-current" data-team={current}>
           <h1 className="presenter-title" style={{ fontSize: '3vw', display: 'flex', gap: 24, alignItems: 'baseline' }}>
@@ -34,7 +37,7 @@ export function PresenterEvaluate({ client }: { client: RoomClient }) {
       {revealed.map((t) => (
         <PresentedResults key={t} client={client} teamId={t} teamName={name(t)} />
       ))}
-      {!current && revealed.length === 0 ? <h1 className="presenter-title">Team presentations</h1> : null}
+      {!current && !evaluate.circles && revealed.length === 0 ? <h1 className="presenter-title">Team presentations</h1> : null}
     </div>
   );
 }

@@ -167,7 +167,7 @@ export function PresenterPage() {
           </div>
         ) : pushed?.kind === 'qa' && client ? (
           <TopQuestions client={client} />
-        ) : client && !pushed && (evaluate.current || Object.values(evaluate.teams).some((t) => t.revealed)) ? (
+        ) : client && !pushed && (evaluate.current || evaluate.round || Object.values(evaluate.teams).some((t) => t.revealed)) ? (
           <PresenterEvaluate client={client} />
         ) : pushed?.kind === 'item' ? (
           <h1 className="presenter-title">{pack.cases.find((c) => c.id === pushed.id)?.title ?? pack.concepts.find((c) => c.id === pushed.id)?.term ?? pushed.id}</h1>

@@ -13,6 +13,7 @@ import { useGroups } from './groupState';
 import { commandId } from './liveState';
 import { useEvaluate, useRubric, useTeamTally } from './evaluateState';
 import { RubricResults, SlotCountdown } from './RubricResults';
+import { assignedFor, LearnerCircle } from './LearnerCircle';
 
 export function ScoreForm({
   client,
@@ -115,7 +116,10 @@ export function ScoreForm({
   );
 }
 
-/** The learner's Evaluate panel: whose turn it is, the scoring form (never for their own team), revealed results. */
+/**
+ * The learner's Evaluate panel: whose turn it is, the scoring form (never for their own team; in parallel circles
+ * only for the teams of their circle), revealed results.
+ */
 export function LearnerEvaluate({ client }: { client: RoomClient }) {
   const evaluate = useEvaluate(client);
   const groups = useGroups(client);
@@ -125,12 +129,17 @@ export function LearnerEvaluate({ client }: { client: RoomClient }) {
   if (!rubric || evaluate.queue.length === 0) return null;
   const name = (id: string) => groups[id]?.name ?? id;
   const current = evaluate.current;
-  const scorable = evaluate.queue.filter((t) => t !== myTeam && evaluate.teams[t]?.started && !evaluate.teams[t]?.closed);
+  const assigned = assignedFor(evaluate, myTeam);
+  const scorable = evaluate.queue.filter(
+    (t) => t !== myTeam && (!assigned || assigned.includes(t)) && evaluate.teams[t]?.started && !evaluate.teams[t]?.closed,
+  );
   const revealed = evaluate.queue.filter((t) => evaluate.teams[t]?.revealed);
   return (
     <section className="card stack" aria-label="Team presentations" data-testid="learner-evaluate">
       <div className="eyebrow">Team presentations</div>
-      {current ? (
+      {evaluate.circles ? (
+        <LearnerCircle client={client} evaluate={evaluate} myTeam={myTeam} name={name} />
+      ) : current ? (
         <p data-testid="now-presenting">
           Now presenting: <strong>{name(current)}</strong> {current === myTeam ? '(your team)' : ''}{' '}
           <SlotCountdown client={client} slot={evaluate.slot} />

@@ -24,6 +24,10 @@ export interface EvaluateView {
   /** The slot length the facilitator set (null: none yet). */
   seconds: number | null;
   teams: Record<string, EvaluateTeamState>;
+  /** Parallel pitch circles (large rooms): team ids per circle; null: one queue. */
+  circles: { teamsPerCircle: number; circles: string[][] } | null;
+  /** The running round of the circles (0-based index), null between rounds. */
+  round: { index: number; startedAt: number; seconds: number } | null;
 }
 
 export function useEvaluate(client: RoomClient | null): EvaluateView {
@@ -36,7 +40,14 @@ export function useEvaluate(client: RoomClient | null): EvaluateView {
     slot: state.slot ?? null,
     seconds: state.seconds ?? null,
     teams,
+    circles: state.circles && Array.isArray(state.circles.circles) ? state.circles : null,
+    round: state.round ?? null,
   };
+}
+
+/** A round as a countdown slot (SlotCountdown takes a slot). */
+export function roundSlot(round: EvaluateView['round']): EvaluateView['slot'] {
+  return round ? { teamId: '', startedAt: round.startedAt, seconds: round.seconds } : null;
 }
 
 /** A team's tally; pass null to not subscribe (learners may read it only once revealed). */
