@@ -111,5 +111,5 @@ describe('an ended session', () => {
     expect(Object.keys(reader.doc('groups').getMap('groups').toJSON())).toEqual(['red']);
     reader.doc('team/red/notes').getText('t').insert(0, 'rewritten: ');
     await waitFor(() => !!refusedFor(reader, (r) => r.doc === 'team/red/notes'), 'a write to the imported session refused');
-  });
+  }, 120_000);
 });
