@@ -23,6 +23,7 @@ import { PollResults } from './PollResults';
 import { TeamWork } from './TeamGallery';
 import { PresenterEvaluate } from './PresenterEvaluate';
 import { useEvaluate } from './evaluateState';
+import { EndedBanner } from '../room/SessionEnded';
 
 function PresentedPoll({ client, pollId }: { client: RoomClient; pollId: string }) {
   const polls = useSessionPolls(client);
@@ -102,7 +103,8 @@ export function PresenterPage() {
     if (!client) return;
     const onKey = (e: KeyboardEvent) => {
       if (e.altKey || e.ctrlKey || e.metaKey) return;
-      const step = e.key === 'ArrowRight' || e.key === ' ' || e.key === 'PageDown' ? 1 : e.key === 'ArrowLeft' || e.key === 'PageUp' ? -1 : 0;
+      const ended = client.sessionEnded; // nothing to change any more: only full screen
+      const step = ended ? 0 : e.key === 'ArrowRight' || e.key === ' ' || e.key === 'PageDown' ? 1 : e.key === 'ArrowLeft' || e.key === 'PageUp' ? -1 : 0;
       if (step !== 0 && deck) {
         e.preventDefault();
         const target = deck.slides[slideIndex === -1 ? 0 : slideIndex + step];
@@ -110,9 +112,9 @@ export function PresenterPage() {
         return;
       }
       const k = e.key.toLowerCase();
-      if (k === 'b') writeState(client, { blank: !state.blank });
-      if (k === 't') writeState(client, { showClock: state.showClock === false });
-      if (k === 'q') writeState(client, { showJoin: !state.showJoin });
+      if (!ended && k === 'b') writeState(client, { blank: !state.blank });
+      if (!ended && k === 't') writeState(client, { showClock: state.showClock === false });
+      if (!ended && k === 'q') writeState(client, { showJoin: !state.showJoin });
       if (k === 'f') {
         if (document.fullscreenElement) void document.exitFullscreen();
         else void document.documentElement.requestFullscreen?.().catch(() => undefined);
@@ -142,6 +144,7 @@ export function PresenterPage() {
         <span className="muted">Room {code}</span>
         {client && state.showClock !== false ? <PhaseClock client={client} /> : <span />}
       </div>
+      <EndedBanner client={client} />
       <div className="presenter-main">
         {state.showJoin || !state.phase ? (
           <JoinCard hostKey={key} code={code} />

@@ -156,14 +156,17 @@ export function FacilitatorReflection({ client }: { client: RoomClient }) {
         </div>
       ))}
       <p className="muted">
-        <Markdown text="Only you can read these notes: learners' screens never receive them. Write them before you **end** the session: an ended session is read-only." inline />
+        <Markdown text="Only you can read these notes: learners' screens never receive them. You can write them after you **end** the session too: it is the one thing an ended session still takes." inline />
       </p>
     </div>
   );
 }
 
-/** The console's Reflect section: everything above, for the close and after the session. */
-export function ConsoleReflection({ client }: { client: RoomClient }) {
+/**
+ * The console's Reflect section: everything above, for the close and after the session. `withReflection` false: the
+ * facilitator's reflection is shown elsewhere (an ended session's console puts it at the top).
+ */
+export function ConsoleReflection({ client, withReflection = true }: { client: RoomClient; withReflection?: boolean }) {
   return (
     <div className="stack">
       <div className="card">
@@ -177,10 +180,12 @@ export function ConsoleReflection({ client }: { client: RoomClient }) {
         <summary>Observation notes per team and phase (only you see them)</summary>
         <ObservationNotes client={client} />
       </details>
-      <details className="card">
-        <summary>Your reflection after the session</summary>
-        <FacilitatorReflection client={client} />
-      </details>
+      {withReflection ? (
+        <details className="card">
+          <summary>Your reflection after the session</summary>
+          <FacilitatorReflection client={client} />
+        </details>
+      ) : null}
     </div>
   );
 }
