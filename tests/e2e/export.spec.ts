@@ -127,6 +127,7 @@ test('export the session report and the archive; the archive re-imports read-onl
   await expect(learner.getByTestId('ended-banner')).toHaveText(/This session has ended — everything is read-only/);
   await expect(learner.getByRole('button', { name: 'Ask', exact: true })).toBeDisabled();
   await expect(learner.getByLabel('Shared with everyone in the room')).toBeDisabled();
+  await learner.evaluate(() => window.scrollTo(0, 0));
   await screenshot(learner, 'room-learner-ended');
   await learnerContext.close();
 
