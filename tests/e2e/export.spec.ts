@@ -38,6 +38,7 @@ test('export the session report and the archive; the archive re-imports read-onl
   ada.doc('team/red/notes').getXmlFragment('notes').insert(0, [p]);
   ada.command('ask-e2e', { cmd: 'ask', questionId: 'question-e2e', text: 'How do we roll back a model?', anonymous: true });
   facilitator.doc('facilitator/reflection').getText('plan:0').insert(0, 'The pitches ran long.');
+  facilitator.doc('facilitator/observations').getText('explore:red').insert(0, 'Red asked how to roll back.');
   await waitFor(() => ada.pendingCount === 0 && facilitator.pendingCount === 0, 'edits saved');
   ada.close();
   facilitator.close();
@@ -139,6 +140,9 @@ test('export the session report and the archive; the archive re-imports read-onl
   await expect(other.getByTestId('team-work-red')).toContainText('Ship a feature store first');
   await expect(other.getByText('How do we roll back a model?').first()).toBeVisible();
   await expect(other.getByRole('button', { name: 'Show on the projector' })).toBeDisabled();
+  await other.getByText('Observation notes per team and phase').click();
+  await expect(other.getByLabel('Notes on Red in Explore')).toHaveValue('Red asked how to roll back.');
+  await expect(other.getByLabel('Notes on Red in Explore')).toBeDisabled();
   const reflection = other.getByTestId('facilitator-reflection').getByRole('textbox').first();
   await expect(reflection).toHaveValue('The pitches ran long.');
   await expect(reflection).toBeEnabled();
