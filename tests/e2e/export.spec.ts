@@ -150,5 +150,11 @@ test('export the session report and the archive; the archive re-imports read-onl
   await expect(other.locator('main [data-status]').first()).toHaveAttribute('data-status', 'ended');
   await expect(other.getByTestId('sync-problem')).toHaveCount(0);
   await screenshot(other, 'console-past-session', true);
+  // The projector on that past session says so too.
+  const importedCode = new URL(other.url()).pathname.split('/').pop()!;
+  const projector = await context.newPage();
+  await projector.goto(new URL(`/present/${importedCode}#key=${hostKeyOf(target.line.facilitatorUrl as string)}`, target.url).toString());
+  await expect(projector.getByTestId('ended-banner')).toHaveText(/This session has ended — everything is read-only/);
+  await screenshot(projector, 'presenter-ended');
   await context.close();
 });

@@ -23,7 +23,7 @@ import { PollResults } from './PollResults';
 import { TeamWork } from './TeamGallery';
 import { PresenterEvaluate } from './PresenterEvaluate';
 import { useEvaluate } from './evaluateState';
-import { EndedBanner } from '../room/SessionEnded';
+import { EndedBanner, useSessionEnded } from '../room/SessionEnded';
 
 function PresentedPoll({ client, pollId }: { client: RoomClient; pollId: string }) {
   const polls = useSessionPolls(client);
@@ -96,6 +96,7 @@ export function PresenterPage() {
   const evaluate = useEvaluate(client);
   const now = useNow(1000, client);
   const meta = useYMapJson<{ title?: string }>(client, 'session', 'meta');
+  const ended = useSessionEnded(client); // no join card: nobody new can join
   const deck = pack.decks.find((d) => state.pushed?.kind === 'slide' && d.id === state.pushed.deck) ?? pack.decks[0];
   const slideIndex = state.pushed?.kind === 'slide' && deck ? deck.slides.findIndex((s) => s.id === (state.pushed as { slide: string }).slide) : -1;
 
@@ -146,7 +147,7 @@ export function PresenterPage() {
       </div>
       <EndedBanner client={client} />
       <div className="presenter-main">
-        {state.showJoin || !state.phase ? (
+        {(state.showJoin || !state.phase) && !ended ? (
           <JoinCard hostKey={key} code={code} />
         ) : slide ? (
           <SlideView slide={slide} />
@@ -176,7 +177,7 @@ export function PresenterPage() {
           <h1 className="presenter-title">{pack.cases.find((c) => c.id === pushed.id)?.title ?? pack.concepts.find((c) => c.id === pushed.id)?.term ?? pushed.id}</h1>
         ) : (
           <div>
-            <h1 className="presenter-title">{phase?.title}</h1>
+            <h1 className="presenter-title">{phase?.title ?? (ended ? meta?.title : undefined)}</h1>
             {phase ? <Markdown text={phase.goal} /> : null}
           </div>
         )}
