@@ -1,7 +1,8 @@
 /**
  * Room client behaviour that needs a host misbehaving on purpose, with a scripted in-process socket and fake timers:
  * a host that closes the socket on the first frame after welcome must not make the client reconnect in a tight loop
- * (the backoff resets only once the connection has proved itself); a frame the client cannot take is reported.
+ * (the backoff resets only once the connection has proved itself); a frame the client cannot take is reported; a
+ * client welcomed into an ended session reconnects after a drop (and stays read-only), one refused at the door does not.
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { DocFrameKind, PROTOCOL_VERSION, encodeDocFrame } from '../protocol/protocol';
@@ -119,5 +120,49 @@ describe('RoomClient against a misbehaving host', () => {
     await vi.waitFor(() => expect(client.canRead('team/team-1/notes')).toBe(true));
     expect(access).toEqual(['team/team-1/notes: false', 'team/team-1/notes: true']);
     client.close();
+  });
+
+  it('in an ended session it was welcomed into, reconnects after a drop and stays read-only; refused at the door, it does not', async () => {
+    const ended = welcome.replace('"ended":false', '"ended":true');
+    let connects = 0;
+    let server: ScriptedSocket | null = null;
+    const reader = new RoomClient({
+      url: 'ws://test/ws',
+      room: 'K7M2QX',
+      storage: new MemoryStorage(),
+      backoffMs: 1,
+      createSocket: () => {
+        connects++;
+        server = new ScriptedSocket((socket, data) => {
+          if (typeof data === 'string' && data.includes('"hello"')) socket.receive(ended);
+        });
+        return server;
+      },
+    });
+    await vi.waitFor(() => expect(reader.status).toBe('ended'));
+    expect(reader.sessionEnded && reader.readOnly).toBe(true);
+    server!.close(1001, 'host closing');
+    await vi.waitFor(() => expect(connects).toBe(2));
+    expect(reader.sessionEnded).toBe(true); // while reconnecting too
+    await vi.waitFor(() => expect(reader.status).toBe('ended'));
+    reader.close();
+
+    let doorConnects = 0;
+    const newcomer = new RoomClient({
+      url: 'ws://test/ws',
+      room: 'K7M2QX',
+      storage: new MemoryStorage(),
+      backoffMs: 1,
+      createSocket: () => {
+        doorConnects++;
+        return new ScriptedSocket((socket, data) => {
+          if (typeof data === 'string' && data.includes('"hello"')) socket.receive(JSON.stringify({ type: 'error', reason: 'session-ended', message: 'this session has ended' }));
+        });
+      },
+    });
+    await vi.waitFor(() => expect(newcomer.status).toBe('ended'));
+    await new Promise((r) => setTimeout(r, 50));
+    expect(doorConnects).toBe(1);
+    newcomer.close();
   });
 });

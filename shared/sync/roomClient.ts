@@ -131,7 +131,15 @@ export class RoomClient {
 
   /** The session ended, or this learner moved to another device: nothing more is sent from here. */
   get readOnly(): boolean {
-    return this.status === 'ended' || this.status === 'moved';
+    return this.sessionEnded || this.status === 'moved';
+  }
+
+  /**
+   * The host said the session has ended (in the welcome, or since): read-only for everyone but the facilitator's
+   * reflection (electron/host/room/endedSession.ts). Stays true while reconnecting to an ended session.
+   */
+  get sessionEnded(): boolean {
+    return this.status === 'ended' || this.welcome?.session.ended === true;
   }
 
   /** Local edits whose write to this device's storage has not committed yet. */
@@ -210,7 +218,9 @@ export class RoomClient {
     this.joined = false;
     this.hostClock.disconnected();
     this.synced.resetAll();
-    if (this.closed || this.status === 'ended' || this.status === 'refused' || this.status === 'moved') return;
+    // Refused at the door because the session has ended: nothing to come back to. Welcomed into an ended session
+    // (a reader, the facilitator writing their reflection): reconnect like in any session, to keep reading.
+    if (this.closed || (this.status === 'ended' && !this.welcome) || this.status === 'refused' || this.status === 'moved') return;
     if (this.networkDown) {
       this.setStatus('offline');
       return;

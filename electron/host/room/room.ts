@@ -35,6 +35,7 @@ import { migrateQa } from './liveCommands';
 import { DocFollowers } from './followers';
 import { FrameIntake, framesFor } from '../../../shared/protocol/chunks';
 import { RoomWrites } from './roomWrites';
+import { writableAfterEnd } from './endedSession';
 import { UpdateTrials, type TrialOptions } from './updateTrials';
 import { PhaseTimer } from './phaseTimer';
 import { markEveryoneOffline, setFacilitatorOnline, setParticipant, type RosterFields } from './roster';
@@ -148,7 +149,7 @@ export class Room {
     this.writes = new RoomWrites<Connection>({
       mayWrite: (conn, doc, seq) => this.allowed(conn, doc, 'write', seq),
       isLearner: (conn) => conn.actor?.role === 'learner',
-      ended: () => this.ended,
+      endedFor: (conn, doc) => this.ended && !writableAfterEnd(conn.actor, doc),
       store: this.store,
       trials: this.trials,
       docBudget: this.docBudget,
@@ -304,7 +305,7 @@ export class Room {
     // The repair half of the sync: our state vector, to every client that may write this document, which answers
     // with whatever we lack (as an edit we acknowledge once it is on disk) — so a change the host lost comes back
     // from any device that has it, even when its author never returns.
-    if (authorize(this.actorOf(conn), doc, 'write', this.docContext()).ok && !this.ended) {
+    if (authorize(this.actorOf(conn), doc, 'write', this.docContext()).ok && (!this.ended || writableAfterEnd(conn.actor, doc))) {
       conn.socket.send(encodeDocFrame(DocFrameKind.SYNC, doc, syncStep1Message(this.doc(doc))));
     }
     // Everyone's presence at once can be larger than one frame (many followers × 8 KiB): in chunks like a sync.

@@ -12,6 +12,7 @@ import type { Actor } from '../../../shared/room/documents';
 import { CommandMemory } from './commandMemory';
 import { applyCommand, type CommandContext } from './liveCommands';
 import { unsavedRejection } from './storageError';
+import { ENDED_COMMAND_MESSAGE } from './endedSession';
 import type { BudgetDecision } from './budgets';
 
 export interface CommandReply {
@@ -55,7 +56,7 @@ export class CommandDesk {
       return;
     }
     if (this.hooks.ended()) {
-      reply.reject('session-ended', 'this session has ended and is read-only');
+      reply.reject('session-ended', ENDED_COMMAND_MESSAGE);
       return;
     }
     const budget = this.hooks.budget?.(actor, command);

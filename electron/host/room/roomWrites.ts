@@ -1,6 +1,6 @@
 /**
  * The write path of a room: every change a connection sends to a document, in order — may it write there, is the
- * session still open, is the document loaded (not set aside), the linear pre-pass (updateCheck.ts), the document's
+ * session still open (after the end, only the facilitator's reflection: endedSession.ts), is the document loaded (not set aside), the linear pre-pass (updateCheck.ts), the document's
  * size budget (budgets.ts), for learners the trial in the worker (updateTrials.ts, which bounds the work one update
  * may cost the room's event loop), then applied with the connection as origin (so it is relayed to everyone else),
  * and acknowledged once it is on disk (roomDocs.ts). Every refusal names the document, the edit's seq and a reason.
@@ -8,6 +8,7 @@
 import * as Y from 'yjs';
 import type { RejectionReason } from '../../../shared/protocol/protocol';
 import type { DocBudget } from './budgets';
+import { ENDED_EDIT_MESSAGE } from './endedSession';
 import type { RoomDocs } from './roomDocs';
 import { unsavedRejection } from './storageError';
 import { checkUpdate, takeBackPending } from './updateCheck';
@@ -22,7 +23,8 @@ export interface WriteHooks<C extends object> {
   /** Whether `conn` may write `doc` now (when not, it has been told why). */
   mayWrite(conn: C, doc: string, seq?: number): boolean;
   isLearner(conn: C): boolean;
-  ended(): boolean;
+  /** Whether the session has ended for this write (endedSession.ts: all but the facilitator's reflection). */
+  endedFor(conn: C, doc: string): boolean;
   store: RoomDocs;
   /** Null: updates are applied directly (in-process tests, or no worker could start). */
   trials: UpdateTrials | null;
@@ -58,7 +60,7 @@ export class RoomWrites<C extends object> {
       hooks.reject(conn, reason, message, where(docName, seq));
       return false;
     };
-    if (hooks.ended()) return refused('session-ended', 'this session has ended and is read-only');
+    if (hooks.endedFor(conn, docName)) return refused('session-ended', ENDED_EDIT_MESSAGE);
     const doc = hooks.store.doc(docName);
     if (hooks.store.isSetAside(docName)) return refused('too-costly', 'this document takes the host too long to load, so it is set aside (kept, not loaded) and cannot be changed: tell the facilitator');
     const before = checkUpdate(doc, update);

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -25,6 +25,31 @@ describe('SessionManager.byCode', () => {
     }
     expect(caught).toBeInstanceOf(StorageError);
     expect((caught as Error).message).toMatch(/could not read its sessions folder \(ENOENT\)/);
+  });
+});
+
+describe('SessionManager.byCode and past sessions', () => {
+  it('finds an ended session by its code once the host restarted, and prefers the open session with that code', async () => {
+    const data = mkdtempSync(join(tmpdir(), 'wk-sessions-'));
+    const first = new SessionManager(data);
+    const past = first.create('Monday');
+    first.end(past.meta.id);
+    await first.closeAll();
+
+    const again = new SessionManager(data);
+    managers.push(again);
+    const found = again.byCode(past.meta.code);
+    expect(found?.meta.id).toBe(past.meta.id);
+    expect(found?.ended).toBe(true);
+    expect(again.create('Tuesday').meta.code).not.toBe(past.meta.code);
+
+    // An older host may have given an open session the code of an ended one: the open one wins.
+    const clash: SessionMeta = { id: 'z-open', title: 'Clash', code: past.meta.code, createdAt: '2000-01-01T00:00:00.000Z', endedAt: null, learners: {} };
+    mkdirSync(join(data, 'sessions', clash.id));
+    writeFileSync(join(data, 'sessions', clash.id, 'meta.json'), JSON.stringify(clash));
+    const third = new SessionManager(data);
+    managers.push(third);
+    expect(third.byCode(past.meta.code)?.meta.id).toBe('z-open');
   });
 });
 

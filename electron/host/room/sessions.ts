@@ -3,7 +3,7 @@
  *
  * Owns: the host key (the facilitator capability for every session of this host, kept in `<data>/host.json`,
  * created once), creating a session with a unique room code, listing, opening (loading a Room from disk),
- * resuming by title, ending (read-only) and deleting; and the storage health the console shows: free disk space
+ * resuming by title, finding a room by its code (open ones first, then past ones), ending (read-only) and deleting; and the storage health the console shows: free disk space
  * (diskSpace.ts) and recent storage problems (failed writes, damaged files found at load), also printed on stderr.
  * meta.json is written off the event loop, serialized, latest content wins (LatestWriter), and saves are coalesced:
  * however many changes arrive in one turn of the event loop (a burst of hellos or set-profile commands), meta.json is
@@ -128,7 +128,8 @@ export class SessionManager {
   }
 
   create(title: string): Room {
-    const taken = new Set(this.metas().filter((m) => !m.endedAt).map((m) => m.code));
+    // Ended sessions keep their codes too: "Open" on a past session finds it by its code (byCode).
+    const taken = new Set(this.metas().map((m) => m.code));
     let code = roomCodeFrom(randomBytes(6));
     while (taken.has(code)) code = roomCodeFrom(randomBytes(6));
     const id = `${new Date().toISOString().slice(0, 10)}-${randomBytes(4).toString('hex')}`;
@@ -181,11 +182,18 @@ export class SessionManager {
     };
   }
 
-  /** A live room by its code (loading it from disk if the session exists and has not ended). */
+  /**
+   * The room with this code, loaded from disk if need be: the open session that has it, else the latest ended one
+   * (a past or imported session: the facilitator opens it read-only, a learner who was in it reads their work again,
+   * anyone new is refused by the room because it has ended).
+   */
   byCode(code: string): Room | null {
-    for (const room of this.rooms.values()) if (room.meta.code === code) return room;
-    const meta = this.metas().find((m) => m.code === code && !m.endedAt);
-    return meta ? this.open(meta.id) : null;
+    const loaded = [...this.rooms.values()].filter((room) => room.meta.code === code);
+    const open = loaded.find((room) => !room.ended);
+    if (open) return open;
+    const metas = this.metas().filter((m) => m.code === code); // newest first
+    const meta = metas.find((m) => !m.endedAt) ?? metas[0];
+    return meta ? this.open(meta.id) : (loaded[0] ?? null);
   }
 
   liveRooms(): Room[] {

@@ -167,7 +167,8 @@ export function ConsoleEvaluate({ client }: { client: RoomClient }) {
                   {open === t ? 'Close' : 'Score and results'}
                 </button>
               </div>
-              {open === t ? (
+              {/* An ended session: every team's results shown (the buttons are disabled there). */}
+              {open === t || client.readOnly ? (
                 <TeamPanel client={client} teamId={t} teamName={name(t)} started={!!team.started} closed={!!team.closed} />
               ) : null}
             </>

@@ -23,6 +23,7 @@ import { PollResults } from './PollResults';
 import { TeamWork } from './TeamGallery';
 import { PresenterEvaluate } from './PresenterEvaluate';
 import { useEvaluate } from './evaluateState';
+import { EndedBanner, useSessionEnded } from '../room/SessionEnded';
 
 function PresentedPoll({ client, pollId }: { client: RoomClient; pollId: string }) {
   const polls = useSessionPolls(client);
@@ -95,6 +96,7 @@ export function PresenterPage() {
   const evaluate = useEvaluate(client);
   const now = useNow(1000, client);
   const meta = useYMapJson<{ title?: string }>(client, 'session', 'meta');
+  const ended = useSessionEnded(client); // no join card: nobody new can join
   const deck = pack.decks.find((d) => state.pushed?.kind === 'slide' && d.id === state.pushed.deck) ?? pack.decks[0];
   const slideIndex = state.pushed?.kind === 'slide' && deck ? deck.slides.findIndex((s) => s.id === (state.pushed as { slide: string }).slide) : -1;
 
@@ -102,7 +104,8 @@ export function PresenterPage() {
     if (!client) return;
     const onKey = (e: KeyboardEvent) => {
       if (e.altKey || e.ctrlKey || e.metaKey) return;
-      const step = e.key === 'ArrowRight' || e.key === ' ' || e.key === 'PageDown' ? 1 : e.key === 'ArrowLeft' || e.key === 'PageUp' ? -1 : 0;
+      const ended = client.sessionEnded; // nothing to change any more: only full screen
+      const step = ended ? 0 : e.key === 'ArrowRight' || e.key === ' ' || e.key === 'PageDown' ? 1 : e.key === 'ArrowLeft' || e.key === 'PageUp' ? -1 : 0;
       if (step !== 0 && deck) {
         e.preventDefault();
         const target = deck.slides[slideIndex === -1 ? 0 : slideIndex + step];
@@ -110,9 +113,9 @@ export function PresenterPage() {
         return;
       }
       const k = e.key.toLowerCase();
-      if (k === 'b') writeState(client, { blank: !state.blank });
-      if (k === 't') writeState(client, { showClock: state.showClock === false });
-      if (k === 'q') writeState(client, { showJoin: !state.showJoin });
+      if (!ended && k === 'b') writeState(client, { blank: !state.blank });
+      if (!ended && k === 't') writeState(client, { showClock: state.showClock === false });
+      if (!ended && k === 'q') writeState(client, { showJoin: !state.showJoin });
       if (k === 'f') {
         if (document.fullscreenElement) void document.exitFullscreen();
         else void document.documentElement.requestFullscreen?.().catch(() => undefined);
@@ -142,8 +145,9 @@ export function PresenterPage() {
         <span className="muted">Room {code}</span>
         {client && state.showClock !== false ? <PhaseClock client={client} /> : <span />}
       </div>
+      <EndedBanner client={client} />
       <div className="presenter-main">
-        {state.showJoin || !state.phase ? (
+        {(state.showJoin || !state.phase) && !ended ? (
           <JoinCard hostKey={key} code={code} />
         ) : slide ? (
           <SlideView slide={slide} />
@@ -173,7 +177,7 @@ export function PresenterPage() {
           <h1 className="presenter-title">{pack.cases.find((c) => c.id === pushed.id)?.title ?? pack.concepts.find((c) => c.id === pushed.id)?.term ?? pushed.id}</h1>
         ) : (
           <div>
-            <h1 className="presenter-title">{phase?.title}</h1>
+            <h1 className="presenter-title">{phase?.title ?? (ended ? meta?.title : undefined)}</h1>
             {phase ? <Markdown text={phase.goal} /> : null}
           </div>
         )}

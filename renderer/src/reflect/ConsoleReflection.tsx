@@ -7,7 +7,7 @@
  * facilitator's own reflection after the session with the plan's prompts — both in `facilitator/…` documents that
  * only the facilitator can read or write.
  */
-import { useState } from 'react';
+import { useEffect, useReducer, useState } from 'react';
 import type { RoomClient } from '../../../shared/sync/roomClient';
 import { CONFIDENCE_MIN, type ExitTicketAggregate } from '../../../shared/room/exitTicket';
 import { useContent } from '../content/ContentProvider';
@@ -106,42 +106,62 @@ export function ObservationNotes({ client }: { client: RoomClient }) {
   const groups = Object.values(useGroups(client)).sort((a, b) => a.name.localeCompare(b.name));
   const [chosen, setChosen] = useState('');
   const phaseId = chosen || state.phase || pack.lesson.phases[0] || '';
-  const phase = pack.phases.find((p) => p.id === phaseId);
   const tags = useYMapJson<Record<string, string[]>>(client, OBSERVATIONS, 'tags') ?? {};
   const toggle = (key: string, tag: string) => {
     const now = tags[key] ?? [];
     client.doc(OBSERVATIONS).getMap('tags').set(key, now.includes(tag) ? now.filter((t) => t !== tag) : [...now, tag]);
   };
+  // An ended session (its controls disabled: no phase to choose): every phase that has notes, one after another.
+  const past = client.readOnly;
+  const [, changed] = useReducer((n: number) => n + 1, 0);
+  useEffect(() => {
+    if (!past) return;
+    const doc = client.doc(OBSERVATIONS); // which phases have notes: known once the host's copy has arrived
+    doc.on('update', changed);
+    return () => doc.off('update', changed);
+  }, [client, past]);
+  const noted = (id: string) => groups.some((g) => (tags[`${id}:${g.id}`]?.length ?? 0) > 0 || client.doc(OBSERVATIONS).getText(`${id}:${g.id}`).length > 0);
+  const shown = past ? pack.lesson.phases.filter(noted) : [phaseId];
   return (
     <div className="stack" data-testid="observations">
-      <label className="form-row">
-        <span>Phase</span>
-        <select className="input" value={phaseId} onChange={(e) => setChosen(e.target.value)} aria-label="Phase observed">
-          {pack.lesson.phases.map((id) => (
-            <option key={id} value={id}>
-              {pack.phases.find((p) => p.id === id)?.title ?? id}
-            </option>
-          ))}
-        </select>
-      </label>
+      {past ? (
+        shown.length === 0 ? <p className="empty">No observation notes were taken in this session.</p> : null
+      ) : (
+        <label className="form-row">
+          <span>Phase</span>
+          <select className="input" value={phaseId} onChange={(e) => setChosen(e.target.value)} aria-label="Phase observed">
+            {pack.lesson.phases.map((id) => (
+              <option key={id} value={id}>
+                {pack.phases.find((p) => p.id === id)?.title ?? id}
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
       {groups.length === 0 ? <p className="empty">No teams yet: notes per team appear once groups are formed.</p> : null}
-      {groups.map((g) => {
-        const key = `${phaseId}:${g.id}`;
-        const on = tags[key] ?? [];
-        return (
-          <div key={key} className="card" data-testid={`observe-${g.id}`}>
-            <div className="eyebrow">{g.name}</div>
-            <div className="tags" role="group" aria-label={`Look-fors for ${g.name}`}>
-              {(phase?.lookFors ?? []).map((tag) => (
-                <button key={tag} type="button" className={`btn ${on.includes(tag) ? 'btn-primary' : ''}`} aria-pressed={on.includes(tag)} onClick={() => toggle(key, tag)}>
-                  {tag}
-                </button>
-              ))}
-            </div>
-            <SharedTextArea ytext={client.doc(OBSERVATIONS).getText(key)} id={`observe-text-${g.id}`} label={`Notes on ${g.name} in ${phase?.title ?? phaseId}`} />
-          </div>
-        );
-      })}
+      {shown.flatMap((id) => groups.map((g) => <TeamObservation key={`${id}:${g.id}`} client={client} phaseId={id} team={g} tags={tags[`${id}:${g.id}`] ?? []} toggle={toggle} />))}
+    </div>
+  );
+}
+
+function TeamObservation({ client, phaseId, team, tags, toggle }: { client: RoomClient; phaseId: string; team: { id: string; name: string }; tags: string[]; toggle: (key: string, tag: string) => void }) {
+  const { pack } = useContent();
+  const phase = pack.phases.find((p) => p.id === phaseId);
+  const key = `${phaseId}:${team.id}`;
+  return (
+    <div className="card" data-testid={`observe-${team.id}`} data-phase={phaseId}>
+      <div className="eyebrow">
+        {team.name}
+        {client.readOnly ? ` · ${phase?.title ?? phaseId}` : ''}
+      </div>
+      <div className="tags" role="group" aria-label={`Look-fors for ${team.name}`}>
+        {(phase?.lookFors ?? []).map((tag) => (
+          <button key={tag} type="button" className={`btn ${tags.includes(tag) ? 'btn-primary' : ''}`} aria-pressed={tags.includes(tag)} onClick={() => toggle(key, tag)}>
+            {tag}
+          </button>
+        ))}
+      </div>
+      <SharedTextArea ytext={client.doc(OBSERVATIONS).getText(key)} id={client.readOnly ? `observe-text-${phaseId}-${team.id}` : `observe-text-${team.id}`} label={`Notes on ${team.name} in ${phase?.title ?? phaseId}`} />
     </div>
   );
 }
@@ -156,14 +176,17 @@ export function FacilitatorReflection({ client }: { client: RoomClient }) {
         </div>
       ))}
       <p className="muted">
-        <Markdown text="Only you can read these notes: learners' screens never receive them. Write them before you **end** the session: an ended session is read-only." inline />
+        <Markdown text="Only you can read these notes: learners' screens never receive them. You can write them after you **end** the session too: it is the one thing an ended session still takes." inline />
       </p>
     </div>
   );
 }
 
-/** The console's Reflect section: everything above, for the close and after the session. */
-export function ConsoleReflection({ client }: { client: RoomClient }) {
+/**
+ * The console's Reflect section: everything above, for the close and after the session. `withReflection` false: the
+ * facilitator's reflection is shown elsewhere (an ended session's console puts it at the top).
+ */
+export function ConsoleReflection({ client, withReflection = true }: { client: RoomClient; withReflection?: boolean }) {
   return (
     <div className="stack">
       <div className="card">
@@ -177,10 +200,12 @@ export function ConsoleReflection({ client }: { client: RoomClient }) {
         <summary>Observation notes per team and phase (only you see them)</summary>
         <ObservationNotes client={client} />
       </details>
-      <details className="card">
-        <summary>Your reflection after the session</summary>
-        <FacilitatorReflection client={client} />
-      </details>
+      {withReflection ? (
+        <details className="card">
+          <summary>Your reflection after the session</summary>
+          <FacilitatorReflection client={client} />
+        </details>
+      ) : null}
     </div>
   );
 }

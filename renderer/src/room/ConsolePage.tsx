@@ -1,6 +1,8 @@
 /**
  * The facilitator's console (opened from the link the host prints, which carries the host key): sessions over
  * time (start, open, end, delete) and, for the open session, the join card with QR code and the live roster.
+ * An ended or imported session opens in the same console, read-only (SessionEnded.tsx), with the facilitator's
+ * reflection at the top: the one thing the host still lets the facilitator write after the end.
  */
 import { Play, Square, Trash2, Users } from 'lucide-react';
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
@@ -19,7 +21,8 @@ import { TeamGallery } from '../live/TeamGallery';
 import { BroadcastControls } from '../live/Broadcast';
 import { LiveConsole } from '../live/LiveConsole';
 import { ConsolePolls, ConsoleQa } from '../live/ConsolePolls';
-import { ConsoleReflection } from '../reflect/ConsoleReflection';
+import { ConsoleReflection, FacilitatorReflection } from '../reflect/ConsoleReflection';
+import { EndedBanner, WritesOff, useSessionEnded } from './SessionEnded';
 import { ConsoleEvaluate } from '../live/ConsoleEvaluate';
 import { ImportArchive, SessionExportButtons } from './SessionExport';
 
@@ -149,8 +152,13 @@ function SessionsPage({ hostKey }: { hostKey: string }) {
                   <code>{s.code}</code>
                 </td>
                 <td style={{ whiteSpace: 'nowrap' }}>
-                  <Link className="btn" to={`/console/${s.code}`} aria-label={`Open ${s.title}`}>
-                    Open
+                  <Link
+                    className="btn"
+                    to={`/console/${s.code}`}
+                    aria-label={`Open ${s.title}`}
+                    title={s.endedAt ? 'Opens read-only: everything the room did, and your reflection' : undefined}
+                  >
+                    {s.endedAt ? 'Open (read-only)' : 'Open'}
                   </Link>{' '}
                   {!s.endedAt ? (
                     <button type="button" className="btn" onClick={() => void act(s, 'end')} aria-label={`End ${s.title}`}>
@@ -182,56 +190,68 @@ function SessionConsole({ hostKey, code }: { hostKey: string; code: string }) {
     ([, a], [, b]) => Number(b.online) - Number(a.online) || (a.name ?? '').localeCompare(b.name ?? ''),
   );
   const online = people.filter(([, p]) => p.online).length;
+  const ended = useSessionEnded(client);
 
   return (
     <div className="page-wide">
-      <PageHeader eyebrow="Facilitator console" title={meta?.title ?? 'Session'} />
+      <PageHeader eyebrow={ended ? 'Facilitator console · past session' : 'Facilitator console'} title={meta?.title ?? 'Session'} />
+      <EndedBanner client={client}>
+        What the room did is below, as it was at the end. Only your reflection can still be written.
+      </EndedBanner>
       <StatusIndicator client={client} />
+      {client && ended ? (
+        <Section title="Your reflection after the session" id="after">
+          <FacilitatorReflection client={client} />
+        </Section>
+      ) : null}
       <HostStorageBanner hostKey={hostKey} />
-      <JoinCard hostKey={hostKey} code={code} className="section" printable />
-      <RoomCheck hostKey={hostKey} />
+      {ended ? null : <JoinCard hostKey={hostKey} code={code} className="section" printable />}
+      {ended ? null : <RoomCheck hostKey={hostKey} />}
       <SessionExportButtons hostKey={hostKey} code={code} title={meta?.title ?? 'this session'} />
-      {client ? (
-        <Section title="Run the session" id="run">
-          <LiveConsole client={client} code={code} hostKey={hostKey} />
-        </Section>
-      ) : null}
-      {client ? (
-        <div className="grid-2">
-          <Section title="Polls and quizzes" id="polls">
-            <ConsolePolls client={client} online={online} />
+      {/* Ended: the same console, every write control disabled (SessionEnded.tsx); the host refuses writes anyway. */}
+      <WritesOff off={ended}>
+        {client ? (
+          <Section title="Run the session" id="run">
+            <LiveConsole client={client} code={code} hostKey={hostKey} />
           </Section>
-          <Section title="Questions" id="qa">
-            <ConsoleQa client={client} />
+        ) : null}
+        {client ? (
+          <div className="grid-2">
+            <Section title="Polls and quizzes" id="polls">
+              <ConsolePolls client={client} online={online} />
+            </Section>
+            <Section title="Questions" id="qa">
+              <ConsoleQa client={client} />
+            </Section>
+          </div>
+        ) : null}
+        {client ? (
+          <Section title="Groups and roles" id="groups">
+            <ConsoleGroups client={client} participants={participants} />
           </Section>
-        </div>
-      ) : null}
-      {client ? (
-        <Section title="Groups and roles" id="groups">
-          <ConsoleGroups client={client} participants={participants} />
-        </Section>
-      ) : null}
-      {client ? (
-        <Section title="Team work" id="gallery">
-          <BroadcastControls client={client} />
-          <TeamGallery client={client} />
-        </Section>
-      ) : null}
-      {client ? (
-        <Section title="Reflection and exit tickets" id="reflection">
-          <ConsoleReflection client={client} />
-        </Section>
-      ) : null}
-      {client ? (
-        <Section title="ML Test Score per team" id="mltestscore">
-          <ConsoleMlTestScores client={client} />
-        </Section>
-      ) : null}
-      {client ? (
-        <Section title="Team presentations" id="evaluate">
-          <ConsoleEvaluate client={client} />
-        </Section>
-      ) : null}
+        ) : null}
+        {client ? (
+          <Section title="Team work" id="gallery">
+            <BroadcastControls client={client} />
+            <TeamGallery client={client} />
+          </Section>
+        ) : null}
+        {client ? (
+          <Section title="Reflection and exit tickets" id="reflection">
+            <ConsoleReflection client={client} withReflection={!ended} />
+          </Section>
+        ) : null}
+        {client ? (
+          <Section title="ML Test Score per team" id="mltestscore">
+            <ConsoleMlTestScores client={client} />
+          </Section>
+        ) : null}
+        {client ? (
+          <Section title="Team presentations" id="evaluate">
+            <ConsoleEvaluate client={client} />
+          </Section>
+        ) : null}
+      </WritesOff>
       <Section title={`Roster · ${online} online of ${people.length}`} id="roster">
         {people.length === 0 ? (
           <p className="empty">

@@ -1,7 +1,8 @@
 /**
  * The learner's screen in a room: it follows the facilitator (the phase and its clock, whatever is pushed: a slide, a
  * kit item, a poll), with the room's shared notes, the Q&A, a raised hand, and the connection state. The learner
- * can browse the kit and come back; the connection stays up meanwhile.
+ * can browse the kit and come back; the connection stays up meanwhile. Once the session has ended, the same screen
+ * says so and shows everything read-only (SessionEnded.tsx).
  */
 import { Suspense, useEffect } from 'react';
 import { LazyTeamBoard } from '../team/loadTeamBoard';
@@ -23,6 +24,7 @@ import { SharedTextArea } from './SharedTextArea';
 import { LearnerJournal } from '../reflect/LearnerJournal';
 import { ExportMyWork } from '../reflect/ExportMyWork';
 import { StatusIndicator } from './StatusIndicator';
+import { EndedBanner, WritesOff, useSessionEnded } from './SessionEnded';
 
 export interface Participant {
   name?: string;
@@ -36,6 +38,7 @@ export function RoomPage() {
   const { client, join } = useRoom();
   const { pack } = useContent();
   const { status } = useConnectionStatus(client);
+  const ended = useSessionEnded(client);
 
   useEffect(() => {
     if (client?.room === code) return;
@@ -63,6 +66,7 @@ export function RoomPage() {
         <StatusIndicator client={client} />
         {client && welcome?.role === 'learner' && status === 'online' ? <RaiseHand client={client} raised={!!me?.hand} /> : null}
       </div>
+      <EndedBanner client={client}>Your work is kept as it was at the end: you can still read it here.</EndedBanner>
       {client ? <MovingBanner client={client} /> : null}
       {client ? <MoveRequestPrompt client={client} /> : null}
       <div className="grid-2 section">
@@ -98,36 +102,48 @@ export function RoomPage() {
           </p>
         </div>
       </div>
-      {client ? <ChooseGroup client={client} participants={participants} /> : null}
-      {client ? <MyGroup client={client} participants={participants} /> : null}
-      {client ? <SharedTeams client={client} viewer={participants[client.welcome?.learnerId ?? '']?.name ?? 'Guest'} /> : null}
-      {client ? <LearnerEvaluate client={client} /> : null}
-      {client && state.pushed ? (
-        <Section title="On the projector" id="pushed">
-          <PushedItem client={client} />
+      {/* Ended: read it all, write nothing (SessionEnded.tsx; the host refuses writes anyway). */}
+      <WritesOff off={ended}>
+        {client ? <ChooseGroup client={client} participants={participants} /> : null}
+        {client ? <MyGroup client={client} participants={participants} /> : null}
+        {client ? <SharedTeams client={client} viewer={participants[client.welcome?.learnerId ?? '']?.name ?? 'Guest'} /> : null}
+        {client ? <LearnerEvaluate client={client} /> : null}
+        {client && state.pushed ? (
+          <Section title="On the projector" id="pushed">
+            <PushedItem client={client} />
+          </Section>
+        ) : null}
+        <Section title="Room notes" id="room-notes">
+          {notes ? (
+            <SharedTextArea ytext={notes} id="room-notes-text" label="Shared with everyone in the room" readOnly={client?.readOnly} />
+          ) : null}
         </Section>
-      ) : null}
-      <Section title="Room notes" id="room-notes">
-        {notes ? <SharedTextArea ytext={notes} id="room-notes-text" label="Shared with everyone in the room" readOnly={client?.readOnly} /> : null}
-      </Section>
-      {client ? (
-        <Section title="Room board" id="room-board">
-          <Disclosure summary="The whole room's brainstorm board (challenges and solutions)" openWhen={state.pushed?.kind === 'brainstorm'}>
-            <Suspense fallback={<p className="muted">Loading the whiteboard…</p>}>
-              <LazyTeamBoard client={client} docName="room/brainstorm" readOnly={client.readOnly} />
-            </Suspense>
-          </Disclosure>
-        </Section>
-      ) : null}
+        {client ? (
+          <Section title="Room board" id="room-board">
+            <Disclosure
+              summary="The whole room's brainstorm board (challenges and solutions)"
+              openWhen={state.pushed?.kind === 'brainstorm'}
+            >
+              <Suspense fallback={<p className="muted">Loading the whiteboard…</p>}>
+                <LazyTeamBoard client={client} docName="room/brainstorm" readOnly={client.readOnly} />
+              </Suspense>
+            </Disclosure>
+          </Section>
+        ) : null}
+        {client && welcome?.role === 'learner' ? (
+          <Section title="My journal" id="journal">
+            <LearnerJournal client={client} phaseId={phase?.id ?? null} />
+          </Section>
+        ) : null}
+        {client ? (
+          <Section title="Questions" id="questions">
+            <LearnerQa client={client} />
+          </Section>
+        ) : null}
+      </WritesOff>
       {client && welcome?.role === 'learner' ? (
-        <Section title="My journal" id="journal">
-          <LearnerJournal client={client} phaseId={phase?.id ?? null} />
+        <Section title="Take your work home" id="export-my-work">
           <ExportMyWork client={client} learnerName={me?.name ?? 'Me'} sessionTitle={meta?.title ?? welcome.session.title} />
-        </Section>
-      ) : null}
-      {client ? (
-        <Section title="Questions" id="questions">
-          <LearnerQa client={client} />
         </Section>
       ) : null}
     </div>
