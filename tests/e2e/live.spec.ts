@@ -170,6 +170,7 @@ test('a poll: browser and Node learners vote, a learner cannot close it, the pro
   const results = presenter.getByTestId('poll-results');
   await expect(results).toHaveAttribute('data-respondents', String(learners.length + 20));
   for (const [id, count] of Object.entries(expected)) await expect(results.locator(`li[data-option="${id}"]`)).toHaveAttribute('data-count', String(count));
+  await expect(results.locator('svg.recharts-surface')).toBeVisible(); // the chart (lazily loaded) behind the list
   const tally = nodeVoters[0]!.doc(`poll/${pollId}/tally`);
   await waitFor(() => (tally.getMap('tally').get('result') as Tally | undefined)?.respondents === learners.length + 20, 'revealed tally readable by learners');
   await screenshot(presenter, 'live-presenter-results');
