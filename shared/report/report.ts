@@ -4,8 +4,9 @@
  *
  * Owns: what the report shows and how — the agenda as planned and as run (the session's clock: actual minutes of
  * the phases run, the difference carried over), poll and quiz results (bar charts with numbers), the Q&A (never
- * who asked), each team on its own printed page (notes, strategy, board picture, ML Test Score, rubric results,
- * strengths and questions), the exit tickets' aggregate, and the facilitator's observations and reflection.
+ * who asked), each team on its own printed page (notes, strategy, board picture, ML Test Score, rubric results with
+ * the peers' levels per criterion as stacked bars, strengths and questions), the exit tickets' aggregate, and the
+ * facilitator's observations and reflection.
  * Everything from a document is untrusted: all text is escaped, colours are filtered (reportSvg.ts), and the page
  * makes no request (inline CSS, inline SVG, no script, no font or image from elsewhere).
  */
@@ -18,7 +19,7 @@ import type { TeamTally } from '../room/rubricScores';
 import type { SessionPollState, SessionState } from '../room/sessionState';
 import { BoardSync } from '../sync/boardSync';
 import type { SessionArchive } from './archive';
-import { barChart, boardSvg, esc } from './reportSvg';
+import { barChart, boardSvg, esc, stackedBars } from './reportSvg';
 
 export type ReportContent = Pick<ContentPack, 'phases' | 'templates' | 'rubrics' | 'mltestscore'>;
 
@@ -162,12 +163,19 @@ function teamSection(docs: Docs, content: ReportContent, team: { id: string; nam
   const tally = obj(mapOf(docs, `evaluate/${team.id}/tally`, 'tally').result) as Partial<TeamTally>;
   let scores = '<p class="empty">Not scored.</p>';
   if (tally.criteria && rubric) {
-    const levelLabels = rubric.levels.map((l) => `${l.score} ${l.label}`);
+    // The tally counts levels by ascending score (rubricScores.ts), whatever the content order.
+    const levelLabels = [...rubric.levels].sort((a, b) => a.score - b.score).map((l) => `${l.score} ${l.label}`);
     const rows = tally.criteria.map((c) => {
       const title = rubric.criteria.find((r) => r.id === c.id)?.title ?? c.id;
       return `<tr><td>${esc(title)}</td><td>${c.weight}</td><td>${esc(c.peer.map((n, i) => `${levelLabels[i] ?? i}: ${n}`).join(', '))}</td><td>${c.peerMean ?? '—'}</td><td>${c.facilitator ?? '—'}</td></tr>`;
     });
-    scores = `<table><thead><tr><th>Criterion</th><th>Weight</th><th>Peer scores per level</th><th>Peer mean</th><th>Facilitator</th></tr></thead><tbody>${rows.join('')}</tbody></table><p>Weighted total: peers <strong>${tally.peerTotal ?? '—'}</strong> (${tally.scorers ?? 0} scorers), facilitator <strong>${tally.facilitatorTotal ?? '—'}</strong>.</p>`;
+    const chart = stackedBars(
+      `${team.name}'s peer scores per criterion`,
+      levelLabels,
+      tally.criteria.map((c) => ({ label: rubric.criteria.find((r) => r.id === c.id)?.title ?? c.id, counts: c.peer })),
+      tally.scorers ?? 0,
+    );
+    scores = `${chart}<table><thead><tr><th>Criterion</th><th>Weight</th><th>Peer scores per level</th><th>Peer mean</th><th>Facilitator</th></tr></thead><tbody>${rows.join('')}</tbody></table><p>Weighted total: peers <strong>${tally.peerTotal ?? '—'}</strong> (${tally.scorers ?? 0} scorers), facilitator <strong>${tally.facilitatorTotal ?? '—'}</strong>.</p>`;
   }
   const feedback = Object.values(mapOf(docs, `team/${team.id}/feedback`, 'items')).map(obj);
   const list = (key: string) => feedback.map((f) => String(f[key] ?? '').trim()).filter(Boolean);
