@@ -50,7 +50,12 @@ export default function BarChartSvg({ data, max, large, format }: { data: readon
       {width > 0 ? (
         <RBarChart width={width} height={data.length * rowHeight + 40} data={rows} layout="vertical" margin={{ top: 4, right: 48, bottom: 4, left: 4 }}>
           <CartesianGrid horizontal={false} stroke="var(--border)" />
-          <XAxis type="number" domain={[0, max ?? 'auto']} allowDecimals={false} tick={{ fontSize, fill: 'var(--text)' }} stroke="var(--text-2, #6b7280)" />
+          <XAxis
+            type="number"
+            domain={[0, max ?? 'auto']}
+            ticks={max !== undefined && max <= 10 ? Array.from({ length: max + 1 }, (_, i) => i) : undefined}
+            allowDecimals={false}
+            tick={{ fontSize, fill: 'var(--text)' }} stroke="var(--text-2, #6b7280)" />
           <YAxis
             type="category"
             dataKey="label"
