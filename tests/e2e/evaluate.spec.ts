@@ -8,7 +8,7 @@ import type { Browser, Page } from '@playwright/test';
 import { startHostProcess, type HostProcess } from '../helpers/hostProcess';
 import { connectClient, hostKeyOf, placeGroups, waitFor } from '../helpers/roomClients';
 import type { RoomClient } from '../../shared/sync/roomClient';
-import { expect, screenshot, test } from './fixtures';
+import { SCREENSHOTS, expect, screenshot, test } from './fixtures';
 
 let host: HostProcess;
 let admin: RoomClient;
@@ -144,5 +144,7 @@ test('the queue runs both teams, learners score the other team, reveal shows the
   // The presenting team reads its results and feedback; the other team reads the results only.
   await expect(membersOf[first][0]!.getByTestId('team-feedback')).toContainText('Clear rollback plan');
   await expect(membersOf[second][0]!.getByTestId(`revealed-${first}`)).toBeVisible();
+  await expect(membersOf[second][0]!.getByTestId(`revealed-${first}`).locator('svg.recharts-surface')).toHaveCount(2);
+  await membersOf[second][0]!.getByTestId(`revealed-${first}`).screenshot({ path: `${SCREENSHOTS}/evaluate-learner-results.png` });
   await expect(membersOf[second][0]!.getByTestId('team-feedback')).toHaveCount(0);
 });
