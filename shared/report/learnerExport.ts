@@ -82,7 +82,7 @@ function scoresPart(input: LearnerExportInput, content: LearnerExportContent): s
   const head = '<h2>Scores our team received</h2>';
   if (!input.revealed) return `<section id="scores">${head}<p class="empty">Not revealed yet: the facilitator had not shown your team's scores when you exported.</p></section>`;
   const tally = obj(mapJson(input.docs.tally, 'tally').result) as Partial<TeamTally>;
-  return `<section id="scores">${head}${rubricPart(content.rubrics[0], tally)}${feedbackPart(mapJson(input.docs.feedback, 'items'))}</section>`;
+  return `<section id="scores">${head}${rubricPart(content.rubrics[0], tally, input.team?.name ?? 'Our team')}${feedbackPart(mapJson(input.docs.feedback, 'items'))}</section>`;
 }
 
 /** The whole export as one HTML document. */

@@ -4,8 +4,9 @@
  *
  * Owns: what the report shows and how — the agenda as planned and as run (the session's clock: actual minutes of
  * the phases run, the difference carried over), poll and quiz results (bar charts with numbers), the Q&A (never
- * who asked), each team on its own printed page (notes, strategy, board picture, ML Test Score, rubric results,
- * strengths and questions), the exit tickets' aggregate, and the facilitator's observations and reflection.
+ * who asked), each team on its own printed page (notes, strategy, board picture, ML Test Score, rubric results with
+ * the peers' levels per criterion as stacked bars, strengths and questions), the exit tickets' aggregate, and the
+ * facilitator's observations and reflection.
  * Everything from a document is untrusted: all text is escaped, colours are filtered (reportSvg.ts), and the page
  * makes no request (inline CSS, inline SVG, no script, no font or image from elsewhere).
  */
@@ -20,7 +21,7 @@ import type { SessionPollState, SessionState } from '../room/sessionState';
 import { worksheetSeedUpdate } from '../room/worksheetSeed';
 import { BoardSync } from '../sync/boardSync';
 import type { SessionArchive } from './archive';
-import { barChart, boardSvg, esc } from './reportSvg';
+import { barChart, boardSvg, esc, stackedBars } from './reportSvg';
 import { richFromDoc, richText } from './richText';
 
 export type ReportContent = Pick<ContentPack, 'lesson' | 'phases' | 'templates' | 'rubrics' | 'mltestscore' | 'worksheets'>;
@@ -153,14 +154,21 @@ export function mtsPart(rubric: ReportContent['mltestscore'][number] | undefined
 }
 
 /** A team's rubric results (the published tally): per criterion the peer levels, mean and the facilitator's level. */
-export function rubricPart(rubric: ReportContent['rubrics'][number] | undefined, tally: Partial<TeamTally>): string {
+export function rubricPart(rubric: ReportContent['rubrics'][number] | undefined, tally: Partial<TeamTally>, teamName: string): string {
   if (!tally.criteria || !rubric) return '<p class="empty">Not scored.</p>';
-  const levelLabels = rubric.levels.map((l) => `${l.score} ${l.label}`);
+  // The tally counts levels by ascending score (rubricScores.ts), whatever the content order.
+  const levelLabels = [...rubric.levels].sort((a, b) => a.score - b.score).map((l) => `${l.score} ${l.label}`);
   const rows = tally.criteria.map((c) => {
     const title = rubric.criteria.find((r) => r.id === c.id)?.title ?? c.id;
     return `<tr><td>${esc(title)}</td><td>${c.weight}</td><td>${esc(c.peer.map((n, i) => `${levelLabels[i] ?? i}: ${n}`).join(', '))}</td><td>${c.peerMean ?? '—'}</td><td>${c.facilitator ?? '—'}</td></tr>`;
   });
-  return `<table><thead><tr><th>Criterion</th><th>Weight</th><th>Peer scores per level</th><th>Peer mean</th><th>Facilitator</th></tr></thead><tbody>${rows.join('')}</tbody></table><p>Weighted total: peers <strong>${tally.peerTotal ?? '—'}</strong> (${tally.scorers ?? 0} scorers), facilitator <strong>${tally.facilitatorTotal ?? '—'}</strong>.</p>`;
+  const chart = stackedBars(
+    `${teamName}'s peer scores per criterion`,
+    levelLabels,
+    tally.criteria.map((c) => ({ label: rubric.criteria.find((r) => r.id === c.id)?.title ?? c.id, counts: c.peer })),
+    tally.scorers ?? 0,
+  );
+  return `${chart}<table><thead><tr><th>Criterion</th><th>Weight</th><th>Peer scores per level</th><th>Peer mean</th><th>Facilitator</th></tr></thead><tbody>${rows.join('')}</tbody></table><p>Weighted total: peers <strong>${tally.peerTotal ?? '—'}</strong> (${tally.scorers ?? 0} scorers), facilitator <strong>${tally.facilitatorTotal ?? '—'}</strong>.</p>`;
 }
 
 /** The strengths and questions written for a team (`team/<id>/feedback` items), never who wrote them. */
@@ -194,9 +202,11 @@ function teamSection(docs: Docs, content: ReportContent, team: { id: string; nam
       : textBlock(notesText);
   const board = doc('board');
   const picture = boardSvg(`${team.name}'s board`, board ? new BoardSync(board).elements() : []);
-  const mts = doc('mltestscore') ? mtsPart(content.mltestscore[0], mapOf(docs, `team/${team.id}/mltestscore`, 'marks'), team.name) : '<p class="empty">No ML Test Score.</p>';
+  const mts = doc('mltestscore')
+    ? mtsPart(content.mltestscore[0], mapOf(docs, `team/${team.id}/mltestscore`, 'marks'), team.name)
+    : '<p class="empty">No ML Test Score.</p>';
   const tally = obj(mapOf(docs, `evaluate/${team.id}/tally`, 'tally').result) as Partial<TeamTally>;
-  const scores = rubricPart(content.rubrics[0], tally);
+  const scores = rubricPart(content.rubrics[0], tally, team.name);
   const comments = feedbackPart(mapOf(docs, `team/${team.id}/feedback`, 'items'));
   return `<section class="team" id="team-${esc(team.id)}"><h2>Team ${esc(team.name)}</h2><h3>Notes</h3>${notes}<h3>Strategy</h3>${strategy}<h3>Board</h3>${picture}<h3>ML Test Score</h3>${mts}<h3>Rubric results</h3>${scores}${comments}</section>`;
 }

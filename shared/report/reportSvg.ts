@@ -1,9 +1,17 @@
 /**
  * The report's pictures as inline SVG (no script, no outside reference): horizontal bar charts with their numbers
- * written out (a text alternative in <title> and beside each bar), and a team's board drawn from its elements
- * (rectangles, diamonds, ellipses, text, lines and arrows; other kinds as their outline).
+ * written out (a text alternative in <title> and beside each bar), the rubric's peer levels per criterion as stacked
+ * bars (the screens' colours: LEVEL_COLOURS), and a team's board drawn from its elements (rectangles, diamonds,
+ * ellipses, text, lines and arrows; other kinds as their outline).
  *
- * Owns: escaping for HTML/SVG text and attributes, and those two drawings.
+ * Why drawn by hand and not with recharts, which draws the same charts on the screens (renderer/src/ui/charts):
+ * the report is built by the host in plain Node, and recharts 3 does not render on a server. Tried with 3.11.1:
+ * react-dom/server's renderToStaticMarkup (and react-dom/static's prerender) of a <BarChart width height> with
+ * isAnimationActive={false} gives only the empty wrapper `<div class="recharts-wrapper" …></div>`, no <svg> — recharts
+ * 3 fills its chart state in effects, which never run on a server (recharts issue #5997, open; 2.x did render).
+ * Running it in Node would take a DOM (jsdom) in the host for a few rectangles; these ~60 lines print cleanly.
+ *
+ * Owns: escaping for HTML/SVG text and attributes, those drawings, and the level palette they share with the screens.
  */
 import type { BoardElement } from '../room/elementMerge';
 
@@ -43,6 +51,42 @@ export function barChart(title: string, bars: Bar[]): string {
     })
     .join('');
   return `<svg class="chart" role="img" viewBox="0 0 720 ${height}" width="720" height="${height}" xmlns="http://www.w3.org/2000/svg"><title>${esc(title)}: ${esc(bars.map((b) => `${b.label} ${b.text ?? b.value}`).join('; '))}</title>${body}</svg>`;
+}
+
+/** Okabe–Ito colours (told apart with the common colour-vision deficiencies), for the lowest rubric level first. */
+export const LEVEL_COLOURS = ['#D55E00', '#E69F00', '#56B4E9', '#009E73', '#CC79A7', '#F0E442', '#0072B2'];
+
+/**
+ * Stacked horizontal bars: per row the counts of each level, a colour per level (legend on top), the count written
+ * in its segment; a full bar is `max` (e.g. every peer who scored). `title` and every number go in <title>.
+ */
+export function stackedBars(title: string, levels: string[], rows: { label: string; counts: number[] }[], max: number): string {
+  if (rows.length === 0) return '';
+  const full = Math.max(1, max, ...rows.map((r) => r.counts.reduce((a, b) => a + b, 0)));
+  const row = 30;
+  const top = 26;
+  const height = top + rows.length * row + 4;
+  const colour = (i: number) => LEVEL_COLOURS[i % LEVEL_COLOURS.length]!;
+  const legend = levels
+    .map((l, i) => `<rect x="${i * 170}" y="4" width="14" height="14" fill="${colour(i)}"/><text x="${i * 170 + 20}" y="16" class="bl">${esc(l)}</text>`)
+    .join('');
+  const body = rows
+    .map((r, j) => {
+      const y = top + j * row;
+      let x = 330;
+      const segments = r.counts
+        .map((n, i) => {
+          const w = Math.round((n / full) * 360);
+          const part = n > 0 ? `<rect x="${x}" y="${y + 3}" width="${w}" height="22" fill="${colour(i)}"/><text x="${x + w / 2}" y="${y + 19}" text-anchor="middle" class="bv">${n}</text>` : '';
+          x += w;
+          return part;
+        })
+        .join('');
+      return `<text x="0" y="${y + 19}" class="bl">${esc(r.label.length > 48 ? `${r.label.slice(0, 47)}…` : r.label)}</text>${segments}`;
+    })
+    .join('');
+  const words = rows.map((r) => `${r.label}: ${r.counts.map((n, i) => `${n} ${levels[i] ?? i + 1}`).join(', ')}`).join('; ');
+  return `<svg class="chart" role="img" viewBox="0 0 720 ${height}" width="720" height="${height}" xmlns="http://www.w3.org/2000/svg"><title>${esc(title)}: ${esc(words)}</title>${legend}${body}</svg>`;
 }
 
 /** The board's current elements as one SVG picture, scaled to fit. */

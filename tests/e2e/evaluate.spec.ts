@@ -144,10 +144,16 @@ test('the queue runs both teams, learners score the other team, reveal shows the
   );
   const expected = Math.round(weights.reduce((sum, w, i) => sum + (w * (i % 2 === 0 ? 3.5 : 2.5)) / 4, 0) * 100) / 100;
   await expect(results.getByTestId('peer-total')).toHaveText(String(expected));
+  // The charts (recharts, lazily loaded): the peers' levels stacked, and the mean levels beside them.
+  await expect(results.getByTestId('rubric-chart').locator('svg.recharts-surface')).toHaveCount(2);
+  await presenter.setViewportSize({ width: 1280, height: 720 });
+  await results.scrollIntoViewIfNeeded();
   await screenshot(presenter, 'evaluate-projector-results');
   // The presenting team reads its results and feedback; the other team reads the results only.
   await expect(membersOf[first][0]!.getByTestId('team-feedback')).toContainText('Clear rollback plan');
   await expect(membersOf[second][0]!.getByTestId(`revealed-${first}`)).toBeVisible();
+  await expect(membersOf[second][0]!.getByTestId(`revealed-${first}`).locator('svg.recharts-surface')).toHaveCount(2);
+  await membersOf[second][0]!.getByTestId(`revealed-${first}`).screenshot({ path: `${SCREENSHOTS}/evaluate-learner-results.png` });
   await expect(membersOf[second][0]!.getByTestId('team-feedback')).toHaveCount(0);
 
   // Reflection: a learner of the first team writes a journal entry and an exit ticket.

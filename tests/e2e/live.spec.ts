@@ -170,10 +170,32 @@ test('a poll: browser and Node learners vote, a learner cannot close it, the pro
   const results = presenter.getByTestId('poll-results');
   await expect(results).toHaveAttribute('data-respondents', String(learners.length + 20));
   for (const [id, count] of Object.entries(expected)) await expect(results.locator(`li[data-option="${id}"]`)).toHaveAttribute('data-count', String(count));
+  await expect(results.locator('svg.recharts-surface')).toBeVisible(); // the chart (lazily loaded) behind the list
   const tally = nodeVoters[0]!.doc(`poll/${pollId}/tally`);
   await waitFor(() => (tally.getMap('tally').get('result') as Tally | undefined)?.respondents === learners.length + 20, 'revealed tally readable by learners');
   await screenshot(presenter, 'live-presenter-results');
   await screenshot(consolePage, 'live-console', true);
+});
+
+test('a quiz: once revealed, the projector marks the correct answer in the chart and in its list', async () => {
+  const select = consolePage.getByLabel('Poll to open');
+  await select.selectOption({ label: (await select.locator('option', { hasText: 'Why can an ML model fail' }).first().textContent())! });
+  await consolePage.getByRole('button', { name: 'Open poll and push it' }).click();
+  const card = consolePage.locator('[data-testid^="console-poll-"]', { hasText: 'Why can an ML model fail' });
+  const quizId = (await card.getAttribute('data-testid'))!.replace('console-poll-', '');
+  const voters = nodeClients.slice(0, 3);
+  await waitFor(() => voters[0]!.doc('session').getMap('polls').has(quizId), 'quiz visible to node learners');
+  const answers = ['inputs-changed', 'inputs-changed', 'no-logs'];
+  voters.forEach((c, i) => c.command(`quiz-vote-${i}`, { cmd: 'vote', pollId: quizId, answer: { choices: [answers[i]!] } }));
+  await Promise.all(voters.map((c) => waitFor(() => c.pendingCount === 0, 'quiz vote saved')));
+  await card.getByRole('button', { name: 'Close poll' }).click();
+  await card.getByRole('button', { name: 'Reveal results' }).click();
+  const results = presenter.getByTestId('poll-results');
+  await expect(results.locator('li[data-option="inputs-changed"]')).toHaveAttribute('data-count', '2');
+  await expect(results.locator('li.correct')).toHaveCount(1);
+  await expect(results.locator('li.correct')).toHaveAttribute('data-option', 'inputs-changed');
+  await expect(results.locator('svg.recharts-surface')).toContainText('✓ The data it sees');
+  await screenshot(presenter, 'live-presenter-quiz');
 });
 
 test('eyes on the front, the presenter keys, and the plain /present route', async () => {

@@ -131,7 +131,7 @@ describe('session report (pure)', () => {
           state((d) =>
             d.getMap('tally').set('result', {
               scorers: 2,
-              criteria: criteria.map((c) => ({ id: c.id, weight: c.weight, peer: [0, 1, 1, 0], peerMean: 2.5, facilitator: 3 })),
+              criteria: criteria.map((c) => ({ id: c.id, weight: c.weight, peer: [0, 1, 0, 1], peerMean: 3, facilitator: 3 })),
               peerTotal: 2.5,
               facilitatorTotal: 3,
             }),
@@ -192,6 +192,9 @@ describe('session report (pure)', () => {
     expect(html).toContain('<rect x="0" y="0" width="100" height="50" stroke="#1e1e1e"');
     expect(html).toMatch(/ML Test Score.*Final score <strong>/s);
     expect(html).toContain(`<td>${criteria[1]!.title}</td><td>${criteria[1]!.weight}</td>`);
+    // The peers' levels per criterion as stacked bars (a segment per level chosen, its count written in it).
+    expect(html).toContain(`<title>Red &quot;team&quot;&#39;s peer scores per criterion: ${criteria[0]!.title.replace(/'/g, '&#39;')}: 0 1 Beginning, 1 2 Developing, 0 3 Proficient, 1 4 Exemplary;`);
+    expect(html).toMatch(/<rect x="330" y="\d+" width="180" height="22" fill="#E69F00"\/><text[^>]*>1<\/text><rect x="510" y="\d+" width="180" height="22" fill="#009E73"\/>/);
     expect(html).toContain('Weighted total: peers <strong>2.5</strong> (2 scorers), facilitator <strong>3</strong>');
     expect(html).toContain('Clear rollback plan');
     expect(html).toContain('2 tickets · confidence before 1.5, after 3.5');

@@ -1,39 +1,32 @@
 /**
- * Poll results as plain HTML bars and word lists (no chart library: a few divs are accessible, print well, and keep
- * the learner's join page light).
+ * Poll results: choice and scale polls as a recharts bar chart (ui/charts, loaded lazily so the learner's join page
+ * stays light), one bar per option with its count, the correct options marked (✓ and the "ok" colour) once shown;
+ * word clouds and open texts as words and a list.
+ * The chart is hidden from assistive technology: the figure is named by a one-sentence summary and a visually hidden
+ * list (li[data-option][data-count], which the e2e specs read) gives the same numbers.
  */
 import type { PollDefinition, Tally } from '../../../shared/room/pollTally';
+import { BarChartDrawing } from '../ui/charts/BarChart';
+import { plainLabel, pollBars, pollSummary } from '../ui/charts/chartData';
 import { Markdown } from '../ui/Markdown';
 
 export function PollResults({ poll, tally, showCorrect, large = false }: { poll: PollDefinition; tally: (Tally & { answerKey?: string[] }) | null; showCorrect: boolean; large?: boolean }) {
   const total = tally?.respondents ?? 0;
-  // A quiz's answers come with the tally (the host holds them back from the session until the results are revealed).
-  const correctIds = tally?.answerKey ?? poll.correct;
-  const bars: { key: string; label: string; count: number; correct?: boolean }[] = [];
-  if (tally?.counts) {
-    for (const option of poll.options ?? []) bars.push({ key: option.id, label: option.label, count: tally.counts[option.id] ?? 0, correct: correctIds?.includes(option.id) });
-  }
-  if (tally?.histogram) {
-    for (const [value, count] of Object.entries(tally.histogram)) bars.push({ key: value, label: value, count });
-  }
-  const max = Math.max(1, ...bars.map((b) => b.count));
+  const bars = pollBars(poll, tally, showCorrect);
   return (
     <div className={`poll-results ${large ? 'poll-results-large' : ''}`} data-testid="poll-results" data-respondents={total}>
       {bars.length > 0 ? (
-        <ul className="bars">
-          {bars.map((b) => (
-            <li key={b.key} data-option={b.key} data-count={b.count} className={showCorrect && b.correct ? 'correct' : undefined}>
-              <span className="bar-label">
-                <Markdown text={b.label} inline />
-                {showCorrect && b.correct ? ' ✓' : ''}
-              </span>
-              <span className="bar-track" aria-hidden="true">
-                <span className="bar-fill" style={{ width: `${(b.count / max) * 100}%` }} />
-              </span>
-              <span className="bar-count">{b.count}</span>
-            </li>
-          ))}
-        </ul>
+        <figure className={`chart ${large ? 'chart-large' : ''}`} role="group" aria-label={`Results: ${pollSummary(bars, total)}`}>
+          <BarChartDrawing data={bars.map((b) => ({ label: plainLabel(b.label), value: b.count, highlight: b.correct }))} large={large} />
+          <ul className="visually-hidden">
+            {bars.map((b) => (
+              <li key={b.key} data-option={b.key} data-count={b.count} className={b.correct ? 'correct' : undefined}>
+                <Markdown text={b.label} inline />: {b.count}
+                {b.correct ? ' (correct)' : ''}
+              </li>
+            ))}
+          </ul>
+        </figure>
       ) : null}
       {tally?.mean !== undefined ? <p className="muted">Average {tally.mean}</p> : null}
       {tally?.words ? (

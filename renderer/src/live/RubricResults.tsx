@@ -1,11 +1,15 @@
 /**
- * A team's rubric results as plain HTML (a table with bars: accessible, prints well, no chart library): per
- * criterion the peer distribution over the levels, the peer mean and the facilitator's level; the weighted totals,
- * peer and facilitator side by side. Also the countdown of a team's slot.
+ * A team's rubric results: the weighted totals, peer and facilitator side by side; per criterion the peer
+ * distribution over the levels and the mean levels as charts (ui/charts/RubricChart, recharts loaded lazily); and
+ * the same numbers as a table — visible on the console and the learners' screens, visually hidden on the projector
+ * where the charts speak for the back row (tr[data-criterion][data-peer] is what the e2e specs read). Also the
+ * countdown of a team's slot.
  */
 import type { Rubric } from '../../../shared/content/schema';
 import type { TeamTally } from '../../../shared/room/rubricScores';
 import type { RoomClient } from '../../../shared/sync/roomClient';
+import { RubricChart } from '../ui/charts/RubricChart';
+import { rubricRows } from '../ui/charts/chartData';
 import { formatSeconds, secondsLeft, type EvaluateView } from './evaluateState';
 import { useNow } from './liveState';
 
@@ -31,7 +35,8 @@ export function RubricResults({
         <strong data-testid="facilitator-total">{tally.facilitatorTotal ?? '—'}</strong>{' '}
         <span className="muted">({tally.scorers} peers scored)</span>
       </p>
-      <table className="table" style={{ width: '100%' }}>
+      <RubricChart rows={rubricRows(tally, labels, title)} levels={labels} scorers={tally.scorers} teamName={teamName} large={large} />
+      <table className={large ? 'visually-hidden' : 'table'} style={{ width: '100%' }}>
         <caption className="muted" style={{ textAlign: 'left' }}>
           Scores for {teamName}, per criterion: how many peers chose each level, their mean, and the facilitator&apos;s level
         </caption>
@@ -44,31 +49,16 @@ export function RubricResults({
           </tr>
         </thead>
         <tbody>
-          {tally.criteria.map((c) => {
-            const max = Math.max(1, ...c.peer);
-            return (
-              <tr key={c.id} data-criterion={c.id} data-peer={c.peer.join(',')}>
-                <th scope="row" style={{ textAlign: 'left' }}>
-                  {title(c.id)} <span className="muted">({c.weight})</span>
-                </th>
-                <td>
-                  <ul className="bars" aria-label={`Peer levels for ${title(c.id)}`}>
-                    {c.peer.map((count, i) => (
-                      <li key={i}>
-                        <span className="bar-label">{labels[i]?.label ?? i + 1}</span>
-                        <span className="bar-track" aria-hidden="true">
-                          <span className="bar-fill" style={{ width: `${(count / max) * 100}%` }} />
-                        </span>
-                        <span className="bar-count">{count}</span>
-                      </li>
-                    ))}
-                  </ul>
-                </td>
-                <td>{c.peerMean ?? '—'}</td>
-                <td>{levelLabel(c.facilitator)}</td>
-              </tr>
-            );
-          })}
+          {tally.criteria.map((c) => (
+            <tr key={c.id} data-criterion={c.id} data-peer={c.peer.join(',')}>
+              <th scope="row" style={{ textAlign: 'left' }}>
+                {title(c.id)} <span className="muted">({c.weight})</span>
+              </th>
+              <td>{c.peer.map((count, i) => `${labels[i]?.label ?? i + 1} ${count}`).join(' · ')}</td>
+              <td>{c.peerMean ?? '—'}</td>
+              <td>{levelLabel(c.facilitator)}</td>
+            </tr>
+          ))}
         </tbody>
       </table>
     </div>

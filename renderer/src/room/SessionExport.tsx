@@ -3,10 +3,13 @@
  * network) and "Export the archive" (JSON that re-imports into another kit), and "Import an archive" on the sessions
  * page (it becomes a read-only past session). The host builds and checks both (electron/host/archiveRoutes.ts).
  *
- * Owns: those buttons, the download (a blob link), the progress and error lines.
+ * Owns: those buttons, the download (a blob link), the progress and error lines. The progress: "Building the session
+ * report…" until the host answers (it builds the whole report first), then "Downloading… 420 KB of 1.2 MB" with a
+ * <progress> bar from the body read as a stream (downloadProgress.ts), then "Saved ….html".
  */
 import { Download, Upload } from 'lucide-react';
 import { useState, type ChangeEvent } from 'react';
+import { progressStep, progressText, readWithProgress, type Progress } from './downloadProgress';
 
 async function sessionIdFor(hostKey: string, code: string): Promise<string> {
   const res = await fetch('/api/sessions', { headers: { Authorization: `Bearer ${hostKey}` } });
@@ -24,10 +27,12 @@ function fileNameOf(res: Response, fallback: string): string {
 export function SessionExportButtons({ hostKey, id, code, title }: { hostKey: string; id?: string; code?: string; title: string }) {
   const [busy, setBusy] = useState<'report' | 'archive' | null>(null);
   const [message, setMessage] = useState('');
+  const [progress, setProgress] = useState<Progress | null>(null);
   const [error, setError] = useState('');
   const download = async (kind: 'report' | 'archive') => {
     setBusy(kind);
     setError('');
+    setProgress(null);
     setMessage(kind === 'report' ? 'Building the session report…' : 'Exporting the archive…');
     try {
       const sessionId = id ?? (await sessionIdFor(hostKey, code ?? ''));
@@ -36,7 +41,15 @@ export function SessionExportButtons({ hostKey, id, code, title }: { hostKey: st
       });
       if (!res.ok)
         throw new Error(((await res.json().catch(() => ({}))) as { message?: string }).message ?? `the host answered ${res.status}`);
-      const blob = await res.blob();
+      let step = -1;
+      const blob = await readWithProgress(res, (p) => {
+        // The line changes by tenths (or every 256 KB), not at every chunk.
+        if (progressStep(p) === step) return;
+        step = progressStep(p);
+        setProgress(p);
+        setMessage(progressText(p));
+      });
+      setProgress(null);
       const url = URL.createObjectURL(blob);
       const a = document.createElement('a');
       a.href = url;
@@ -48,6 +61,7 @@ export function SessionExportButtons({ hostKey, id, code, title }: { hostKey: st
       setMessage(`Saved ${a.download} (${Math.max(1, Math.round(blob.size / 1024))} KB) in your downloads.`);
     } catch (err) {
       setMessage('');
+      setProgress(null);
       setError(`Could not export: ${(err as Error).message}`);
     } finally {
       setBusy(null);
@@ -76,6 +90,12 @@ export function SessionExportButtons({ hostKey, id, code, title }: { hostKey: st
       {message ? (
         <span role="status" className="muted" style={{ display: 'block' }}>
           {message}
+          {progress?.total ? (
+            <>
+              {' '}
+              <progress max={progress.total} value={Math.min(progress.received, progress.total)} aria-label="Download progress" />
+            </>
+          ) : null}
         </span>
       ) : null}
       {error ? (

@@ -2,16 +2,33 @@
  * Owns: the kit's bar chart — recharts (SVG, offline, prints cleanly), loaded lazily — with its text alternative.
  * The drawing is hidden from assistive technology; the same numbers are given as a table (visible, for the
  * projector's back row, unless `table="hidden"`), so nothing is said only by the picture.
- * For poll results, rubric distributions and the ML Test Score sections.
+ * For the ML Test Score sections; the poll results (live/PollResults.tsx) use <BarChartDrawing> with their own list,
+ * the rubric results their own charts (./RubricChart.tsx).
  */
 import { lazy, Suspense } from 'react';
 
 export interface BarDatum {
   label: string;
   value: number;
+  /** Drawn in the "ok" colour with a ✓ (a quiz's correct answer). */
+  highlight?: boolean;
 }
 
 const BarChartSvg = lazy(() => import('./BarChartSvg'));
+
+/**
+ * The drawing alone (hidden from assistive technology), for a component that gives its own text alternative
+ * (e.g. the poll results' list); it must also name the figure.
+ */
+export function BarChartDrawing({ data, max, large = false, format = String }: { data: readonly BarDatum[]; max?: number; large?: boolean; format?: (value: number) => string }) {
+  return (
+    <div aria-hidden="true" className="chart-drawing">
+      <Suspense fallback={<div className="muted">Loading the chart…</div>}>
+        <BarChartSvg data={data} max={max} large={large} format={format} />
+      </Suspense>
+    </div>
+  );
+}
 
 export function BarChart({
   title,
@@ -38,11 +55,7 @@ export function BarChart({
 }) {
   return (
     <figure className={`chart ${large ? 'chart-large' : ''}`} role="group" aria-label={title} data-testid={testId}>
-      <div aria-hidden="true" className="chart-drawing">
-        <Suspense fallback={<div className="muted">Loading the chart…</div>}>
-          <BarChartSvg data={data} max={max} large={large} format={format} />
-        </Suspense>
-      </div>
+      <BarChartDrawing data={data} max={max} large={large} format={format} />
       <table className={table === 'hidden' ? 'visually-hidden' : 'chart-table'}>
         <caption className="visually-hidden">{title}</caption>
         <thead>
