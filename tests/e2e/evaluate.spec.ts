@@ -170,7 +170,7 @@ test('the queue runs both teams, learners score the other team, reveal shows the
     exitChange: 'Add a data validation gate before training',
     observation: 'Red linked every incident to an owner.',
   });
-  await reimportArchive(browser, archivePath);
+  await reimportArchive(browser, archivePath, { first, peerTotal: expected });
 });
 
 /** Strategy text, a board element and ML Test Score marks for both teams, a poll with a vote (all in the report). */
@@ -188,7 +188,15 @@ async function giveTeamsWork(admin: RoomClient): Promise<void> {
     ]);
     admin.doc(`team/${team}/mltestscore`).getMap('marks').set('mts-data-1', 1);
   }
-  const def = { id: 'e2e-cost', kind: 'single' as const, prompt: 'Biggest cost of MLOps?', options: [{ id: 'a', label: 'Tools' }, { id: 'b', label: 'People' }] };
+  const def = {
+    id: 'e2e-cost',
+    kind: 'single' as const,
+    prompt: 'Biggest cost of MLOps?',
+    options: [
+      { id: 'a', label: 'Tools' },
+      { id: 'b', label: 'People' },
+    ],
+  };
   admin.doc('session').getMap('polls').set(def.id, { def, status: 'open', revealed: true, anonymous: true });
   await waitFor(() => admin.pendingCount === 0, 'team work and poll saved');
 }
@@ -235,11 +243,22 @@ async function exportAndCheckReport(
   });
   const report = await offline.newPage();
   await report.goto(pathToFileURL(reportPath).toString());
-  for (const heading of [title, 'Agenda: planned and as run', 'Polls and quizzes', 'Questions from the room', 'Team Red', 'Team Blue', 'Exit tickets', "The facilitator's notes"])
+  for (const heading of [
+    title,
+    'Agenda: planned and as run',
+    'Polls and quizzes',
+    'Questions from the room',
+    'Team Red',
+    'Team Blue',
+    'Exit tickets',
+    "The facilitator's notes",
+  ])
     await expect(report.getByRole('heading', { name: heading, exact: true })).toBeVisible();
   await expect(report.getByText('Biggest cost of MLOps?')).toBeVisible();
   const firstTeam = report.locator(`#team-${want.first}`);
-  await expect(firstTeam.getByText(want.first === 'red' ? 'Registry plus versioned inputs for the audit' : 'Validation gate before every retrain')).toBeVisible();
+  await expect(
+    firstTeam.getByText(want.first === 'red' ? 'Registry plus versioned inputs for the audit' : 'Validation gate before every retrain'),
+  ).toBeVisible();
   await expect(firstTeam.locator('svg').first()).toBeVisible(); // the board picture
   await expect(firstTeam).toContainText('Final score');
   await expect(firstTeam).toContainText(`peers ${want.peerTotal}`);
@@ -270,7 +289,7 @@ async function exportAndCheckReport(
 }
 
 /** Another kit with a fresh data folder: a corrupted archive is refused with a message, the real one shows read-only. */
-async function reimportArchive(browser: Browser, archivePath: string): Promise<void> {
+async function reimportArchive(browser: Browser, archivePath: string, want: { first: string; peerTotal: number }): Promise<void> {
   const other = await startHostProcess({ args: ['--session', 'Another room'] });
   try {
     const corruptPath = `${archivePath}.corrupt.json`;
@@ -291,6 +310,14 @@ async function reimportArchive(browser: Browser, archivePath: string): Promise<v
     await expect(page.getByRole('status').filter({ hasText: 'Imported “Evaluate e2e” as a past session (read-only).' })).toBeVisible();
     const row = page.getByRole('row').filter({ hasText: 'Evaluate e2e' });
     await expect(row).toContainText('ended');
+    // Opened, the past session is the same console, read-only: the queue with both teams' rubric results.
+    await row.getByRole('link', { name: 'Open Evaluate e2e' }).click();
+    await expect(page.getByTestId('ended-banner')).toHaveText(/This session has ended — everything is read-only/);
+    const queue = page.getByTestId('console-evaluate');
+    await expect(queue.getByTestId(`queue-${want.first}`).getByTestId('peer-total')).toHaveText(String(want.peerTotal));
+    await expect(queue.getByTestId(`queue-${want.first}`).getByTestId('facilitator-total')).toHaveText('75');
+    await expect(queue.getByTestId(`queue-${want.first}`).getByRole('button', { name: 'Hide results' })).toBeDisabled();
+    await screenshot(page, 'evaluate-past-session', true);
     await context.close();
   } finally {
     await other.stop();
