@@ -147,9 +147,9 @@ function worksheetPrompts(content: ReportContent): string | null {
 export function mtsPart(rubric: ReportContent['mltestscore'][number] | undefined, marks: unknown, teamName: string): string {
   if (!rubric) return '<p class="empty">No ML Test Score.</p>';
   const result = mlTestScore(rubric, marks);
-  return `<p>Final score <strong>${esc(formatMts(result.final))}</strong>${result.band ? ` — ${esc(result.band.label)}` : ''} (${result.marked} of ${result.total} tests marked; the final score is the lowest section).</p>${barChart(
+  return `<p>Final score <strong>${esc(formatMts(result.final))}</strong>${result.band ? ` (band ${esc(result.band.label)}: ${esc(result.band.meaning)})` : ''} (${result.marked} of ${result.total} tests marked; the final score is the lowest section).</p>${barChart(
     `${teamName}'s ML Test Score by section`,
-    result.sections.map((s) => ({ label: s.name, value: s.score, text: `${formatMts(s.score)} / ${s.max}` })),
+    result.sections.map((s) => ({ label: s.name, value: s.score, max: s.max, text: `${formatMts(s.score)} / ${s.max}` })),
   )}`;
 }
 

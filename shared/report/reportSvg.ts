@@ -35,6 +35,8 @@ export interface Bar {
   /** Shown instead of the value (e.g. "3 (50%)"). */
   text?: string;
   highlight?: boolean;
+  /** The bar's full scale (e.g. 7 for an ML Test Score section); default: the largest value in the chart. */
+  max?: number;
 }
 
 /** A horizontal bar chart; `title` is its text alternative. */
@@ -46,7 +48,7 @@ export function barChart(title: string, bars: Bar[]): string {
   const body = bars
     .map((b, i) => {
       const y = i * row + 2;
-      const w = Math.round((b.value / max) * 300);
+      const w = Math.round((Math.min(b.value, b.max ?? max) / (b.max ?? max)) * 300);
       return `<text x="0" y="${y + 17}" class="bl">${esc(b.label.length > 48 ? `${b.label.slice(0, 47)}…` : b.label)}</text><rect x="330" y="${y + 3}" width="${w}" height="18" fill="${b.highlight ? '#1b7f3b' : '#2f5d9e'}"/><text x="${336 + w}" y="${y + 17}" class="bv">${esc(b.text ?? String(b.value))}</text>`;
     })
     .join('');
