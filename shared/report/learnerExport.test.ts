@@ -13,7 +13,13 @@ const content = {
   lesson: {
     phases: ['explore', 'evaluate'],
     reflection: { learners: ['What will you read next?'], facilitator: ['x'] },
-    exitTicket: { change: 'One thing I will change at work', question: 'One question I still have', confidenceBefore: 'Before', confidenceAfter: 'After', scale: { minLabel: 'low', maxLabel: 'high' } },
+    exitTicket: {
+      change: 'One thing I will change at work',
+      question: 'One question I still have',
+      confidenceBefore: 'Before',
+      confidenceAfter: 'After',
+      scale: { minLabel: 'low', maxLabel: 'high' },
+    },
   },
   templates: [
     {
@@ -67,7 +73,9 @@ function input(overrides: Partial<LearnerExportInput> = {}): LearnerExportInput 
   paragraph(strategy, 's-framing', `Forecast demand daily ${HOSTILE}`);
   paragraph(strategy, 's-roadmap', 'Registry first, then monitoring');
   const board = new Y.Doc();
-  new BoardSync(board).pushLocal([{ id: 't1', type: 'text', version: 1, versionNonce: 1, x: 0, y: 0, width: 90, height: 20, text: `Feature store ${HOSTILE}` }]);
+  new BoardSync(board).pushLocal([
+    { id: 't1', type: 'text', version: 1, versionNonce: 1, x: 0, y: 0, width: 90, height: 20, text: `Feature store ${HOSTILE}` },
+  ]);
   const mltestscore = new Y.Doc();
   mltestscore.getMap('marks').set('d1', 1);
   mltestscore.getMap('marks').set('m1', 0.5);
@@ -75,9 +83,18 @@ function input(overrides: Partial<LearnerExportInput> = {}): LearnerExportInput 
   journal.getText('evaluate:0').insert(0, `Version the inputs ${HOSTILE}`);
   journal.getText('after:0').insert(0, 'Designing ML Systems');
   journal.getMap('exit').set('ticket', { change: 'Add a validation gate', question: 'Monitoring without labels?', before: 2, after: 4 });
-  const spec = { id: 'rubric', levels: [1, 2, 3, 4], criteria: [{ id: 'c-depth', weight: 60 }, { id: 'c-clarity', weight: 40 }] };
+  const spec = {
+    id: 'rubric',
+    levels: [1, 2, 3, 4],
+    criteria: [
+      { id: 'c-depth', weight: 60 },
+      { id: 'c-clarity', weight: 40 },
+    ],
+  };
   const tally = new Y.Doc();
-  tally.getMap('tally').set('result', tallyTeam(spec, [{ levels: { 'c-depth': 3, 'c-clarity': 4 } }], { levels: { 'c-depth': 4, 'c-clarity': 4 } }));
+  tally
+    .getMap('tally')
+    .set('result', tallyTeam(spec, [{ levels: { 'c-depth': 3, 'c-clarity': 4 } }], { levels: { 'c-depth': 4, 'c-clarity': 4 } }));
   const feedback = new Y.Doc();
   feedback.getMap('items').set('a', { from: 'peer', strength: `Clear rollback plan ${HOSTILE}`, question: 'Who owns drift?' });
   return {
@@ -116,7 +133,9 @@ describe("a learner's export (pure)", () => {
     // Text is escaped, so every "<" left opens a tag the builder wrote: none is a script, image, frame or link, and
     // none carries an event handler or a source.
     const tags = [...html.matchAll(/<\/?([a-zA-Z][a-zA-Z0-9-]*)([^>]*)>/g)];
-    expect(tags.map((t) => t[1]!.toLowerCase()).filter((name) => ['script', 'img', 'iframe', 'link', 'object', 'embed', 'a'].includes(name))).toEqual([]);
+    expect(
+      tags.map((t) => t[1]!.toLowerCase()).filter((name) => ['script', 'img', 'iframe', 'link', 'object', 'embed', 'a'].includes(name)),
+    ).toEqual([]);
     expect(tags.map((t) => t[2]!).filter((attrs) => /\s(on\w+|src|href)\s*=/i.test(attrs))).toEqual([]);
     expect(html.split('&lt;script&gt;document.title=&quot;pwned&quot;&lt;/script&gt;').length - 1).toBe(5);
     expect(html).toContain(`content="default-src 'none'; style-src 'unsafe-inline'; img-src data:"`);

@@ -39,8 +39,10 @@ export interface LearnerExportInput {
   revealed: boolean;
 }
 
-const mapJson = (doc: Y.Doc | undefined, map: string): Record<string, unknown> => (doc && doc.share.has(map) ? doc.getMap(map).toJSON() : {});
-const obj = (value: unknown): Record<string, unknown> => (typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : {});
+const mapJson = (doc: Y.Doc | undefined, map: string): Record<string, unknown> =>
+  doc && doc.share.has(map) ? doc.getMap(map).toJSON() : {};
+const obj = (value: unknown): Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
 /** Content prompts are Markdown; the export shows them as plain text. */
 const plain = (md: string): string => md.replace(/\*\*|__|`/g, '').replace(/\[([^\]]*)\]\([^)]*\)/g, '$1');
 
@@ -80,7 +82,8 @@ function journalPart(input: LearnerExportInput, content: LearnerExportContent): 
 
 function scoresPart(input: LearnerExportInput, content: LearnerExportContent): string {
   const head = '<h2>Scores our team received</h2>';
-  if (!input.revealed) return `<section id="scores">${head}<p class="empty">Not revealed yet: the facilitator had not shown your team's scores when you exported.</p></section>`;
+  if (!input.revealed)
+    return `<section id="scores">${head}<p class="empty">Not revealed yet: the facilitator had not shown your team's scores when you exported.</p></section>`;
   const tally = obj(mapJson(input.docs.tally, 'tally').result) as Partial<TeamTally>;
   return `<section id="scores">${head}${rubricPart(content.rubrics[0], tally, input.team?.name ?? 'Our team')}${feedbackPart(mapJson(input.docs.feedback, 'items'))}</section>`;
 }

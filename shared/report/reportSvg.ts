@@ -70,7 +70,10 @@ export function stackedBars(title: string, levels: string[], rows: { label: stri
   const height = top + rows.length * row + 4;
   const colour = (i: number) => LEVEL_COLOURS[i % LEVEL_COLOURS.length]!;
   const legend = levels
-    .map((l, i) => `<rect x="${i * 170}" y="4" width="14" height="14" fill="${colour(i)}"/><text x="${i * 170 + 20}" y="16" class="bl">${esc(l)}</text>`)
+    .map(
+      (l, i) =>
+        `<rect x="${i * 170}" y="4" width="14" height="14" fill="${colour(i)}"/><text x="${i * 170 + 20}" y="16" class="bl">${esc(l)}</text>`,
+    )
     .join('');
   const body = rows
     .map((r, j) => {
@@ -79,7 +82,10 @@ export function stackedBars(title: string, levels: string[], rows: { label: stri
       const segments = r.counts
         .map((n, i) => {
           const w = Math.round((n / full) * 360);
-          const part = n > 0 ? `<rect x="${x}" y="${y + 3}" width="${w}" height="22" fill="${colour(i)}"/><text x="${x + w / 2}" y="${y + 19}" text-anchor="middle" class="bv">${n}</text>` : '';
+          const part =
+            n > 0
+              ? `<rect x="${x}" y="${y + 3}" width="${w}" height="22" fill="${colour(i)}"/><text x="${x + w / 2}" y="${y + 19}" text-anchor="middle" class="bv">${n}</text>`
+              : '';
           x += w;
           return part;
         })

@@ -29,8 +29,13 @@ describe('rich text from a TipTap field', () => {
     const doc = new Y.Doc();
     const f = field(doc, 'strategy-x', [
       el('heading', [txt([['Goals']])], { level: 2 }),
-      el('paragraph', [txt([['Ship '], ['weekly', { bold: {} }], [' with '], ['care', { italic: {}, link: { href: 'javascript:alert(1)' } }]])]),
-      el('bulletList', [el('listItem', [el('paragraph', [txt([['Registry']])])]), el('listItem', [el('paragraph', [txt([['Drift <alerts>']])])])]),
+      el('paragraph', [
+        txt([['Ship '], ['weekly', { bold: {} }], [' with '], ['care', { italic: {}, link: { href: 'javascript:alert(1)' } }]]),
+      ]),
+      el('bulletList', [
+        el('listItem', [el('paragraph', [txt([['Registry']])])]),
+        el('listItem', [el('paragraph', [txt([['Drift <alerts>']])])]),
+      ]),
       el('paragraph', [txt([['<script>alert("x")</script>']])]),
       el('image', [], { src: 'http://evil.example/x.png', onerror: 'alert(1)' }),
     ]);

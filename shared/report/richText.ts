@@ -51,7 +51,10 @@ function textNodes(text: Y.XmlText): RichNode[] {
 }
 
 function flatText(node: Y.XmlElement | Y.XmlText): string {
-  if (node instanceof Y.XmlText) return textNodes(node).map((n) => (isText(n) ? n.text : '')).join('');
+  if (node instanceof Y.XmlText)
+    return textNodes(node)
+      .map((n) => (isText(n) ? n.text : ''))
+      .join('');
   return node
     .toArray()
     .filter((c): c is Y.XmlElement | Y.XmlText => c instanceof Y.XmlElement || c instanceof Y.XmlText)
@@ -90,9 +93,7 @@ const BLOCK_END: ReadonlySet<RichTag> = new Set(['p', 'h3', 'h4', 'h5', 'li', 'p
 /** Plain text: blocks end with a line break, at most one empty line in a row, trimmed. */
 export function richText(nodes: readonly RichNode[]): string {
   const walk = (list: readonly RichNode[]): string =>
-    list
-      .map((n) => (isText(n) ? n.text : n.tag === 'br' ? '\n' : `${walk(n.children)}${BLOCK_END.has(n.tag) ? '\n' : ''}`))
-      .join('');
+    list.map((n) => (isText(n) ? n.text : n.tag === 'br' ? '\n' : `${walk(n.children)}${BLOCK_END.has(n.tag) ? '\n' : ''}`)).join('');
   return walk(nodes)
     .replace(/\n{3,}/g, '\n\n')
     .trim();

@@ -193,11 +193,17 @@ describe('session report (pure)', () => {
     expect(html).toMatch(/ML Test Score.*Final score <strong>/s);
     // A section's bar is scaled to that section's tests (1 of n), not to the chart's largest value.
     const sectionWidth = Math.round((1 / pack.mltestscore[0]!.categories[0]!.tests.length) * 300);
-    expect(html).toMatch(new RegExp(`ML Test Score by section[^<]*</title><text[^>]*>[^<]*</text><rect x="330" y="5" width="${sectionWidth}" `));
+    expect(html).toMatch(
+      new RegExp(`ML Test Score by section[^<]*</title><text[^>]*>[^<]*</text><rect x="330" y="5" width="${sectionWidth}" `),
+    );
     expect(html).toContain(`<td>${criteria[1]!.title}</td><td>${criteria[1]!.weight}</td>`);
     // The peers' levels per criterion as stacked bars (a segment per level chosen, its count written in it).
-    expect(html).toContain(`<title>Red &quot;team&quot;&#39;s peer scores per criterion: ${criteria[0]!.title.replace(/'/g, '&#39;')}: 0 1 Beginning, 1 2 Developing, 0 3 Proficient, 1 4 Exemplary;`);
-    expect(html).toMatch(/<rect x="330" y="\d+" width="180" height="22" fill="#E69F00"\/><text[^>]*>1<\/text><rect x="510" y="\d+" width="180" height="22" fill="#009E73"\/>/);
+    expect(html).toContain(
+      `<title>Red &quot;team&quot;&#39;s peer scores per criterion: ${criteria[0]!.title.replace(/'/g, '&#39;')}: 0 1 Beginning, 1 2 Developing, 0 3 Proficient, 1 4 Exemplary;`,
+    );
+    expect(html).toMatch(
+      /<rect x="330" y="\d+" width="180" height="22" fill="#E69F00"\/><text[^>]*>1<\/text><rect x="510" y="\d+" width="180" height="22" fill="#009E73"\/>/,
+    );
     expect(html).toContain('Weighted total: peers <strong>2.5</strong> (2 scorers), facilitator <strong>3</strong>');
     expect(html).toContain('Clear rollback plan');
     expect(html).toContain('2 tickets · confidence before 1.5, after 3.5');
