@@ -29,7 +29,7 @@ export function PresenterEvaluate({ client }: { client: RoomClient }) {
             <span>{name(current)}</span> <SlotCountdown client={client} slot={evaluate.slot} large />
           </h1>
           <div className="grid-2">
-            <TeamWork client={client} teamId={current} large />
+            <TeamWork client={client} teamId={current} large boardOnly />
             <StrategySummary client={client} teamId={current} caseId={groups[current]?.caseId ?? state.elaborateCase ?? null} large />
           </div>
         </div>

@@ -16,7 +16,20 @@ import { useSessionState, writeState } from './liveState';
 
 const CollaborativeEditor = lazy(() => import('../team/CollaborativeEditor'));
 
-export function TeamWork({ client, teamId, large = false, viewer = 'Facilitator' }: { client: RoomClient; teamId: string; large?: boolean; viewer?: string }) {
+/** A team's board, strategy progress and notes; `boardOnly` (a pitch on the projector, beside the strategy summary): the board alone, taller. */
+export function TeamWork({
+  client,
+  teamId,
+  large = false,
+  boardOnly = false,
+  viewer = 'Facilitator',
+}: {
+  client: RoomClient;
+  teamId: string;
+  large?: boolean;
+  boardOnly?: boolean;
+  viewer?: string;
+}) {
   const { pack } = useContent();
   const groups = useGroups(client);
   const ids = useMemo(() => pack.templates[0]?.sections.map((s) => s.id) ?? [], [pack]);
@@ -27,17 +40,33 @@ export function TeamWork({ client, teamId, large = false, viewer = 'Facilitator'
   return (
     <div className={large ? 'poll-results-large' : undefined} data-testid={`team-work-${teamId}`}>
       <Suspense fallback={<p className="muted">Loading the board…</p>}>
-        <LazyBoardPreview client={client} docName={`team/${teamId}/board`} label={`${group.name} board`} height={large ? 420 : 200} />
+        <LazyBoardPreview
+          client={client}
+          docName={`team/${teamId}/board`}
+          label={`${group.name} board`}
+          height={boardOnly ? 600 : large ? 420 : 200}
+        />
       </Suspense>
-      <p className="muted">
-        Strategy: {filled.length} of {ids.length} sections started
-      </p>
-      <div className={large ? undefined : 'gallery-notes'}>
-        <Suspense fallback={<p className="muted">Loading…</p>}>
-          <CollaborativeEditor client={client} docName={`team/${teamId}/notes`} field="notes" label={`${group.name} notes (read-only)`} userName={viewer} readOnly />
-        </Suspense>
-      </div>
-      {large ? null : (
+      {boardOnly ? null : (
+        <>
+          <p className="muted">
+            Strategy: {filled.length} of {ids.length} sections started
+          </p>
+          <div className={large ? undefined : 'gallery-notes'}>
+            <Suspense fallback={<p className="muted">Loading…</p>}>
+              <CollaborativeEditor
+                client={client}
+                docName={`team/${teamId}/notes`}
+                field="notes"
+                label={`${group.name} notes (read-only)`}
+                userName={viewer}
+                readOnly
+              />
+            </Suspense>
+          </div>
+        </>
+      )}
+      {large || boardOnly ? null : (
         <>
           <Disclosure className="section" summary={<strong>Open the board</strong>}>
             <Suspense fallback={<p className="muted">Loading the whiteboard…</p>}>
@@ -61,7 +90,12 @@ function BrainstormCard({ client }: { client: RoomClient }) {
     <div className="card" data-testid="brainstorm-card">
       <h3 style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'center', gap: 8 }}>
         Room brainstorm (Engage)
-        <button type="button" className={`btn ${onScreen ? 'btn-primary' : ''}`} aria-pressed={onScreen} onClick={() => writeState(client, { pushed: onScreen ? null : { kind: 'brainstorm' } })}>
+        <button
+          type="button"
+          className={`btn ${onScreen ? 'btn-primary' : ''}`}
+          aria-pressed={onScreen}
+          onClick={() => writeState(client, { pushed: onScreen ? null : { kind: 'brainstorm' } })}
+        >
           {onScreen ? 'On every screen' : 'Open it on every screen'}
         </button>
       </h3>
@@ -91,7 +125,12 @@ export function TeamGallery({ client }: { client: RoomClient }) {
           <div key={g.id} className="card">
             <h3 style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'center' }}>
               {g.name}
-              <button type="button" className={`btn ${onScreen ? 'btn-primary' : ''}`} aria-pressed={onScreen} onClick={() => writeState(client, { pushed: onScreen ? null : { kind: 'team', teamId: g.id } })}>
+              <button
+                type="button"
+                className={`btn ${onScreen ? 'btn-primary' : ''}`}
+                aria-pressed={onScreen}
+                onClick={() => writeState(client, { pushed: onScreen ? null : { kind: 'team', teamId: g.id } })}
+              >
                 {onScreen ? 'On the projector' : 'Show on the projector'}
               </button>
             </h3>
