@@ -16,27 +16,26 @@ import { openBankPoll, useSessionPolls, useSessionState, writeState } from '../l
 import { SharedTextArea } from '../room/SharedTextArea';
 import { useYMapJson } from '../sync/RoomProvider';
 import { Markdown } from '../ui/Markdown';
+import { BarChartDrawing } from '../ui/charts/BarChart';
 
 const OBSERVATIONS = 'facilitator/observations';
 const REFLECTION = 'facilitator/reflection';
 
+/** A confidence distribution: the kit's bar chart (recharts), with the counts as a list for assistive technology. */
 function Distribution({ label, counts, testId }: { label: string; counts: number[]; testId: string }) {
-  const max = Math.max(1, ...counts);
+  const data = counts.map((count, i) => ({ label: String(CONFIDENCE_MIN + i), value: count }));
   return (
-    <div className="poll-results" data-testid={testId}>
+    <figure className="poll-results" data-testid={testId} aria-label={label} role="group">
       <div className="eyebrow">{label}</div>
-      <ul className="bars">
+      <BarChartDrawing data={data} />
+      <ul className="visually-hidden">
         {counts.map((count, i) => (
           <li key={i} data-level={CONFIDENCE_MIN + i} data-count={count}>
-            <span className="bar-label">{CONFIDENCE_MIN + i}</span>
-            <span className="bar-track" aria-hidden="true">
-              <span className="bar-fill" style={{ width: `${(count / max) * 100}%` }} />
-            </span>
-            <span className="bar-count">{count}</span>
+            {CONFIDENCE_MIN + i}: {count}
           </li>
         ))}
       </ul>
-    </div>
+    </figure>
   );
 }
 
