@@ -15,8 +15,27 @@ export const FIRST_CRAFTED_CLIENT = 100;
 export function runUpdate(n: number): Uint8Array {
   const doc = new Y.Doc();
   doc.clientID = RUN_CLIENT;
-  doc.getArray('a').insert(0, Array.from({ length: n + 1 }, () => new Uint8Array([1])));
+  doc.getArray('a').insert(
+    0,
+    Array.from({ length: n + 1 }, () => new Uint8Array([1])),
+  );
   return Y.encodeStateAsUpdate(doc);
+}
+
+/**
+ * The same run as runUpdate(n), as updates of at most `chunk` items each (the same items: one client, appended in
+ * order), so that no single update of the setup is large enough to meet the host's apply-time limit on a busy machine.
+ */
+export function runUpdates(n: number, chunk: number): Uint8Array[] {
+  const doc = new Y.Doc();
+  doc.clientID = RUN_CLIENT;
+  const updates: Uint8Array[] = [];
+  doc.on('update', (u: Uint8Array) => updates.push(u));
+  for (let at = 0; at < n + 1; at += chunk) {
+    const count = Math.min(chunk, n + 1 - at);
+    doc.getArray('a').push(Array.from({ length: count }, () => new Uint8Array([1])));
+  }
+  return updates;
 }
 
 /** Crafted items i in [from, to]: client FIRST_CRAFTED_CLIENT + i, origin the run's first item, right origin its item i. */
@@ -28,7 +47,16 @@ export function craftedUpdate(from: number, to: number): Uint8Array {
     encoding.writeVarUint(encoder.restEncoder, 1);
     encoder.writeClient(client);
     encoding.writeVarUint(encoder.restEncoder, 0);
-    new Y.Item(Y.createID(client, 0), null, Y.createID(RUN_CLIENT, 0), null, Y.createID(RUN_CLIENT, i), null, null, new Y.ContentBinary(new Uint8Array([2]))).write(encoder, 0);
+    new Y.Item(
+      Y.createID(client, 0),
+      null,
+      Y.createID(RUN_CLIENT, 0),
+      null,
+      Y.createID(RUN_CLIENT, i),
+      null,
+      null,
+      new Y.ContentBinary(new Uint8Array([2])),
+    ).write(encoder, 0);
   }
   encoding.writeVarUint(encoder.restEncoder, 0); // no deletions
   return encoder.toUint8Array();

@@ -6,7 +6,16 @@ import { craftedUpdate, runUpdate } from '../../../tests/helpers/craftedUpdates'
 
 const open: UpdateTrials[] = [];
 function trials(budgetMs: number, cpuMsPerSecond = 10_000, applyMs = 60_000): UpdateTrials {
-  const t = new UpdateTrials({ budgetMs, perKiBMs: 0, maxBudgetMs: budgetMs, applyMs, applyPerKiBMs: 0, cpuMsPerSecond, maxQueued: 1000, loadBudgetMs: 200 });
+  const t = new UpdateTrials({
+    budgetMs,
+    perKiBMs: 0,
+    maxBudgetMs: budgetMs,
+    applyMs,
+    applyPerKiBMs: 0,
+    cpuMsPerSecond,
+    maxQueued: 1000,
+    loadBudgetMs: 200,
+  });
   open.push(t);
   return t;
 }
@@ -65,11 +74,13 @@ describe('UpdateTrials', () => {
     // Sent all at once, the later ones depend on the earlier ones: each is tried (and applied) after its predecessor.
     const verdicts = await Promise.all(
       updates.map((u, i) =>
-        t.try(owner, 'doc', u, () => host).then((v) => {
-          if (v.ok) t.applyTried('doc', () => Y.applyUpdate(host, u));
-          applied.push(`${i}:${v.ok}`);
-          return v;
-        }),
+        t
+          .try(owner, 'doc', u, () => host)
+          .then((v) => {
+            if (v.ok) t.applyTried('doc', () => Y.applyUpdate(host, u));
+            applied.push(`${i}:${v.ok}`);
+            return v;
+          }),
       ),
     );
     expect(verdicts.every((v) => v.ok)).toBe(true);
@@ -85,7 +96,16 @@ describe('UpdateTrials', () => {
     const a = author();
     const flood = Array.from({ length: 6 }, (_, i) => a.edit((d) => d.getArray('a').push([i])));
     const done = flood.map((u, i) => t.try(A, 'doc', u, () => host).then(() => order.push(`A${i}`)));
-    done.push(t.try(B, 'doc', author().edit((d) => d.getMap('m').set('b', 1)), () => host).then(() => order.push('B')));
+    done.push(
+      t
+        .try(
+          B,
+          'doc',
+          author().edit((d) => d.getMap('m').set('b', 1)),
+          () => host,
+        )
+        .then(() => order.push('B')),
+    );
     await Promise.all(done);
     expect(order.indexOf('B')).toBeLessThan(order.indexOf('A5'));
     expect(order.filter((o) => o.startsWith('A'))).toEqual(['A0', 'A1', 'A2', 'A3', 'A4', 'A5']);
@@ -96,7 +116,14 @@ describe('UpdateTrials', () => {
     const host = new Y.Doc();
     host.on('update', (u: Uint8Array) => t.changed('doc', u));
     host.getText('t').insert(0, 'host');
-    expect(await t.try({}, 'doc', author().edit((d) => d.getText('x').insert(0, 'a')), () => host)).toEqual({ ok: true });
+    expect(
+      await t.try(
+        {},
+        'doc',
+        author().edit((d) => d.getText('x').insert(0, 'a')),
+        () => host,
+      ),
+    ).toEqual({ ok: true });
     // A change of the host after the replica was seeded, then a learner edit that builds on it.
     host.getText('t').insert(4, ' more');
     const learner = new Y.Doc();
@@ -124,8 +151,22 @@ describe('UpdateTrials', () => {
     const hog = {};
     const first = await t.try(hog, 'doc', heavyUpdate(), () => host);
     expect(first.ok).toBe(true);
-    expect(await t.try(hog, 'doc', author().edit((d) => d.getText('t').insert(0, 'x')), () => host)).toMatchObject({ ok: false, reason: 'rate-limited' });
-    expect(await t.try({}, 'doc', author().edit((d) => d.getText('t').insert(0, 'y')), () => host)).toEqual({ ok: true });
+    expect(
+      await t.try(
+        hog,
+        'doc',
+        author().edit((d) => d.getText('t').insert(0, 'x')),
+        () => host,
+      ),
+    ).toMatchObject({ ok: false, reason: 'rate-limited' });
+    expect(
+      await t.try(
+        {},
+        'doc',
+        author().edit((d) => d.getText('t').insert(0, 'y')),
+        () => host,
+      ),
+    ).toEqual({ ok: true });
   });
 
   it('refuses what the main thread would refuse (missing dependencies)', async () => {
@@ -140,7 +181,17 @@ describe('UpdateTrials', () => {
 
 describe('UpdateTrials without a worker', () => {
   it('applies updates directly (as before trials) when no worker can start, rather than refusing them all', async () => {
-    const t = new UpdateTrials({ budgetMs: 50, perKiBMs: 0, maxBudgetMs: 50, applyMs: 50, applyPerKiBMs: 0, cpuMsPerSecond: 1000, maxQueued: 10, loadBudgetMs: 50, startWorker: () => new Worker('throw new Error("cannot start")', { eval: true }) });
+    const t = new UpdateTrials({
+      budgetMs: 50,
+      perKiBMs: 0,
+      maxBudgetMs: 50,
+      applyMs: 50,
+      applyPerKiBMs: 0,
+      cpuMsPerSecond: 1000,
+      maxQueued: 10,
+      loadBudgetMs: 50,
+      startWorker: () => new Worker('throw new Error("cannot start")', { eval: true }),
+    });
     open.push(t);
     const update = author().edit((d) => d.getText('t').insert(0, 'x'));
     const verdicts = await Promise.all([t.try({}, 'doc', update, () => new Y.Doc()), t.try({}, 'doc', update, () => new Y.Doc())]);
@@ -156,5 +207,15 @@ describe('UpdateTrials.vetLoad', () => {
     expect(t.vetLoad([runUpdate(12_000), craftedUpdate(1, 12_000)])).toBe(false);
     // A fresh worker takes the next one.
     expect(t.vetLoad([author().edit((d) => d.getMap('m').set('k', 1))])).toBe(true);
+  });
+});
+
+describe('apply time under load', () => {
+  it('counts the CPU the host used when the wall clock ran longer (another program had the cores), never more than the wall time', async () => {
+    const { applyMs } = await import('./updateTrialWorker');
+    // Waited 300 ms for a core, worked 20 ms: 20 ms.
+    expect(applyMs(300, { user: 15_000, system: 5_000 })).toBe(20);
+    // The host's other threads were busy meanwhile: CPU above wall time, the wall time counts.
+    expect(applyMs(50, { user: 90_000, system: 0 })).toBe(50);
   });
 });

@@ -18,18 +18,24 @@ import { Worker } from 'node:worker_threads';
 import * as Y from 'yjs';
 import type { FromWorker, ToWorker, TrialVerdict } from './updateTrialWorker';
 
+/** How much longer than its CPU limit a trial may take in wall time while the machine is busy elsewhere. */
+const WALL_FACTOR = 10;
+const cpuMs = (usage: NodeJS.CpuUsage): number => (usage.user + usage.system) / 1000;
+
 export type { TrialVerdict } from './updateTrialWorker';
 
 export interface TrialOptions {
   /**
-   * Longest a single trial may run before the worker is replaced and the update refused: `budgetMs`, plus
-   * `perKiBMs` per KiB of the update (honest work is linear in the bytes; crafted work is not), at most `maxBudgetMs`.
+   * Most CPU a single trial may use before the worker is replaced and the update refused: `budgetMs`, plus
+   * `perKiBMs` per KiB of the update (honest work is linear in the bytes; crafted work is not), at most `maxBudgetMs`
+   * (in wall time at most WALL_FACTOR times that, when other programs keep the cores busy).
    */
   budgetMs: number;
   perKiBMs: number;
   maxBudgetMs: number;
   /**
-   * Longest the update may take to APPLY (measured in the worker) for the main thread to apply it too: the main loop
+   * Longest the update may take to APPLY (measured in the worker: wall time, or the host's CPU time meanwhile if
+   * less — updateTrialWorker.ts applyMs) for the main thread to apply it too: the main loop
    * would stall that long. `applyMs` plus `applyPerKiBMs` per KiB (a large honest paste or picture is linear in its
    * bytes). Over it twice (once may be a busy machine: it is tried again on a fresh replica), it is refused.
    */
@@ -58,7 +64,10 @@ export function defaultTrialOptions(): TrialOptions {
     maxBudgetMs: 500,
     applyMs: envNumber('WK_UPDATE_APPLY_MS', 40),
     applyPerKiBMs: 0.02,
-    cpuMsPerSecond: envNumber('WK_UPDATE_CPU_MS_PER_SECOND', 100), maxQueued: 1000, loadBudgetMs: envNumber('WK_LOAD_BUDGET_MS', 500) };
+    cpuMsPerSecond: envNumber('WK_UPDATE_CPU_MS_PER_SECOND', 100),
+    maxQueued: 1000,
+    loadBudgetMs: envNumber('WK_LOAD_BUDGET_MS', 500),
+  };
 }
 
 interface Trial {
@@ -85,8 +94,15 @@ export function startWorker(): Worker {
   const here = import.meta.url;
   if (!/\.ts$/.test(here)) return new Worker(new URL('./updateTrialWorker.js', here));
   const source = new URL('./updateTrialWorker.ts', here).href;
-  const api = pathToFileURL(createRequire(here).resolve('tsx/esm/api').replace(/\.cjs$/, '.mjs')).href;
-  return new Worker(`import(${JSON.stringify(api)}).then(({ tsImport }) => tsImport(${JSON.stringify(source)}, ${JSON.stringify(source)}));`, { eval: true });
+  const api = pathToFileURL(
+    createRequire(here)
+      .resolve('tsx/esm/api')
+      .replace(/\.cjs$/, '.mjs'),
+  ).href;
+  return new Worker(
+    `import(${JSON.stringify(api)}).then(({ tsImport }) => tsImport(${JSON.stringify(source)}, ${JSON.stringify(source)}));`,
+    { eval: true },
+  );
 }
 
 export class UpdateTrials {
@@ -207,7 +223,8 @@ export class UpdateTrials {
     this.closed = true;
     if (this.vetter) await this.vetter.terminate();
     this.vetter = null;
-    for (const queue of this.queues.values()) for (const trial of queue) trial.resolve({ ok: false, reason: 'internal', message: 'the room is closing' });
+    for (const queue of this.queues.values())
+      for (const trial of queue) trial.resolve({ ok: false, reason: 'internal', message: 'the room is closing' });
     this.queues.clear();
     if (this.current) this.finish(this.current, { ok: false, reason: 'internal', message: 'the room is closing' }, 0);
     await this.retire();
@@ -262,10 +279,14 @@ export class UpdateTrials {
         this.unavailable(error.message);
         return this.replace({ ok: true }, 0);
       }
-      this.replace({ ok: false, reason: 'internal', message: `the host could not check this change (${error.message}); it is sent again` }, 0);
+      this.replace(
+        { ok: false, reason: 'internal', message: `the host could not check this change (${error.message}); it is sent again` },
+        0,
+      );
     });
     worker.on('exit', () => {
-      if (worker === this.worker) this.replace({ ok: false, reason: 'internal', message: 'the host could not check this change; it is sent again' }, 0);
+      if (worker === this.worker)
+        this.replace({ ok: false, reason: 'internal', message: 'the host could not check this change; it is sent again' }, 0);
     });
     this.worker = worker;
     return worker;
@@ -288,12 +309,23 @@ export class UpdateTrials {
     if (message.t === 'start') {
       const { budgetMs, perKiBMs, maxBudgetMs } = this.options;
       const limit = Math.round(Math.max(budgetMs, Math.min(maxBudgetMs, budgetMs + (trial.update.length / 1024) * perKiBMs)));
-      this.timer = setTimeout(() => {
+      // The limit is CPU time, not wall time: when the timer fires and this process has not used `limit` ms of CPU
+      // since the trial started (all its threads count, so never less than the worker's share), the laptop was busy
+      // with other programs and the worker waited for a core: wait on, up to WALL_FACTOR × the limit.
+      const cpuAtStart = process.cpuUsage();
+      const hardStop = performance.now() + limit * WALL_FACTOR;
+      const check = () => {
+        const used = cpuMs(process.cpuUsage(cpuAtStart));
+        if (used < limit && performance.now() < hardStop) {
+          this.timer = setTimeout(check, Math.max(5, limit - used));
+          return;
+        }
         this.overruns++;
         if (++trial.overruns < 2) return this.retry(trial, limit);
         // Replacing the worker costs more than the trial: the sender waits out a second before its next one.
         this.replace(tooCostly(limit), Math.max(limit, this.options.cpuMsPerSecond));
-      }, limit);
+      };
+      this.timer = setTimeout(check, limit);
       return;
     }
     if (message.dropped) this.seeded.delete(trial.doc);
@@ -375,9 +407,17 @@ export class UpdateTrials {
 const VET_START_MS = 30_000;
 
 function tooCostly(budgetMs: number): TrialVerdict {
-  return { ok: false, reason: 'too-costly', message: `this change took the host more than ${budgetMs} ms to apply, so it is refused and not kept — reload the page if this keeps happening` };
+  return {
+    ok: false,
+    reason: 'too-costly',
+    message: `this change took the host more than ${budgetMs} ms to apply, so it is refused and not kept — reload the page if this keeps happening`,
+  };
 }
 
 function rateLimited(): TrialVerdict {
-  return { ok: false, reason: 'rate-limited', message: 'this device is sending changes faster than the host can check them; they are sent again in a moment' };
+  return {
+    ok: false,
+    reason: 'rate-limited',
+    message: 'this device is sending changes faster than the host can check them; they are sent again in a moment',
+  };
 }
