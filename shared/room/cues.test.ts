@@ -19,6 +19,12 @@ describe('liveMessage', () => {
     expect(liveMessage(m, sent + 10 * 60_000)).toBe(m);
     expect(liveMessage(m, sent + 15 * 60_000)).toBeNull();
   });
+  it('keeps a learners-only message off the projector', () => {
+    const m = { text: 'Back to the room, please.', at: sent, learnersOnly: true };
+    expect(liveMessage(m, sent)).toBe(m);
+    expect(liveMessage(m, sent, 'projector')).toBeNull();
+    expect(liveMessage({ text: '5 minutes left', at: sent }, sent, 'projector')).not.toBeNull();
+  });
   it('ignores empty, malformed and far-future messages', () => {
     expect(liveMessage(null, sent)).toBeNull();
     expect(liveMessage({ text: '  ', at: sent }, sent)).toBeNull();

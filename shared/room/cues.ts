@@ -18,6 +18,8 @@ export interface RoomMessage {
   at: number;
   /** Host time it stops being shown (default: at + MESSAGE_TTL_MS). */
   until?: number;
+  /** For learners' screens only (e.g. "Back to the room, please."): not on the projector. */
+  learnersOnly?: boolean;
 }
 
 /** The host time a message stops being shown. */
@@ -26,7 +28,8 @@ export function messageExpiry(message: RoomMessage): number {
 }
 
 /** The message to show at host time `now`, or null: none, expired, or not sent yet (a clock far off). */
-export function liveMessage(message: RoomMessage | null | undefined, now: number): RoomMessage | null {
+export function liveMessage(message: RoomMessage | null | undefined, now: number, screen: 'learner' | 'projector' = 'learner'): RoomMessage | null {
+  if (screen === 'projector' && message?.learnersOnly === true) return null;
   if (!message || typeof message.text !== 'string' || !message.text.trim() || !Number.isFinite(message.at)) return null;
   if (now >= messageExpiry(message)) return null;
   // A message "from the future" by more than a minute is a clock problem, not a cue.

@@ -103,6 +103,11 @@ test('a learner scrolled down the room page sees the phase change and "5 minutes
   await expect(laptop.getByTestId('moving-banner')).toHaveCount(0);
   await expect(laptop.getByTestId('moving-undone')).toContainText('staying in Engage');
   await expect(presenter.getByTestId('presenter-moving')).toHaveCount(0);
+
+  // A message for learners only ("Bring everyone back") stays off the projector.
+  facilitator.doc('session').getMap('state').set('broadcast', { text: 'Back to the room, please.', at: facilitator.hostNow(), learnersOnly: true });
+  await expect(laptop.getByTestId('broadcast')).toContainText('Back to the room, please.');
+  await expect(presenter.getByTestId('presenter-message')).toHaveCount(0);
 });
 
 test('a 390×844 learner sees the pushed poll without scrolling, the kit behind a Menu button', async ({ browser }) => {

@@ -53,7 +53,7 @@ export function BroadcastControls({ client }: { client: RoomClient }) {
         <button type="submit" className="btn">
           Send
         </button>
-        <button type="button" className="btn btn-primary" onClick={() => writeState(client, { recallAt: client.hostNow(), pushed: null, broadcast: { text: 'Back to the room, please.', at: client.hostNow() } })}>
+        <button type="button" className="btn btn-primary" onClick={() => writeState(client, { recallAt: client.hostNow(), pushed: null, broadcast: { text: 'Back to the room, please.', at: client.hostNow(), learnersOnly: true } })}>
           Bring everyone back
         </button>
       </form>

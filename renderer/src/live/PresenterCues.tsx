@@ -13,7 +13,7 @@ export function PresenterCues({ client }: { client: RoomClient }) {
   const state = useSessionState(client);
   const now = useNow(500, client);
   const moving = movingCue(state, now);
-  const message = liveMessage(state.broadcast, now);
+  const message = liveMessage(state.broadcast, now, 'projector');
   return (
     <div className="presenter-cues" role="status" aria-live="polite">
       {moving ? (
