@@ -13,7 +13,7 @@ import type { Browser, BrowserContext, Locator, Page } from '@playwright/test';
 import { startHostProcess, type HostProcess } from '../helpers/hostProcess';
 import { connectClient, online } from '../helpers/roomClients';
 import type { RoomClient } from '../../shared/sync/roomClient';
-import { expect, screenshot, test } from './fixtures';
+import { BOARD_CHUNK_TIMEOUT, expect, screenshot, test } from './fixtures';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -133,6 +133,13 @@ test('a 390×844 learner sees the pushed poll without scrolling, the kit behind 
   await phone.keyboard.press('Escape');
   await expect(menu).toHaveAttribute('aria-expanded', 'false');
   await expect(menu).toBeFocused();
+
+  // The room board on a phone: a read-only picture, the note, and the way to open the whole board anyway.
+  await phone.getByText("The whole room's brainstorm board").click();
+  await expect(phone.getByTestId('board-phone')).toContainText('open it on a larger screen');
+  await expect(phone.getByTestId('team-board')).toHaveCount(0);
+  await phone.getByRole('button', { name: 'Open the board here anyway' }).click();
+  await expect(phone.getByTestId('team-board')).toBeVisible({ timeout: BOARD_CHUNK_TIMEOUT });
 });
 
 test('a late joiner is not shown a message that expired before they joined', async ({ browser }) => {
