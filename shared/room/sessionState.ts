@@ -12,6 +12,7 @@
  */
 import type { ClockState } from './clock';
 import type { PollDefinition } from './pollTally';
+import type { RoomMessage } from './cues';
 
 export const GRACE_MS = 8000;
 
@@ -34,8 +35,8 @@ export interface SessionState {
   showJoin?: boolean;
   /** The Elaborate case every team works on (a team's own `caseId` in `groups` overrides it). */
   elaborateCase?: string | null;
-  /** A message to every screen (e.g. "10 minutes left"), shown until the next one. */
-  broadcast?: { text: string; at: number } | null;
+  /** A message to every screen (e.g. "10 minutes left"), shown until the next one or until it expires (./cues.ts). */
+  broadcast?: RoomMessage | null;
   /** "Bring everyone back": learners browsing the kit return to the room when this changes. */
   recallAt?: number | null;
 }

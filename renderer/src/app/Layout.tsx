@@ -1,15 +1,20 @@
-/** The kit's frame: a sidebar with the whole lesson at a glance, and the page. */
+/**
+ * The kit's frame: a sidebar with the whole lesson at a glance, and the page. On narrow screens (< 760 px, a phone
+ * that scanned the QR code) the sidebar folds behind a Menu button (a disclosure: aria-expanded, Escape closes it),
+ * so the room comes first. In a room, learners get the pinned cue bar (live/CueBar.tsx) on every page.
+ */
 import {
-  BookOpen, CalendarClock, DoorOpen, Radio, ClipboardCheck, FileText, FlaskConical, Gauge, Home, Lightbulb, LayoutTemplate,
+  BookOpen, CalendarClock, DoorOpen, Menu, Radio, X, ClipboardCheck, FileText, FlaskConical, Gauge, Home, Lightbulb, LayoutTemplate,
   Library, ListChecks, Moon, Network, Presentation, Printer, ShieldCheck, Sun, Users, Vote, Wrench,
 } from 'lucide-react';
-import type { ReactNode } from 'react';
-import { NavLink, Outlet } from 'react-router';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { NavLink, Outlet, useLocation } from 'react-router';
 import { useContent } from '../content/ContentProvider';
 import { useTheme } from './theme';
 import { useConnectionStatus, useRoom } from '../sync/RoomProvider';
 import { StatusIndicator } from '../room/StatusIndicator';
-import { BroadcastBanner, useRecall } from '../live/Broadcast';
+import { useRecall } from '../live/Broadcast';
+import { CueBar } from '../live/CueBar';
 
 function Item({ to, icon, children, meta }: { to: string; icon?: ReactNode; children: ReactNode; meta?: string }) {
   return (
@@ -37,6 +42,20 @@ export function Layout() {
   const mts = first(pack.mltestscore);
   const phaseOrder = pack.lesson.phases.map((id) => pack.phases.find((p) => p.id === id)).filter((p) => p !== undefined);
   const s = 18;
+  const [menuOpen, setMenuOpen] = useState(false);
+  const menuButton = useRef<HTMLButtonElement>(null);
+  const { pathname } = useLocation();
+  useEffect(() => setMenuOpen(false), [pathname]);
+  useEffect(() => {
+    if (!menuOpen) return;
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key !== 'Escape') return;
+      setMenuOpen(false);
+      menuButton.current?.focus();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [menuOpen]);
   return (
     <div className="shell">
       <a
@@ -49,7 +68,16 @@ export function Layout() {
       >
         Skip to content
       </a>
-      <nav className="sidebar" aria-label="Kit">
+      <div className="topbar">
+        <NavLink to="/" className="brand" aria-label="Workshop Kit: lesson overview">
+          <img src="/favicon.svg" alt="" />
+          <strong>Workshop Kit</strong>
+        </NavLink>
+        <button ref={menuButton} type="button" className="btn" aria-expanded={menuOpen} aria-controls="kit-nav" onClick={() => setMenuOpen(!menuOpen)}>
+          {menuOpen ? <X size={s} aria-hidden="true" /> : <Menu size={s} aria-hidden="true" />} Menu
+        </button>
+      </div>
+      <nav className={`sidebar${menuOpen ? ' open' : ''}`} id="kit-nav" aria-label="Kit">
         <NavLink to="/" className="brand" aria-label="Workshop Kit: lesson overview">
           <img src="/favicon.svg" alt="" />
           <span>
@@ -125,9 +153,9 @@ export function Layout() {
         </div>
       </nav>
       <main className="main" id="main" tabIndex={-1}>
-        {client ? <BroadcastBanner client={client} /> : null}
         <Outlet />
       </main>
+      {client && client.welcome?.role !== 'facilitator' && !pathname.startsWith('/console') ? <CueBar client={client} /> : null}
     </div>
   );
 }

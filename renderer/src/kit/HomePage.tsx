@@ -1,4 +1,10 @@
-/** The lesson at a glance: title, audience, duration, objectives with Bloom levels, agenda, materials. */
+/**
+ * The lesson at a glance: title, audience, duration, objectives with Bloom levels, agenda, materials. In a browser
+ * (the kit served by a facilitator's host) "Join a session" with the room-code field comes first, so a learner who
+ * typed the host's address rather than the join link is one code away from the room. The page cannot tell which
+ * sessions are running (listing them needs the host key, and room codes are not published), so the field is always
+ * offered there.
+ */
 import { Clock, Presentation, Printer, Users } from 'lucide-react';
 import { Link } from 'react-router';
 import { useContent } from '../content/ContentProvider';
@@ -6,6 +12,8 @@ import { Markdown } from '../ui/Markdown';
 import { Section } from '../ui/bits';
 import { AgendaTimeline, phasesInOrder } from './AgendaTimeline';
 import { SessionStart } from '../room/SessionStart';
+import { RoomCodeForm } from '../room/JoinPage';
+import { platform } from '../platform/bridge';
 
 export function HomePage() {
   const { pack } = useContent();
@@ -20,8 +28,16 @@ export function HomePage() {
     { to: '/kit/polls', title: 'Polls & quizzes', n: pack.polls.reduce((n, b) => n + b.polls.length, 0), text: 'Questions to ask the room, with answers and explanations.' },
     { to: '/kit/resources', title: 'Resources', n: pack.resources.length, text: 'References and curated reading by level, summarised offline.' },
   ];
+  const browser = platform().kind === 'browser';
   return (
     <div className="page">
+      {browser ? (
+        <section className="card home-join no-print" aria-labelledby="home-join-title" data-testid="home-join">
+          <h2 id="home-join-title">Join a session</h2>
+          <p className="muted">Type the room code shown on the projector.</p>
+          <RoomCodeForm id="home-room-code" inline />
+        </section>
+      ) : null}
       <header className="page-header">
         <div className="eyebrow">Workshop</div>
         <h1>{lesson.title}</h1>

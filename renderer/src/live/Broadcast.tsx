@@ -1,28 +1,12 @@
 /**
- * Messages from the facilitator to every screen, and "bring everyone back": a learner browsing the kit is taken
- * back to the room page when the facilitator recalls the room (once per recall).
+ * Messages from the facilitator to every screen (shown by live/CueBar.tsx until they expire: shared/room/cues.ts), and
+ * "bring everyone back": a learner browsing the kit is taken back to the room page when the facilitator recalls the
+ * room (once per recall).
  */
-import { Megaphone } from 'lucide-react';
 import { useEffect, useRef, useState } from 'react';
 import { useLocation, useNavigate } from 'react-router';
 import type { RoomClient } from '../../../shared/sync/roomClient';
 import { useSessionState, writeState } from './liveState';
-
-export function BroadcastBanner({ client }: { client: RoomClient }) {
-  const state = useSessionState(client);
-  const [dismissed, setDismissed] = useState<number | null>(null);
-  const message = state.broadcast;
-  if (!message || dismissed === message.at || client.hostNow() - message.at > 15 * 60_000) return null;
-  return (
-    <div className="banner" role="status" data-testid="broadcast" style={{ display: 'flex', gap: 10, alignItems: 'center' }}>
-      <Megaphone size={18} aria-hidden="true" />
-      <span style={{ flex: 1 }}>{message.text}</span>
-      <button type="button" className="btn" onClick={() => setDismissed(message.at)}>
-        OK
-      </button>
-    </div>
-  );
-}
 
 export function useRecall(client: RoomClient | null): void {
   const state = useSessionState(client);
@@ -69,7 +53,7 @@ export function BroadcastControls({ client }: { client: RoomClient }) {
         <button type="submit" className="btn">
           Send
         </button>
-        <button type="button" className="btn btn-primary" onClick={() => writeState(client, { recallAt: client.hostNow(), pushed: null, broadcast: { text: 'Back to the room, please.', at: client.hostNow() } })}>
+        <button type="button" className="btn btn-primary" onClick={() => writeState(client, { recallAt: client.hostNow(), pushed: null, broadcast: { text: 'Back to the room, please.', at: client.hostNow(), learnersOnly: true } })}>
           Bring everyone back
         </button>
       </form>

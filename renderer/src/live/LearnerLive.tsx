@@ -1,6 +1,6 @@
 /**
- * A learner's view of the live session: what the facilitator pushes (a slide, a kit item, a poll), the clock, the
- * "moving to …" grace banner, "eyes on the front", raising a hand, and the Q&A.
+ * A learner's view of the live session: what the facilitator pushes (a slide, a kit item, a poll), the clock, raising
+ * a hand, and the Q&A. The cues ("moving to …", messages, "eyes on the front") are in CueBar.tsx.
  */
 import { Hand } from 'lucide-react';
 import { useState, type FormEvent } from 'react';
@@ -33,29 +33,6 @@ export function PhaseClock({ client, className = '' }: { client: RoomClient; cla
   );
 }
 
-export function MovingBanner({ client }: { client: RoomClient }) {
-  const { pack } = useContent();
-  const state = useSessionState(client);
-  const now = useNow(500, client);
-  if (!state.pending || now >= state.pending.at) return null;
-  const title = pack.phases.find((p) => p.id === state.pending!.phase)?.title ?? state.pending.phase;
-  return (
-    <p className="banner" role="status" data-testid="moving-banner">
-      Moving to {title} in {Math.ceil((state.pending.at - now) / 1000)} s — finish your sentence.
-    </p>
-  );
-}
-
-export function BlankOverlay({ client }: { client: RoomClient }) {
-  const state = useSessionState(client);
-  if (!state.blank) return null;
-  return (
-    <div className="blank-overlay" role="alert" data-testid="blank-overlay">
-      Eyes on the front, please. Your work is saved; it comes back in a moment.
-    </div>
-  );
-}
-
 function PollVote({ client, id, poll }: { client: RoomClient; id: string; poll: SessionPollState }) {
   const [choices, setChoices] = useState<string[]>([]);
   const [value, setValue] = useState<number | null>(null);
@@ -78,7 +55,7 @@ function PollVote({ client, id, poll }: { client: RoomClient; id: string; poll: 
           <Markdown text={poll.def.prompt} />
         </legend>
         {poll.def.options?.map((o) => (
-          <label key={o.id} style={{ display: 'flex', gap: 8, alignItems: 'center', margin: '6px 0' }}>
+          <label key={o.id} className="poll-option" style={{ display: 'flex', gap: 8, alignItems: 'center', margin: '6px 0' }}>
             <input
               type={multi ? 'checkbox' : 'radio'}
               name={`poll-${id}`}

@@ -22,6 +22,7 @@ import { useNow, useSessionPolls, useSessionState, useTally, writeState } from '
 import { PollResults } from './PollResults';
 import { TeamWork } from './TeamGallery';
 import { PresenterEvaluate } from './PresenterEvaluate';
+import { PresenterCues } from './PresenterCues';
 import { useEvaluate } from './evaluateState';
 import { EndedBanner, useSessionEnded } from '../room/SessionEnded';
 
@@ -182,6 +183,7 @@ export function PresenterPage() {
           </div>
         )}
       </div>
+      {client ? <PresenterCues client={client} /> : null}
     </main>
   );
 }

@@ -12,7 +12,8 @@ import { deviceStorage } from '../sync/dexieStorage';
 import { useRoom } from '../sync/RoomProvider';
 import { PageHeader } from '../ui/bits';
 
-export function JoinCodePage() {
+/** The room code field: a valid code goes to /join/<code>. Used by /join and, first thing, by the home page. */
+export function RoomCodeForm({ id = 'room-code', inline = false }: { id?: string; inline?: boolean }) {
   const navigate = useNavigate();
   const [code, setCode] = useState('');
   const [error, setError] = useState('');
@@ -26,22 +27,28 @@ export function JoinCodePage() {
     navigate(`/join/${normalized}`);
   };
   return (
+    <form onSubmit={submit} className={inline ? 'room-code-form room-code-inline' : 'card'} style={inline ? undefined : { maxWidth: 480 }} noValidate>
+      <div className="form-row">
+        <label htmlFor={id}>Room code</label>
+        <input id={id} className="input room-code-input" autoComplete="off" autoCapitalize="characters" value={code} onChange={(e) => setCode(e.target.value)} aria-invalid={!!error} aria-describedby={error ? `${id}-error` : undefined} />
+        {error ? (
+          <p id={`${id}-error`} className="muted" role="alert" style={{ color: 'var(--danger)' }}>
+            {error}
+          </p>
+        ) : null}
+      </div>
+      <button type="submit" className="btn btn-primary">
+        <LogIn size={18} aria-hidden="true" /> Continue
+      </button>
+    </form>
+  );
+}
+
+export function JoinCodePage() {
+  return (
     <div className="page">
       <PageHeader eyebrow="Join a session" title="Enter the room code" lead="The code is on the projector and on the facilitator's screen." />
-      <form onSubmit={submit} className="card" style={{ maxWidth: 480 }} noValidate>
-        <div className="form-row">
-          <label htmlFor="room-code">Room code</label>
-          <input id="room-code" className="input room-code-input" autoComplete="off" autoCapitalize="characters" value={code} onChange={(e) => setCode(e.target.value)} aria-invalid={!!error} aria-describedby={error ? 'code-error' : undefined} />
-          {error ? (
-            <p id="code-error" className="muted" role="alert" style={{ color: 'var(--danger)' }}>
-              {error}
-            </p>
-          ) : null}
-        </div>
-        <button type="submit" className="btn btn-primary">
-          <LogIn size={18} aria-hidden="true" /> Continue
-        </button>
-      </form>
+      <RoomCodeForm />
     </div>
   );
 }

@@ -2,15 +2,18 @@
  * The learner's screen in a room: it follows the facilitator (the phase and its clock, whatever is pushed: a slide, a
  * kit item, a poll), with the room's shared notes, the Q&A, a raised hand, and the connection state. The learner
  * can browse the kit and come back; the connection stays up meanwhile. Once the session has ended, the same screen
- * says so and shows everything read-only (SessionEnded.tsx).
+ * says so and shows everything read-only (SessionEnded.tsx). The room comes first: what is on the projector sits at
+ * the top (in view on a phone without scrolling); the cues (phase change, messages, offline, eyes on the front) are
+ * pinned in view by the layout (live/CueBar.tsx).
  */
-import { Suspense, useEffect } from 'react';
-import { LazyTeamBoard } from '../team/loadTeamBoard';
+import { useEffect } from 'react';
 import { Disclosure } from '../ui/Disclosure';
 import { Link, useNavigate, useParams } from 'react-router';
 import { effectivePhase } from '../../../shared/room/sessionState';
 import { useContent } from '../content/ContentProvider';
-import { BlankOverlay, LearnerQa, MovingBanner, PhaseClock, PushedItem, RaiseHand } from '../live/LearnerLive';
+import { LearnerQa, PhaseClock, PushedItem, RaiseHand } from '../live/LearnerLive';
+import { CueSoundToggle } from '../live/CueBar';
+import { RoomBoard } from './RoomBoard';
 import { useNow, useSessionState } from '../live/liveState';
 import { ChooseGroup, MyGroup } from '../live/MyGroup';
 import { SharedTeams } from '../live/TeamGallery';
@@ -59,16 +62,21 @@ export function RoomPage() {
   const me = welcome?.role === 'learner' ? participants[welcome.learnerId] : undefined;
 
   return (
-    <div className="page">
-      {client ? <BlankOverlay client={client} /> : null}
+    <div className="page room-page">
       <PageHeader eyebrow={`Room ${code}`} title={meta?.title ?? client?.welcome?.session.title ?? 'Joining…'} />
       <div style={{ display: 'flex', gap: 12, alignItems: 'center', flexWrap: 'wrap' }}>
         <StatusIndicator client={client} />
         {client && welcome?.role === 'learner' && status === 'online' ? <RaiseHand client={client} raised={!!me?.hand} /> : null}
       </div>
       <EndedBanner client={client}>Your work is kept as it was at the end: you can still read it here.</EndedBanner>
-      {client ? <MovingBanner client={client} /> : null}
       {client ? <MoveRequestPrompt client={client} /> : null}
+      {client && state.pushed ? (
+        <WritesOff off={ended}>
+          <Section title="On the projector" id="pushed">
+            <PushedItem client={client} />
+          </Section>
+        </WritesOff>
+      ) : null}
       <div className="grid-2 section">
         <div className="card" data-testid="now-card">
           <div style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'baseline' }}>
@@ -93,6 +101,7 @@ export function RoomPage() {
             <>
               <p>{me?.name ?? '…'}</p>
               <RejoinCode code={welcome.rejoinCode} />
+              <CueSoundToggle />
             </>
           ) : (
             <p className="muted">Connecting…</p>
@@ -108,11 +117,6 @@ export function RoomPage() {
         {client ? <MyGroup client={client} participants={participants} /> : null}
         {client ? <SharedTeams client={client} viewer={participants[client.welcome?.learnerId ?? '']?.name ?? 'Guest'} /> : null}
         {client ? <LearnerEvaluate client={client} /> : null}
-        {client && state.pushed ? (
-          <Section title="On the projector" id="pushed">
-            <PushedItem client={client} />
-          </Section>
-        ) : null}
         <Section title="Room notes" id="room-notes">
           {notes ? (
             <SharedTextArea ytext={notes} id="room-notes-text" label="Shared with everyone in the room" readOnly={client?.readOnly} />
@@ -124,9 +128,7 @@ export function RoomPage() {
               summary="The whole room's brainstorm board (challenges and solutions)"
               openWhen={state.pushed?.kind === 'brainstorm'}
             >
-              <Suspense fallback={<p className="muted">Loading the whiteboard…</p>}>
-                <LazyTeamBoard client={client} docName="room/brainstorm" readOnly={client.readOnly} />
-              </Suspense>
+              <RoomBoard client={client} docName="room/brainstorm" />
             </Disclosure>
           </Section>
         ) : null}
