@@ -28,7 +28,8 @@ describe('console commands: hands and bulk roles', () => {
     await Promise.all([facilitator, ...learners].map((c) => online(c)));
     return { facilitator, learners };
   };
-  const hand = (c: RoomClient, id: string) => (c.doc('roster').getMap('participants').toJSON() as Record<string, { hand?: boolean }>)[id]?.hand;
+  const hand = (c: RoomClient, id: string) =>
+    (c.doc('roster').getMap('participants').toJSON() as Record<string, { hand?: boolean }>)[id]?.hand;
 
   it('the facilitator lowers a raised hand; a learner cannot lower another learner’s', async () => {
     const { facilitator, learners } = await join(['Ada', 'Bo']);
