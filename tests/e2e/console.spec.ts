@@ -210,3 +210,21 @@ test('"Give roles from the lesson" gives every member a role; a role a learner p
   await expect(deeRow.locator('[data-testid^="role-of-"]')).toHaveText('Data steward (their pick)');
   await expect(bo.getByTestId('my-role')).toContainText('(from the facilitator)');
 });
+
+// Last: it ends the session.
+test('"Bring everyone back" reaches the learners, not the console; "End the session…" ends it from the browser console', async ({ browser }) => {
+  const console_ = await openConsole(browser);
+  const eve = await joinAs(browser, 'Eve End');
+  await eve.getByRole('navigation', { name: 'Kit' }).getByRole('link', { name: /Agenda/ }).click(); // in the app: still in the room
+  await expect(eve).toHaveURL(/\/kit\/agenda$/);
+  await console_.getByRole('button', { name: 'Bring everyone back' }).click();
+  await expect(eve).toHaveURL(new RegExp(`/room/${code}$`));
+  await expect(eve.getByTestId('broadcast')).toContainText('Back to the room, please.');
+  await expect(console_.getByTestId('broadcast')).toHaveCount(0);
+
+  await console_.getByRole('button', { name: 'End the session…' }).click();
+  await console_.getByRole('group', { name: 'Confirm ending the session' }).getByRole('button', { name: 'End now' }).click();
+  await expect(console_.getByText('This session has ended — everything is read-only').first()).toBeVisible();
+  await expect(eve.getByText('This session has ended — everything is read-only').first()).toBeVisible();
+  await expect(console_.getByTestId('console-bar')).toHaveCount(0);
+});
