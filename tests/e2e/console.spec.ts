@@ -99,7 +99,9 @@ test('the sticky bar keeps the clock and the run-of-show controls in view at the
   await expect(bar.getByRole('button', { name: 'Pause for questions' })).toBeVisible();
 });
 
-test('a raised hand shows on the console roster in words; the facilitator lowers it and the learner sees it lowered', async ({ browser }) => {
+test('a raised hand shows on the console roster in words; the facilitator lowers it and the learner sees it lowered', async ({
+  browser,
+}) => {
   const console_ = await openConsole(browser);
   const ada = await joinAs(browser, 'Ada Hand');
   await ada.getByRole('button', { name: 'Raise hand' }).click();
@@ -212,10 +214,15 @@ test('"Give roles from the lesson" gives every member a role; a role a learner p
 });
 
 // Last: it ends the session.
-test('"Bring everyone back" reaches the learners, not the console; "End the session…" ends it from the browser console', async ({ browser }) => {
+test('"Bring everyone back" reaches the learners, not the console; "End the session…" ends it from the browser console', async ({
+  browser,
+}) => {
   const console_ = await openConsole(browser);
   const eve = await joinAs(browser, 'Eve End');
-  await eve.getByRole('navigation', { name: 'Kit' }).getByRole('link', { name: /Agenda/ }).click(); // in the app: still in the room
+  await eve
+    .getByRole('navigation', { name: 'Kit' })
+    .getByRole('link', { name: /Agenda/ })
+    .click(); // in the app: still in the room
   await expect(eve).toHaveURL(/\/kit\/agenda$/);
   await console_.getByRole('button', { name: 'Bring everyone back' }).click();
   await expect(eve).toHaveURL(new RegExp(`/room/${code}$`));
