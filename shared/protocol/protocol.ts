@@ -103,6 +103,8 @@ const learnerId = z.string().regex(/^[A-Za-z0-9_-]{1,40}$/);
 const commandSchema = z.discriminatedUnion('cmd', [
   z.strictObject({ cmd: z.literal('set-profile'), name: z.string().trim().min(1).max(60), profile: z.enum(PROFILE_IDS) }),
   z.strictObject({ cmd: z.literal('raise-hand'), raised: z.boolean() }),
+  /** The facilitator lowers a learner's raised hand (a learner lowers their own with `raise-hand`). */
+  z.strictObject({ cmd: z.literal('lower-hand'), learnerId }),
   z.strictObject({ cmd: z.literal('choose-group'), teamId }),
   z.strictObject({
     cmd: z.literal('vote'),
@@ -140,6 +142,11 @@ const commandSchema = z.discriminatedUnion('cmd', [
     open: z.boolean().optional(),
   }),
   z.strictObject({ cmd: z.literal('set-role'), teamId, learnerId, role: z.string().regex(/^[a-z0-9-]{1,80}$/).nullable() }),
+  /**
+   * Roles from the lesson (content/roles), given round-robin to the members of a team (or of every team: null) who
+   * have none, neither from the facilitator nor picked by the team (shared/room/bulkRoles.ts).
+   */
+  z.strictObject({ cmd: z.literal('give-roles'), teamId: teamId.nullable(), roles: z.array(z.string().regex(/^[a-z0-9-]{1,80}$/)).min(1).max(20) }),
   z.strictObject({ cmd: z.literal('remove-group'), teamId }),
   z.strictObject({ cmd: z.literal('close-choosing') }),
   /** The exit ticket (shared/room/exitTicket.ts): one per learner, a resend replaces it; the room sees no names. */
@@ -157,7 +164,7 @@ const commandSchema = z.discriminatedUnion('cmd', [
 export type Command = z.infer<typeof commandSchema>;
 
 /** Commands only the facilitator may send (every other command is a learner's). */
-export const FACILITATOR_COMMANDS: ReadonlySet<Command['cmd']> = new Set(['moderate', 'form-groups', 'create-group', 'move-learner', 'update-group', 'set-role', 'remove-group', 'close-choosing', ...EVALUATE_FACILITATOR_COMMANDS]);
+export const FACILITATOR_COMMANDS: ReadonlySet<Command['cmd']> = new Set(['moderate', 'form-groups', 'create-group', 'move-learner', 'update-group', 'set-role', 'give-roles', 'lower-hand', 'remove-group', 'close-choosing', ...EVALUATE_FACILITATOR_COMMANDS]);
 
 export const clientTextSchema = z.discriminatedUnion('type', [
   helloSchema,

@@ -114,6 +114,7 @@ test('a learner cannot move the room: the host refuses it', async () => {
 let slideTitle: string;
 test('a pushed slide reaches everyone, and a late joiner lands on it', async ({ browser }) => {
   await consolePage.getByLabel('Slide to push').selectOption({ index: 4 });
+  await consolePage.getByRole('button', { name: 'Push slide' }).click();
   slideTitle = (await consolePage.getByLabel('Slide to push').locator('option:checked').textContent())!.replace(/^\d+\.\s*/, '');
   await everyLearner((page) => expect(page.getByTestId('pushed-slide')).toContainText(slideTitle));
   await expect(presenter.getByRole('heading', { name: slideTitle })).toBeVisible();
@@ -126,7 +127,7 @@ test('a pushed slide reaches everyone, and a late joiner lands on it', async ({ 
 });
 
 test('a poll: browser and Node learners vote, a learner cannot close it, the projector shows the exact tally', async () => {
-  await consolePage.getByLabel('Poll to open').selectOption({ label: (await consolePage.getByLabel('Poll to open').locator('option', { hasText: '[explore]' }).first().textContent())! });
+  await consolePage.getByRole('group', { name: 'Poll or quiz to open' }).getByRole('radio', { name: /^explore\b/ }).first().check();
   await consolePage.getByRole('button', { name: 'Open poll and push it' }).click();
   const pollCard = consolePage.locator('[data-testid^="console-poll-"]').first();
   pollId = (await pollCard.getAttribute('data-testid'))!.replace('console-poll-', '');
@@ -178,8 +179,7 @@ test('a poll: browser and Node learners vote, a learner cannot close it, the pro
 });
 
 test('a quiz: once revealed, the projector marks the correct answer in the chart and in its list', async () => {
-  const select = consolePage.getByLabel('Poll to open');
-  await select.selectOption({ label: (await select.locator('option', { hasText: 'Why can an ML model fail' }).first().textContent())! });
+  await consolePage.getByRole('group', { name: 'Poll or quiz to open' }).getByRole('radio', { name: /Why can an ML model fail/ }).first().check();
   await consolePage.getByRole('button', { name: 'Open poll and push it' }).click();
   const card = consolePage.locator('[data-testid^="console-poll-"]', { hasText: 'Why can an ML model fail' });
   const quizId = (await card.getAttribute('data-testid'))!.replace('console-poll-', '');
@@ -206,6 +206,7 @@ test('eyes on the front, the presenter keys, and the plain /present route', asyn
 
   // Presenter keys: → moves to the next slide for everyone.
   await consolePage.getByLabel('Slide to push').selectOption({ index: 1 });
+  await consolePage.getByRole('button', { name: 'Push slide' }).click();
   await presenter.keyboard.press('ArrowRight');
   await expect(consolePage.getByLabel('Slide to push')).toHaveValue(/.+/);
   const second = (await consolePage.getByLabel('Slide to push').locator('option').nth(2).textContent())!.replace(/^\d+\.\s*/, '');

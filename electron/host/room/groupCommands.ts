@@ -7,6 +7,7 @@
  */
 import type * as Y from 'yjs';
 import type { Command } from '../../../shared/protocol/protocol';
+import { dealRoles } from '../../../shared/room/bulkRoles';
 import { chooseGroup, closeChoosing, formGroups, placeLearner, type Group } from '../../../shared/room/groups';
 
 export type GroupResult = { ok: true } | { ok: false; reason: 'forbidden' | 'malformed'; message: string };
@@ -33,10 +34,12 @@ export interface GroupContext {
   learners(): { id: string; profile: string | null }[];
   /** Every learner of the session, online or not. */
   known(learnerId: string): boolean;
+  /** The roles a team picked for itself (its `team/<id>/roles` document), learner id → role id. */
+  teamPicks?(teamId: string): Record<string, string>;
   origin: unknown;
 }
 
-type GroupCommand = Extract<Command, { cmd: 'form-groups' | 'create-group' | 'move-learner' | 'update-group' | 'set-role' | 'remove-group' | 'close-choosing' | 'choose-group' }>;
+type GroupCommand = Extract<Command, { cmd: 'form-groups' | 'create-group' | 'move-learner' | 'update-group' | 'set-role' | 'give-roles' | 'remove-group' | 'close-choosing' | 'choose-group' }>;
 
 export function applyGroupCommand(ctx: GroupContext, learnerId: string, command: GroupCommand): GroupResult {
   const groups = readGroups(ctx.groups);
@@ -89,6 +92,15 @@ export function applyGroupCommand(ctx: GroupContext, learnerId: string, command:
       if (command.role) roles[command.learnerId] = command.role;
       else delete roles[command.learnerId];
       next = { ...groups, [command.teamId]: { ...group, roles } };
+      break;
+    }
+    case 'give-roles': {
+      if (command.teamId !== null && !groups[command.teamId]) return missing(command.teamId);
+      next = { ...groups };
+      for (const group of Object.values(groups)) {
+        if (command.teamId !== null && group.id !== command.teamId) continue;
+        next[group.id] = { ...group, roles: dealRoles(group, ctx.teamPicks?.(group.id) ?? {}, command.roles) };
+      }
       break;
     }
     case 'remove-group':

@@ -188,12 +188,17 @@ export function applyCommand(ctx: CommandContext, learnerId: string, command: Co
     case 'raise-hand':
       ctx.setParticipant(learnerId, { hand: command.raised });
       return ok;
+    case 'lower-hand':
+      if (!(command.learnerId in ctx.meta.learners)) return { ok: false, reason: 'malformed', message: 'no such learner in this session' };
+      ctx.setParticipant(command.learnerId, { hand: false });
+      return ok;
     case 'choose-group':
     case 'form-groups':
     case 'create-group':
     case 'move-learner':
     case 'update-group':
     case 'set-role':
+    case 'give-roles':
     case 'remove-group':
     case 'close-choosing':
       return applyGroupCommand(groupContext(ctx), learnerId, command);
@@ -227,5 +232,12 @@ export function applyCommand(ctx: CommandContext, learnerId: string, command: Co
 }
 
 function groupContext(ctx: CommandContext): GroupContext {
-  return { groups: ctx.doc('groups'), learners: () => ctx.onlineLearners(), known: (id) => id in ctx.meta.learners, origin: ctx.origin };
+  return { groups: ctx.doc('groups'), learners: () => ctx.onlineLearners(), known: (id) => id in ctx.meta.learners, teamPicks: (teamId) => teamPicks(ctx.doc(`team/${teamId}/roles`)), origin: ctx.origin };
+}
+
+/** A team's own picks, read defensively: teammates write that document, so anything but role ids is ignored. */
+function teamPicks(doc: Y.Doc): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [learner, role] of doc.getMap('roles')) if (typeof role === 'string' && /^[a-z0-9-]{1,80}$/.test(role)) out[learner] = role;
+  return out;
 }

@@ -28,19 +28,22 @@ export function useRecall(client: RoomClient | null): void {
   }, [client, state.recallAt, navigate, pathname]);
 }
 
-export function BroadcastControls({ client }: { client: RoomClient }) {
+/** `presets: false` where the time-left messages are in reach already (the console's sticky bar). */
+export function BroadcastControls({ client, presets = true }: { client: RoomClient; presets?: boolean }) {
   const [text, setText] = useState('');
   const send = (message: string) => writeState(client, { broadcast: { text: message, at: client.hostNow() } });
   return (
     <div className="card">
       <div className="eyebrow">Tell every screen</div>
-      <div className="page-actions">
-        {['10 minutes left', '5 minutes left', '1 minute left: wrap up your sentence'].map((m) => (
-          <button key={m} type="button" className="btn" onClick={() => send(m)}>
-            {m}
-          </button>
-        ))}
-      </div>
+      {presets ? (
+        <div className="page-actions">
+          {['10 minutes left', '5 minutes left', '1 minute left: wrap up your sentence'].map((m) => (
+            <button key={m} type="button" className="btn" onClick={() => send(m)}>
+              {m}
+            </button>
+          ))}
+        </div>
+      ) : null}
       <form
         className="page-actions"
         onSubmit={(e) => {

@@ -12,7 +12,7 @@ import type { Group, GroupMode } from '../../../shared/room/groups';
 import { useContent } from '../content/ContentProvider';
 import type { Participant } from '../room/RoomPage';
 import { useFilledSections } from '../team/TeamStrategy';
-import { useGroups, useTeamRoles } from './groupState';
+import { roleOf, useGroups, useTeamRoles } from './groupState';
 import { commandId, useSessionState, writeState } from './liveState';
 
 /** The cases teams may take in Elaborate. */
@@ -57,6 +57,9 @@ export function ConsoleGroups({ client, participants }: { client: RoomClient; pa
         .map(([id]) => id)
     : [];
   const move = (member: string, to: string) => send({ cmd: 'move-learner', learnerId: member, teamId: to });
+  const { pack } = useContent();
+  /** The host deals the lesson's roles to the members (of one team, or every team) without one: `give-roles`. */
+  const giveRoles = (teamId: string | null) => send({ cmd: 'give-roles', teamId, roles: pack.roles.map((r) => r.id) });
   return (
     <div className="stack">
       <div className="card" style={{ display: 'flex', gap: 12, alignItems: 'end', flexWrap: 'wrap' }}>
@@ -101,12 +104,17 @@ export function ConsoleGroups({ client, participants }: { client: RoomClient; pa
             Close choosing ({list.reduce((n, g) => n + g.members.length, 0)} chose)
           </button>
         ) : null}
+        {list.length && pack.roles.length ? (
+          <button type="button" className="btn" title="Each member without a role gets one of the lesson's roles, in turn" onClick={() => giveRoles(null)}>
+            Give roles from the lesson to every team
+          </button>
+        ) : null}
         <CaseSelect label="Elaborate case for every team" none="Not chosen" value={state.elaborateCase ?? ''} onChange={(id) => writeState(client, { elaborateCase: id || null })} />
       </div>
       {list.length === 0 ? <p className="empty">No groups yet: they are formed from the people online.</p> : null}
       <div className="grid">
         {list.map((g) => (
-          <GroupCard key={g.id} client={client} group={g} groups={list} name={name} send={send} move={move} />
+          <GroupCard key={g.id} client={client} group={g} groups={list} name={name} send={send} move={move} giveRoles={giveRoles} />
         ))}
         {unplaced.length ? (
           <div className="card" data-testid="group-none">
@@ -159,7 +167,7 @@ function startDrag(e: React.DragEvent, member: string) {
  * One group in the console: members with their roles (assigned here, or picked by the team), drag a member onto
  * another group to move them (or use the "Move to" list, the keyboard way), the team's case, sharing.
  */
-function GroupCard({ client, group: g, groups: list, name, send, move }: { client: RoomClient; group: Group; groups: Group[]; name: (id: string) => string; send: (command: Command) => void; move: (member: string, to: string) => void }) {
+function GroupCard({ client, group: g, groups: list, name, send, move, giveRoles }: { client: RoomClient; group: Group; groups: Group[]; name: (id: string) => string; send: (command: Command) => void; move: (member: string, to: string) => void; giveRoles: (teamId: string) => void }) {
   const { pack } = useContent();
   const picked = useTeamRoles(client, g.id);
   const [dropping, setDropping] = useState(false);
@@ -204,6 +212,13 @@ function GroupCard({ client, group: g, groups: list, name, send, move }: { clien
               </span>{' '}
               {name(m)}
             </strong>
+            {/* The role in words, whoever gave it (the team's own pick too, even for someone alone in their group). */}
+            {roleOf(g, picked, m) ? (
+              <span className="tag role-tag" data-testid={`role-of-${m}`}>
+                {roleName(roleOf(g, picked, m)!.id) ?? roleOf(g, picked, m)!.id}
+                {roleOf(g, picked, m)!.by === 'team' ? ' (their pick)' : ''}
+              </span>
+            ) : null}
             <span className="member-controls">
               <select className="input" aria-label={`Role of ${name(m)}`} value={g.roles[m] ?? ''} onChange={(e) => setRole(m, e.target.value)}>
                 <option value="">{picked[m] && roleName(picked[m]) ? `Their pick: ${roleName(picked[m])}` : 'No role (team picks)'}</option>
@@ -219,6 +234,11 @@ function GroupCard({ client, group: g, groups: list, name, send, move }: { clien
         ))}
       </ul>
       {g.members.length === 0 ? <p className="muted">Drop people here.</p> : null}
+      {g.members.length && pack.roles.length && g.members.some((m) => !roleOf(g, picked, m)) ? (
+        <button type="button" className="btn" aria-label={`Give roles from the lesson to ${g.name}`} onClick={() => giveRoles(g.id)}>
+          Give roles from the lesson
+        </button>
+      ) : null}
       <GroupProgress client={client} teamId={g.id} />
       <CaseSelect label={`Case for ${g.name}`} none="Same as everyone" value={g.caseId ?? ''} onChange={(id) => send({ cmd: 'update-group', teamId: g.id, caseId: id || null })} />
       <button type="button" className={`btn ${g.shared ? 'btn-primary' : ''}`} aria-pressed={!!g.shared} onClick={() => send({ cmd: 'update-group', teamId: g.id, shared: !g.shared })}>

@@ -11,6 +11,7 @@ import { Markdown } from '../ui/Markdown';
 import { commandId, openBankPoll, useSessionPolls, useSessionState, useTally, writePoll, writeState } from './liveState';
 import { PollResults } from './PollResults';
 import { questionVotes } from './qaMemory';
+import '../styles/console.css';
 
 /** A question as the room publishes it: a count of upvotes, never who asked (when anonymous) or who upvoted. */
 export interface QaQuestion {
@@ -159,16 +160,23 @@ export function ConsolePolls({ client, online }: { client: RoomClient; online: n
   return (
     <div className="stack">
       <div className="card">
-        <label className="form-row">
-          <span>Poll or quiz from the bank</span>
-          <select className="input" value={selected?.id ?? ''} onChange={(e) => setChoice(e.target.value)} aria-label="Poll to open">
+        {/* The bank as rendered Markdown, each prompt whole (clamped by CSS, never cut mid-word); choosing opens nothing. */}
+        <fieldset className="poll-bank">
+          <legend>Poll or quiz to open</legend>
+          <ul>
             {bank.map((p) => (
-              <option key={p.id} value={p.id}>
-                [{p.phase}] {p.prompt.slice(0, 90)}
-              </option>
+              <li key={p.id}>
+                <label>
+                  <input type="radio" name="poll-bank" value={p.id} checked={selected?.id === p.id} onChange={() => setChoice(p.id)} />
+                  <span className="tag">{p.phase}</span>
+                  <span className="poll-bank-prompt">
+                    <Markdown text={p.prompt} inline />
+                  </span>
+                </label>
+              </li>
             ))}
-          </select>
-        </label>
+          </ul>
+        </fieldset>
         <div className="page-actions">
           <button type="button" className="btn btn-primary" onClick={open} disabled={!selected}>
             Open poll and push it

@@ -3,10 +3,11 @@
  * phase changes with a grace period and undo, the current run-of-show step, and what learner screens show (a slide,
  * any kit item, blank). Every write goes to the session document; the host accepts it only from the facilitator.
  */
-import { ChevronLeft, ChevronRight, EyeOff, Monitor, Pause, Play, Plus, RotateCcw, Undo2 } from 'lucide-react';
-import { useMemo } from 'react';
+import { ChevronLeft, ChevronRight, Monitor, RotateCcw, Send } from 'lucide-react';
+import { useEffect, useMemo, useState } from 'react';
+import type { Deck } from '../../../shared/content/schema';
 import type { RoomClient } from '../../../shared/sync/roomClient';
-import { adjustedPlan, carryOverNotes, extend, formatClock, goToPhase, initialClock, pause, readClock, reset, start, type PhasePlan } from '../../../shared/room/clock';
+import { adjustedPlan, carryOverNotes, goToPhase, initialClock, readClock, reset, type PhasePlan } from '../../../shared/room/clock';
 import { GRACE_MS, neighbourPhase } from '../../../shared/room/sessionState';
 import { useContent } from '../content/ContentProvider';
 import { Markdown, MarkdownList } from '../ui/Markdown';
@@ -59,30 +60,12 @@ export function LiveConsole({ client, code, hostKey }: { client: RoomClient; cod
   return (
     <div className="stack">
       <section className="card" aria-label="Phase clock">
+        {/* The clock, pause, +5 min, next phase and eyes-on-front live in the sticky bar (ConsoleBar.tsx). */}
         <div style={{ display: 'flex', alignItems: 'center', gap: 16, flexWrap: 'wrap' }}>
-          <div>
-            <div className="eyebrow">{phase ? `${phase.title} · ${reading.allowedMinutes} min` : 'Not started'}</div>
-            <div className={`clock ${reading.overtime ? 'over' : ''}`} data-testid="console-clock" aria-live="off">
-              {reading.overtime ? `${formatClock(reading.remainingMs)} over` : formatClock(reading.remainingMs)}
-            </div>
-          </div>
-          <div className="page-actions" style={{ marginTop: 0 }}>
-            {clock.running ? (
-              <button type="button" className="btn" onClick={() => writeState(client, { clock: pause(clock, client.hostNow()) })}>
-                <Pause size={16} aria-hidden="true" /> Pause for questions
-              </button>
-            ) : (
-              <button type="button" className="btn btn-primary" disabled={!state.phase} onClick={() => writeState(client, { clock: start(clock, client.hostNow()) })}>
-                <Play size={16} aria-hidden="true" /> {reading.elapsedMs > 0 ? 'Resume' : 'Start clock'}
-              </button>
-            )}
-            <button type="button" className="btn" disabled={!state.phase} onClick={() => writeState(client, { clock: extend(clock, 5) })}>
-              <Plus size={16} aria-hidden="true" /> 5 min
-            </button>
-            <button type="button" className="btn" disabled={!state.phase} onClick={() => writeState(client, { clock: reset(clock) })}>
-              <RotateCcw size={16} aria-hidden="true" /> Reset
-            </button>
-          </div>
+          <div className="eyebrow">{phase ? `${phase.title} · ${reading.allowedMinutes} min · ${clock.running ? 'running' : 'paused'}` : 'Not started'}</div>
+          <button type="button" className="btn" disabled={!state.phase} onClick={() => writeState(client, { clock: reset(clock) })}>
+            <RotateCcw size={16} aria-hidden="true" /> Reset
+          </button>
         </div>
         {notes.map((n) => (
           <p key={n} className="banner" role="status">
@@ -108,17 +91,6 @@ export function LiveConsole({ client, code, hostKey }: { client: RoomClient; cod
           <button type="button" className="btn" onClick={() => moveTo(neighbourPhase(order, state.phase, -1))} disabled={!neighbourPhase(order, state.phase, -1) || !!pending}>
             <ChevronLeft size={16} aria-hidden="true" /> Previous phase
           </button>
-          <button type="button" className="btn btn-primary" onClick={() => moveTo(neighbourPhase(order, state.phase, 1))} disabled={!neighbourPhase(order, state.phase, 1) || !!pending}>
-            {state.phase ? 'Next phase' : 'Start the first phase'} <ChevronRight size={16} aria-hidden="true" />
-          </button>
-          {pending ? (
-            <span className="banner" role="status">
-              Moving to {pack.phases.find((p) => p.id === pending.phase)?.title} in {Math.max(0, Math.ceil((pending.at - now) / 1000))} s{' '}
-              <button type="button" className="btn" onClick={() => writeState(client, { pending: null })}>
-                <Undo2 size={16} aria-hidden="true" /> Undo
-              </button>
-            </span>
-          ) : null}
         </div>
         <table>
           <thead>
@@ -150,12 +122,24 @@ export function LiveConsole({ client, code, hostKey }: { client: RoomClient; cod
               <h3 style={{ marginTop: 4 }}>
                 +{step.minute}′ {step.title}
               </h3>
-              {step.facilitatorSays ? (
-                <div className="says">
-                  <Markdown text={step.facilitatorSays} />
-                </div>
-              ) : null}
-              {step.facilitatorDoes ? <Markdown text={step.facilitatorDoes} /> : null}
+              <dl className="ros-grid">
+                {step.facilitatorSays ? (
+                  <>
+                    <dt>Say</dt>
+                    <dd className="says">
+                      <Markdown text={step.facilitatorSays} />
+                    </dd>
+                  </>
+                ) : null}
+                {step.facilitatorDoes ? (
+                  <>
+                    <dt>Do</dt>
+                    <dd>
+                      <Markdown text={step.facilitatorDoes} />
+                    </dd>
+                  </>
+                ) : null}
+              </dl>
             </>
           ) : (
             <p className="muted">No run-of-show step for this minute.</p>
@@ -170,24 +154,7 @@ export function LiveConsole({ client, code, hostKey }: { client: RoomClient; cod
       <section className="card" aria-label="Learner screens">
         <div className="eyebrow">Learner screens and projector</div>
         <div className="page-actions">
-          {slideDeck ? (
-            <label className="form-row" style={{ margin: 0 }}>
-              <span>Push a slide</span>
-              <select
-                className="input"
-                aria-label="Slide to push"
-                value={pushedSlide >= 0 ? slideDeck.slides[pushedSlide]!.id : ''}
-                onChange={(e) => e.target.value && writeState(client, { pushed: { kind: 'slide', deck: slideDeck.id, slide: e.target.value } })}
-              >
-                <option value="">Choose a slide…</option>
-                {slideDeck.slides.map((s, i) => (
-                  <option key={s.id} value={s.id}>
-                    {i + 1}. {s.title}
-                  </option>
-                ))}
-              </select>
-            </label>
-          ) : null}
+          {slideDeck ? <SlidePicker client={client} deck={slideDeck} pushed={pushedSlide >= 0 ? slideDeck.slides[pushedSlide]!.id : ''} /> : null}
           <label className="form-row" style={{ margin: 0 }}>
             <span>Push a kit item</span>
             <select className="input" aria-label="Item to push" value={state.pushed?.kind === 'item' ? state.pushed.id : ''} onChange={(e) => e.target.value && writeState(client, { pushed: { kind: 'item', id: e.target.value } })}>
@@ -203,9 +170,6 @@ export function LiveConsole({ client, code, hostKey }: { client: RoomClient; cod
         <div className="page-actions">
           <button type="button" className="btn" onClick={() => writeState(client, { pushed: null })} disabled={!state.pushed}>
             Clear the pushed item
-          </button>
-          <button type="button" className={`btn ${state.blank ? 'btn-primary' : ''}`} aria-pressed={!!state.blank} onClick={() => writeState(client, { blank: !state.blank })}>
-            <EyeOff size={16} aria-hidden="true" /> {state.blank ? 'Release screens' : 'Eyes on the front'}
           </button>
           {desktop.openPresenter ? (
             <button type="button" className="btn" onClick={() => void desktop.openPresenter?.(`/present/${code}#key=${hostKey}`)}>
@@ -236,6 +200,40 @@ export function LiveConsole({ client, code, hostKey }: { client: RoomClient; cod
         ) : null}
       </section>
     </div>
+  );
+}
+
+/**
+ * "Push a slide": choosing in the list only selects (browsing it with ↓ pushes nothing); "Push slide" sends it to
+ * every screen.
+ */
+function SlidePicker({ client, deck, pushed }: { client: RoomClient; deck: Deck; pushed: string }) {
+  const [chosen, setChosen] = useState(pushed);
+  useEffect(() => setChosen(pushed), [pushed]);
+  return (
+    <form
+      className="page-actions"
+      style={{ margin: 0, alignItems: 'end' }}
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (chosen) writeState(client, { pushed: { kind: 'slide', deck: deck.id, slide: chosen } });
+      }}
+    >
+      <label className="form-row" style={{ margin: 0 }}>
+        <span>Push a slide</span>
+        <select className="input" aria-label="Slide to push" value={chosen} onChange={(e) => setChosen(e.target.value)}>
+          <option value="">Choose a slide…</option>
+          {deck.slides.map((s, i) => (
+            <option key={s.id} value={s.id}>
+              {i + 1}. {s.title}
+            </option>
+          ))}
+        </select>
+      </label>
+      <button type="submit" className="btn btn-primary" disabled={!chosen || chosen === pushed}>
+        <Send size={16} aria-hidden="true" /> Push slide
+      </button>
+    </form>
   );
 }
 

@@ -23,6 +23,7 @@ import { PollResults } from './PollResults';
 import { TeamWork } from './TeamGallery';
 import { PresenterEvaluate } from './PresenterEvaluate';
 import { PresenterCues } from './PresenterCues';
+import '../styles/console.css';
 import { useEvaluate } from './evaluateState';
 import { EndedBanner, useSessionEnded } from '../room/SessionEnded';
 
@@ -133,39 +134,52 @@ export function PresenterPage() {
       </main>
     );
   }
-  if (state.blank) return <main className="presenter blank-overlay" data-testid="presenter-blank" aria-label="Screen blanked" />;
+  if (state.blank) {
+    return (
+      <main className="presenter blank-overlay" data-testid="presenter-blank">
+        <h1 className="visually-hidden">Screen blanked: eyes on the front</h1>
+      </main>
+    );
+  }
   const phase = pack.phases.find((p) => p.id === effectivePhase(state, now));
   const pushed = state.pushed;
   const slide = slideIndex >= 0 ? deck?.slides[slideIndex] : undefined;
   return (
     <main className="presenter" data-testid="presenter">
       <div className="presenter-top">
-        <strong>
+        <h1 className="presenter-heading">
           {meta?.title ?? ''} {phase ? `· ${phase.title}` : ''}
-        </strong>
+        </h1>
         <span className="muted">Room {code}</span>
-        {client && state.showClock !== false ? <PhaseClock client={client} /> : <span />}
+        <span className="presenter-clock">
+          {state.phase && state.clock && !state.clock.running && state.clock.elapsedMs > 0 && !ended ? (
+            <span className="tag presenter-paused" data-testid="presenter-paused">
+              Paused
+            </span>
+          ) : null}
+          {client && state.showClock !== false ? <PhaseClock client={client} /> : null}
+        </span>
       </div>
       <EndedBanner client={client} />
       <div className="presenter-main">
         {(state.showJoin || !state.phase) && !ended ? (
-          <JoinCard hostKey={key} code={code} />
+          <JoinCard hostKey={key} code={code} className="join-card-full" />
         ) : slide ? (
           <SlideView slide={slide} />
         ) : pushed?.kind === 'poll' && client ? (
           <PresentedPoll client={client} pollId={pushed.pollId} />
         ) : pushed?.kind === 'team' && client ? (
           <div>
-            <h1 className="presenter-title" style={{ fontSize: '3vw' }}>
+            <h2 className="presenter-title" style={{ fontSize: '3vw' }}>
               {(client.doc('groups').getMap('groups').get(pushed.teamId) as { name?: string } | undefined)?.name ?? pushed.teamId}
-            </h1>
+            </h2>
             <TeamWork client={client} teamId={pushed.teamId} large />
           </div>
         ) : pushed?.kind === 'brainstorm' && client ? (
           <div>
-            <h1 className="presenter-title" style={{ fontSize: '3vw' }}>
+            <h2 className="presenter-title" style={{ fontSize: '3vw' }}>
               Room brainstorm
-            </h1>
+            </h2>
             <Suspense fallback={<p className="muted">Loading the board…</p>}>
               <LazyBoardPreview client={client} docName="room/brainstorm" label="Room brainstorm" height={520} />
             </Suspense>
@@ -175,10 +189,10 @@ export function PresenterPage() {
         ) : client && !pushed && (evaluate.current || evaluate.round || Object.values(evaluate.teams).some((t) => t.revealed)) ? (
           <PresenterEvaluate client={client} />
         ) : pushed?.kind === 'item' ? (
-          <h1 className="presenter-title">{pack.cases.find((c) => c.id === pushed.id)?.title ?? pack.concepts.find((c) => c.id === pushed.id)?.term ?? pushed.id}</h1>
+          <h2 className="presenter-title">{pack.cases.find((c) => c.id === pushed.id)?.title ?? pack.concepts.find((c) => c.id === pushed.id)?.term ?? pushed.id}</h2>
         ) : (
           <div>
-            <h1 className="presenter-title">{phase?.title ?? (ended ? meta?.title : undefined)}</h1>
+            <h2 className="presenter-title">{phase?.title ?? (ended ? meta?.title : undefined)}</h2>
             {phase ? <Markdown text={phase.goal} /> : null}
           </div>
         )}

@@ -4,7 +4,7 @@
  * An ended or imported session opens in the same console, read-only (SessionEnded.tsx), with the facilitator's
  * reflection at the top: the one thing the host still lets the facilitator write after the end.
  */
-import { Play, Square, Trash2, Users } from 'lucide-react';
+import { Play, Square, Trash2 } from 'lucide-react';
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import type { SessionSummary, SessionsList } from '../../../shared/protocol/sessionsApi';
@@ -25,6 +25,8 @@ import { ConsoleReflection, FacilitatorReflection } from '../reflect/ConsoleRefl
 import { EndedBanner, WritesOff, useSessionEnded } from './SessionEnded';
 import { ConsoleEvaluate } from '../live/ConsoleEvaluate';
 import { ImportArchive, SessionExportButtons } from './SessionExport';
+import { ConsoleRoster, EndSession } from './ConsoleRoster';
+import { ConsoleBar } from '../live/ConsoleBar';
 
 const KEY = 'workshop-kit:host-key';
 
@@ -198,6 +200,7 @@ function SessionConsole({ hostKey, code }: { hostKey: string; code: string }) {
       <EndedBanner client={client}>
         What the room did is below, as it was at the end. Only your reflection can still be written.
       </EndedBanner>
+      {client && !ended ? <ConsoleBar client={client} hands={people.filter(([, p]) => p.hand).length} /> : null}
       <StatusIndicator client={client} />
       {client && ended ? (
         <Section title="Your reflection after the session" id="after">
@@ -208,6 +211,9 @@ function SessionConsole({ hostKey, code }: { hostKey: string; code: string }) {
       {ended ? null : <JoinCard hostKey={hostKey} code={code} className="section" printable />}
       {ended ? null : <RoomCheck hostKey={hostKey} />}
       <SessionExportButtons hostKey={hostKey} code={code} title={meta?.title ?? 'this session'} />
+      {client?.welcome && !ended ? (
+        <EndSession hostKey={hostKey} sessionId={client.welcome.session.id} title={meta?.title ?? 'this session'} />
+      ) : null}
       {/* Ended: the same console, every write control disabled (SessionEnded.tsx); the host refuses writes anyway. */}
       <WritesOff off={ended}>
         {client ? (
@@ -232,7 +238,7 @@ function SessionConsole({ hostKey, code }: { hostKey: string; code: string }) {
         ) : null}
         {client ? (
           <Section title="Team work" id="gallery">
-            <BroadcastControls client={client} />
+            <BroadcastControls client={client} presets={false} />
             <TeamGallery client={client} />
           </Section>
         ) : null}
@@ -253,28 +259,7 @@ function SessionConsole({ hostKey, code }: { hostKey: string; code: string }) {
         ) : null}
       </WritesOff>
       <Section title={`Roster · ${online} online of ${people.length}`} id="roster">
-        {people.length === 0 ? (
-          <p className="empty">
-            <Users size={16} aria-hidden="true" /> Nobody has joined yet: show the join card on the projector.
-          </p>
-        ) : (
-          <ul className="roster" data-testid="roster">
-            {people.map(([id, p]) => (
-              <li key={id} data-online={p.online ? 'true' : 'false'}>
-                <span className={`presence ${p.online ? 'on' : ''}`} aria-hidden="true" />
-                <span>{p.name ?? 'Guest'}</span>
-                {p.hand ? (
-                  <span className="hand" aria-label="hand raised">
-                    ✋
-                  </span>
-                ) : null}
-                <span className="muted" style={{ marginLeft: 'auto', fontSize: '0.8rem' }}>
-                  {p.online ? 'online' : 'offline'}
-                </span>
-              </li>
-            ))}
-          </ul>
-        )}
+        <ConsoleRoster client={client} people={people} writable={!ended} />
       </Section>
     </div>
   );
