@@ -116,8 +116,7 @@ test('a 390×844 learner sees the pushed poll without scrolling, the kit behind 
   await expect(menu).toHaveAttribute('aria-expanded', 'false');
   await expect(phone.getByRole('navigation', { name: 'Kit' })).toBeHidden();
 
-  const pollSelect = consolePage.getByLabel('Poll to open');
-  await pollSelect.selectOption({ label: (await pollSelect.locator('option', { hasText: '[engage]' }).first().textContent())! });
+  await consolePage.getByRole('group', { name: 'Poll or quiz to open' }).getByRole('radio', { name: /^engage\b/ }).first().check();
   await consolePage.getByRole('button', { name: 'Open poll and push it' }).click();
   const poll = phone.locator('form[data-testid^="poll-"]');
   await expectInViewport(phone, poll);
