@@ -87,9 +87,13 @@ test('drag reorders the queue; parallel circles run a round with assigned scorin
   expect(hostQueue()).toEqual(['red', 'blue', 'gold', 'green', 'plum', 'teal']);
   await expect(queue.locator('li[data-testid^="queue-"]').first()).toHaveAttribute('data-testid', 'queue-red');
   // The keyboard path (dnd-kit's keyboard sensor): Space picks Blue up, the down arrow moves it, Space drops it.
+  // Each key waits for what it announces (dnd-kit picks up and moves asynchronously: on a busy machine a key
+  // pressed before the pick-up took effect would be lost).
   await queue.getByTestId('drag-blue').focus();
   await console_.keyboard.press('Space');
+  await expect(console_.getByText(/Picked up Blue, place 2 of 6\.|Blue moved to place 2 of 6\./)).toBeAttached();
   await console_.keyboard.press('ArrowDown');
+  await expect(console_.getByText(/Blue moved to place 3 of 6\./)).toBeAttached();
   await console_.keyboard.press('Space');
   await waitFor(() => hostQueue()[2] === 'blue', 'the keyboard drop sent the new order');
   expect(hostQueue()).toEqual(['red', 'gold', 'blue', 'green', 'plum', 'teal']);

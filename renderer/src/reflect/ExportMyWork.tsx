@@ -8,11 +8,13 @@
  */
 import { Download } from 'lucide-react';
 import { useState } from 'react';
+import { flushSync } from 'react-dom';
 import type { RoomClient } from '../../../shared/sync/roomClient';
 import { useContent } from '../content/ContentProvider';
 import { download, EXPORT_STEPS, exportMyWork } from './exportMyWork';
 
-const size = (bytes: number) => (bytes < 1024 * 1024 ? `${Math.max(1, Math.round(bytes / 1024))} KB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`);
+const size = (bytes: number) =>
+  bytes < 1024 * 1024 ? `${Math.max(1, Math.round(bytes / 1024))} KB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 
 export function ExportMyWork({ client, learnerName, sessionTitle }: { client: RoomClient; learnerName: string; sessionTitle: string }) {
   const { pack } = useContent();
@@ -23,12 +25,17 @@ export function ExportMyWork({ client, learnerName, sessionTitle }: { client: Ro
     setBusy(true);
     setError('');
     try {
-      const file = await exportMyWork(client, pack, { learnerName, sessionTitle }, (i) => setStatus(`${EXPORT_STEPS[i]}… ${i + 1} of ${EXPORT_STEPS.length}`));
+      const file = await exportMyWork(client, pack, { learnerName, sessionTitle }, (i) =>
+        // Rendered now, not batched with the next step's: every step shows, however busy the device.
+        flushSync(() => setStatus(`${EXPORT_STEPS[i]}… ${i + 1} of ${EXPORT_STEPS.length}`)),
+      );
       download(file);
       setStatus(`Saved ${file.name} (${size(file.blob.size)}) in your downloads. It opens in any browser, without the room.`);
     } catch (err) {
       setStatus('');
-      setError(`Could not export your work: ${(err as Error).message}. Check that this page is still in the room (reload it if needed), then try again.`);
+      setError(
+        `Could not export your work: ${(err as Error).message}. Check that this page is still in the room (reload it if needed), then try again.`,
+      );
     } finally {
       setBusy(false);
     }
@@ -36,8 +43,8 @@ export function ExportMyWork({ client, learnerName, sessionTitle }: { client: Ro
   return (
     <div className="card" data-testid="export-my-work">
       <p style={{ marginTop: 0 }}>
-        Take your work home: your team&apos;s strategy, board and ML Test Score, this journal and your exit ticket, and your team&apos;s scores once the
-        facilitator reveals them — one page that opens in any browser.
+        Take your work home: your team&apos;s strategy, board and ML Test Score, this journal and your exit ticket, and your team&apos;s
+        scores once the facilitator reveals them — one page that opens in any browser.
       </p>
       <button type="button" className="btn" disabled={busy} onClick={() => void run()}>
         <Download size={16} aria-hidden="true" /> Export my work
