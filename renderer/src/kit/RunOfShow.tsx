@@ -3,6 +3,30 @@ import type { Phase } from '../../../shared/content/schema';
 import { Markdown, MarkdownList } from '../ui/Markdown';
 import { ItemLink } from '../ui/bits';
 
+/** A step's *Say* and *Do* (term and description pairs for a <dl className="ros-grid">), also on the live console. */
+export function SayDo({ step }: { step: { facilitatorSays?: string; facilitatorDoes?: string } }) {
+  return (
+    <>
+      {step.facilitatorSays ? (
+        <>
+          <dt>Say</dt>
+          <dd className="says">
+            <Markdown text={step.facilitatorSays} />
+          </dd>
+        </>
+      ) : null}
+      {step.facilitatorDoes ? (
+        <>
+          <dt>Do</dt>
+          <dd>
+            <Markdown text={step.facilitatorDoes} />
+          </dd>
+        </>
+      ) : null}
+    </>
+  );
+}
+
 export function RunOfShow({ phase, startMinute = 0 }: { phase: Phase; startMinute?: number }) {
   const steps = phase.runOfShow ?? [];
   if (steps.length === 0) return <p className="empty">No run-of-show written for this phase yet.</p>;
@@ -17,22 +41,7 @@ export function RunOfShow({ phase, startMinute = 0 }: { phase: Phase; startMinut
           <div>
             <h3>{step.title}</h3>
             <dl className="ros-grid">
-              {step.facilitatorSays ? (
-                <>
-                  <dt>Say</dt>
-                  <dd className="says">
-                    <Markdown text={step.facilitatorSays} />
-                  </dd>
-                </>
-              ) : null}
-              {step.facilitatorDoes ? (
-                <>
-                  <dt>Do</dt>
-                  <dd>
-                    <Markdown text={step.facilitatorDoes} />
-                  </dd>
-                </>
-              ) : null}
+              <SayDo step={step} />
               {step.learnersDo ? (
                 <>
                   <dt>Learners</dt>

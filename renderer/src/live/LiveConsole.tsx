@@ -10,6 +10,7 @@ import type { RoomClient } from '../../../shared/sync/roomClient';
 import { adjustedPlan, carryOverNotes, goToPhase, initialClock, readClock, reset, type PhasePlan } from '../../../shared/room/clock';
 import { GRACE_MS, neighbourPhase } from '../../../shared/room/sessionState';
 import { useContent } from '../content/ContentProvider';
+import { SayDo } from '../kit/RunOfShow';
 import { Markdown, MarkdownList } from '../ui/Markdown';
 import { useNow, useSessionState, writeState } from './liveState';
 import { platform } from '../platform/bridge';
@@ -123,22 +124,7 @@ export function LiveConsole({ client, code, hostKey }: { client: RoomClient; cod
                 +{step.minute}′ {step.title}
               </h3>
               <dl className="ros-grid">
-                {step.facilitatorSays ? (
-                  <>
-                    <dt>Say</dt>
-                    <dd className="says">
-                      <Markdown text={step.facilitatorSays} />
-                    </dd>
-                  </>
-                ) : null}
-                {step.facilitatorDoes ? (
-                  <>
-                    <dt>Do</dt>
-                    <dd>
-                      <Markdown text={step.facilitatorDoes} />
-                    </dd>
-                  </>
-                ) : null}
+                <SayDo step={step} />
               </dl>
             </>
           ) : (
