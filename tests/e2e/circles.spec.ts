@@ -10,7 +10,7 @@ import { startHostProcess, type HostProcess } from '../helpers/hostProcess';
 import { connectClient, hostKeyOf, placeGroups, waitFor } from '../helpers/roomClients';
 import type { RoomClient } from '../../shared/sync/roomClient';
 import type { TeamTally } from '../../shared/room/rubricScores';
-import { expect, screenshot, SCREENSHOTS, test } from './fixtures';
+import { expect, screenshot, SCREENSHOTS, test, joinRoom } from './fixtures';
 
 let host: HostProcess;
 let admin: RoomClient;
@@ -26,15 +26,7 @@ test.afterAll(async () => {
   await host?.stop();
 });
 
-async function joinAs(browser: Browser, name: string): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  const page = await context.newPage();
-  await page.goto((host.line.joinUrls as string[])[0]!);
-  await page.getByLabel('Display name').fill(name);
-  await page.getByRole('button', { name: /Join room/ }).click();
-  await expect(page.locator('main [data-status]').first()).toHaveAttribute('data-status', 'online');
-  return page;
-}
+const joinAs = (browser: Browser, name: string): Promise<Page> => joinRoom(browser, (host.line.joinUrls as string[])[0]!, name);
 
 test('drag reorders the queue; parallel circles run a round with assigned scoring', async ({ browser }) => {
   test.setTimeout(240_000); // bounds a hang only

@@ -10,7 +10,7 @@ import { goToPhase, initialClock, start } from '../../shared/room/clock';
 import type { RoomClient } from '../../shared/sync/roomClient';
 import { startHostProcess, type HostProcess } from '../helpers/hostProcess';
 import { connectClient, online, placeGroups, waitFor } from '../helpers/roomClients';
-import { expect, screenshot, test } from './fixtures';
+import { expect, screenshot, test, joinRoom } from './fixtures';
 
 let host: HostProcess;
 let code: string;
@@ -42,13 +42,8 @@ async function openConsole(browser: Browser): Promise<Page> {
 }
 
 async function joinAs(browser: Browser, name: string): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  contexts.push(context);
-  const page = await context.newPage();
-  await page.goto((host.line.joinUrls as string[])[0]!);
-  await page.getByLabel('Display name').fill(name);
-  await page.getByRole('button', { name: /Join room/ }).click();
-  await expect(page.locator('main [data-status]').first()).toHaveAttribute('data-status', 'online');
+  const page = await joinRoom(browser, (host.line.joinUrls as string[])[0]!, name);
+  contexts.push(page.context());
   return page;
 }
 

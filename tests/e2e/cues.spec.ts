@@ -13,7 +13,7 @@ import type { Browser, BrowserContext, Locator, Page } from '@playwright/test';
 import { startHostProcess, type HostProcess } from '../helpers/hostProcess';
 import { connectClient, online } from '../helpers/roomClients';
 import type { RoomClient } from '../../shared/sync/roomClient';
-import { BOARD_CHUNK_TIMEOUT, expect, screenshot, test } from './fixtures';
+import { BOARD_CHUNK_TIMEOUT, expect, screenshot, test, joinRoom } from './fixtures';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -28,13 +28,8 @@ let phone: Page;
 const contexts: BrowserContext[] = [];
 
 async function joinAs(browser: Browser, name: string, viewport: { width: number; height: number }): Promise<Page> {
-  const context = await browser.newContext({ viewport });
-  contexts.push(context);
-  const page = await context.newPage();
-  await page.goto((host.line.joinUrls as string[])[0]!);
-  await page.getByLabel('Display name').fill(name);
-  await page.getByRole('button', { name: /Join room/ }).click();
-  await expect(page.locator('main [data-status]').first()).toHaveAttribute('data-status', 'online');
+  const page = await joinRoom(browser, (host.line.joinUrls as string[])[0]!, name, { viewport });
+  contexts.push(page.context());
   return page;
 }
 
@@ -71,7 +66,9 @@ test.afterAll(async () => {
   await host?.stop();
 });
 
-test('a learner scrolled down the room page sees the phase change and "5 minutes left" in view; so does the projector', async ({ browser }) => {
+test('a learner scrolled down the room page sees the phase change and "5 minutes left" in view; so does the projector', async ({
+  browser,
+}) => {
   await consolePage.goto(host.line.facilitatorUrl as string);
   await expect(consolePage.getByTestId('room-code')).toHaveText(code);
   await presenter.goto(`${host.url}present/${code}#key=${key}`);
@@ -85,7 +82,10 @@ test('a learner scrolled down the room page sees the phase change and "5 minutes
   await expect(laptop.getByTestId('now-card')).not.toBeInViewport();
 
   // Announced with a minute's grace (see the header), exactly as the console writes it.
-  facilitator.doc('session').getMap('state').set('pending', { phase: 'explore', at: facilitator.hostNow() + 60_000 });
+  facilitator
+    .doc('session')
+    .getMap('state')
+    .set('pending', { phase: 'explore', at: facilitator.hostNow() + 60_000 });
   await expectInViewport(laptop, laptop.getByTestId('moving-banner'));
   await expect(laptop.getByTestId('moving-banner')).toContainText(/Moving to Explore in \d+ s/);
   await expect(presenter.getByTestId('presenter-moving')).toContainText(/Moving to Explore in \d+ s/);
@@ -105,7 +105,10 @@ test('a learner scrolled down the room page sees the phase change and "5 minutes
   await expect(presenter.getByTestId('presenter-moving')).toHaveCount(0);
 
   // A message for learners only ("Bring everyone back") stays off the projector.
-  facilitator.doc('session').getMap('state').set('broadcast', { text: 'Back to the room, please.', at: facilitator.hostNow(), learnersOnly: true });
+  facilitator
+    .doc('session')
+    .getMap('state')
+    .set('broadcast', { text: 'Back to the room, please.', at: facilitator.hostNow(), learnersOnly: true });
   await expect(laptop.getByTestId('broadcast')).toContainText('Back to the room, please.');
   await expect(presenter.getByTestId('presenter-message')).toHaveCount(0);
 });
@@ -116,7 +119,11 @@ test('a 390×844 learner sees the pushed poll without scrolling, the kit behind 
   await expect(menu).toHaveAttribute('aria-expanded', 'false');
   await expect(phone.getByRole('navigation', { name: 'Kit' })).toBeHidden();
 
-  await consolePage.getByRole('group', { name: 'Poll or quiz to open' }).getByRole('radio', { name: /^engage\b/ }).first().check();
+  await consolePage
+    .getByRole('group', { name: 'Poll or quiz to open' })
+    .getByRole('radio', { name: /^engage\b/ })
+    .first()
+    .check();
   await consolePage.getByRole('button', { name: 'Open poll and push it' }).click();
   const poll = phone.locator('form[data-testid^="poll-"]');
   await expectInViewport(phone, poll);
@@ -143,7 +150,10 @@ test('a 390×844 learner sees the pushed poll without scrolling, the kit behind 
 
 test('a late joiner is not shown a message that expired before they joined', async ({ browser }) => {
   // A message sent three minutes ago (host time), as the console writes it: already over for everyone.
-  facilitator.doc('session').getMap('state').set('broadcast', { text: 'Old news from three minutes ago', at: facilitator.hostNow() - 3 * 60_000 });
+  facilitator
+    .doc('session')
+    .getMap('state')
+    .set('broadcast', { text: 'Old news from three minutes ago', at: facilitator.hostNow() - 3 * 60_000 });
   await expect(laptop.getByTestId('broadcast')).toHaveCount(0);
   const late = await joinAs(browser, 'Late Lou', { width: 1280, height: 720 });
   // Synced: the session document has reached the page (the pushed poll is there), and still no message.
@@ -157,7 +167,10 @@ test('a late joiner is not shown a message that expired before they joined', asy
 });
 
 test("a learner who opens the host's address joins with the room code from the home page", async ({ browser }) => {
-  for (const viewport of [{ width: 1280, height: 800 }, { width: 390, height: 844 }]) {
+  for (const viewport of [
+    { width: 1280, height: 800 },
+    { width: 390, height: 844 },
+  ]) {
     const context = await browser.newContext({ viewport });
     contexts.push(context);
     const page = await context.newPage();

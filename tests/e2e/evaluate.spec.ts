@@ -9,13 +9,12 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import * as Y from 'yjs';
 import { BoardSync } from '../../shared/sync/boardSync';
 import { startHostProcess, type HostProcess } from '../helpers/hostProcess';
 import { connectClient, hostKeyOf, placeGroups, waitFor } from '../helpers/roomClients';
 import type { RoomClient } from '../../shared/sync/roomClient';
-import { expect, screenshot, SCREENSHOTS, test } from './fixtures';
+import { expect, screenshot, SCREENSHOTS, test, joinRoom, openOffline } from './fixtures';
 
 let host: HostProcess;
 let admin: RoomClient;
@@ -29,15 +28,7 @@ test.afterAll(async () => {
   await host?.stop();
 });
 
-async function joinAs(browser: Browser, name: string): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  const page = await context.newPage();
-  await page.goto((host.line.joinUrls as string[])[0]!);
-  await page.getByLabel('Display name').fill(name);
-  await page.getByRole('button', { name: /Join room/ }).click();
-  await expect(page.locator('main [data-status]').first()).toHaveAttribute('data-status', 'online');
-  return page;
-}
+const joinAs = (browser: Browser, name: string): Promise<Page> => joinRoom(browser, (host.line.joinUrls as string[])[0]!, name);
 
 /** Chooses one level per criterion (by its position, 1-based) and a strength, then sends the score. */
 async function score(page: Page, teamId: string, levels: number[], strength: string): Promise<void> {
@@ -233,16 +224,7 @@ async function exportAndCheckReport(
   const reportPath = join(dir, 'report.html');
   await reportDownload.saveAs(reportPath);
 
-  const offline = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  const requests: string[] = [];
-  await offline.route('**/*', (route) => {
-    const url = route.request().url();
-    if (url.startsWith('file:')) return route.continue();
-    requests.push(url);
-    return route.abort();
-  });
-  const report = await offline.newPage();
-  await report.goto(pathToFileURL(reportPath).toString());
+  const { page: report, requests } = await openOffline(browser, reportPath, { viewport: { width: 1280, height: 900 } });
   for (const heading of [
     title,
     'Agenda: planned and as run',
@@ -277,7 +259,7 @@ async function exportAndCheckReport(
   expect(pages, 'the title and agenda, then a page per team at least').toBeGreaterThanOrEqual(3);
   execFileSync('pdftoppm', ['-png', '-r', '50', '-l', '6', pdfPath, join(SCREENSHOTS, 'evaluate-report-pdf')]);
   expect(readdirSync(SCREENSHOTS).filter((f) => f.startsWith('evaluate-report-pdf')).length).toBeGreaterThanOrEqual(3);
-  await offline.close();
+  await report.context().close();
 
   const [archiveDownload] = await Promise.all([
     console_.waitForEvent('download'),

@@ -8,8 +8,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { test, expect, screenshot } from './fixtures';
+import { test, expect, screenshot, openOffline } from './fixtures';
 import { startHostProcess, type HostProcess } from '../helpers/hostProcess';
 import { connectClient, hostKeyOf, online, placeGroups, waitFor } from '../helpers/roomClients';
 import * as Y from 'yjs';
@@ -57,16 +56,7 @@ test('export the session report and the archive; the archive re-imports read-onl
   await reportDownload.saveAs(reportPath);
 
   // The report from file://, every request that is not the file itself recorded and refused.
-  const offline = await browser.newContext();
-  const requests: string[] = [];
-  await offline.route('**/*', (route) => {
-    const url = route.request().url();
-    if (url.startsWith('file:')) return route.continue();
-    requests.push(url);
-    return route.abort();
-  });
-  const report = await offline.newPage();
-  await report.goto(pathToFileURL(reportPath).toString());
+  const { page: report, requests } = await openOffline(browser, reportPath);
   for (const heading of [
     'Export room',
     'Agenda: planned and as run',
@@ -82,7 +72,7 @@ test('export the session report and the archive; the archive re-imports read-onl
   await expect(report.getByText('How do we roll back a model?')).toBeVisible();
   await screenshot(report, 'session-report', true);
   expect(requests).toEqual([]);
-  await offline.close();
+  await report.context().close();
 
   const [archiveDownload] = await Promise.all([
     console_.waitForEvent('download'),

@@ -3,7 +3,8 @@
  * and a page that fails its test if it contacts any origin but the host's, or logs an error (CSP violations
  * and failed loads show up as console errors).
  */
-import { test as base, expect, type Page } from '@playwright/test';
+import { test as base, expect, type Browser, type BrowserContextOptions, type Page } from '@playwright/test';
+import { pathToFileURL } from 'node:url';
 import { mkdirSync } from 'node:fs';
 import { startHostProcess, type HostProcess } from '../helpers/hostProcess';
 
@@ -61,7 +62,11 @@ export async function screenshot(page: Page, name: string, fullPage = false): Pr
 /** Every <img> on the page finished loading with real pixels (no broken diagrams). */
 export async function expectImagesLoaded(page: Page): Promise<void> {
   await page.waitForFunction(() => Array.from(document.images).every((img) => img.complete));
-  const broken = await page.evaluate(() => Array.from(document.images).filter((img) => img.naturalWidth === 0).map((img) => img.src));
+  const broken = await page.evaluate(() =>
+    Array.from(document.images)
+      .filter((img) => img.naturalWidth === 0)
+      .map((img) => img.src),
+  );
   expect(broken, 'broken images').toEqual([]);
 }
 
@@ -88,7 +93,10 @@ export async function expectAccessibleNames(page: Page): Promise<void> {
 export async function drawRectangle(page: Page, dx = 0): Promise<void> {
   const board = page.getByTestId('team-board');
   await board.evaluate((el) => el.scrollIntoView({ block: 'center' }));
-  await board.getByTitle(/Rectangle/).first().click();
+  await board
+    .getByTitle(/Rectangle/)
+    .first()
+    .click();
   const box = (await board.boundingBox())!;
   // Right of the style panel Excalidraw opens on the left while a shape tool is on.
   const x = box.x + 250 + dx * 0.7;
@@ -97,4 +105,37 @@ export async function drawRectangle(page: Page, dx = 0): Promise<void> {
   await page.mouse.move(x + 80, box.y + 230, { steps: 6 });
   await page.mouse.up();
   await page.keyboard.press('Escape');
+}
+
+/** A learner joins from a fresh browser context: the join link, a display name, Join room, online. */
+export async function joinRoom(browser: Browser, joinUrl: string, name: string, options: BrowserContextOptions = {}): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, ...options });
+  const page = await context.newPage();
+  await page.goto(joinUrl);
+  await page.getByLabel('Display name').fill(name);
+  await page.getByRole('button', { name: /Join room/ }).click();
+  await expect(page.locator('main [data-status]').first()).toHaveAttribute('data-status', 'online');
+  return page;
+}
+
+/**
+ * Opens a saved file from file:// in a fresh context where every request but the file itself is refused and
+ * recorded (`requests`): an export that "opens from a USB stick" must leave it empty.
+ */
+export async function openOffline(
+  browser: Browser,
+  path: string,
+  options: BrowserContextOptions = {},
+): Promise<{ page: Page; requests: string[] }> {
+  const context = await browser.newContext(options);
+  const requests: string[] = [];
+  await context.route('**/*', (route) => {
+    const url = route.request().url();
+    if (url.startsWith('file:')) return route.continue();
+    requests.push(url);
+    return route.abort();
+  });
+  const page = await context.newPage();
+  await page.goto(pathToFileURL(path).toString());
+  return { page, requests };
 }

@@ -32,7 +32,11 @@ test.describe('every route', () => {
   });
 
   for (const route of routes) {
-    test(`${route.path} renders with no request to another origin, no console error, no broken image`, async ({ page, offsiteRequests, consoleErrors }) => {
+    test(`${route.path} renders with no request to another origin, no console error, no broken image`, async ({
+      page,
+      offsiteRequests,
+      consoleErrors,
+    }) => {
       await page.goto(route.path);
       await expect(page.locator('main h1').first()).toBeVisible();
       await expect(page.getByText('No such')).toHaveCount(0);
@@ -44,7 +48,15 @@ test.describe('every route', () => {
   }
 
   test('every control has an accessible name on the main pages', async ({ page }) => {
-    for (const path of ['/', '/kit/agenda', '/kit/phases/engage', '/kit/concepts', '/kit/decks/explain-deck', '/kit/worksheets/devops-vs-mlops-worksheet', '/kit/polls']) {
+    for (const path of [
+      '/',
+      '/kit/agenda',
+      '/kit/phases/engage',
+      '/kit/concepts',
+      '/kit/decks/explain-deck',
+      '/kit/worksheets/devops-vs-mlops-worksheet',
+      '/kit/polls',
+    ]) {
       await page.goto(path);
       await expect(page.locator('main h1').first()).toBeVisible();
       await expectAccessibleNames(page);
@@ -67,18 +79,38 @@ test('home shows the lesson: title, audience, duration, objectives with Bloom le
 
 test('a phase page has every section of the plan and its run-of-show', async ({ page }) => {
   await page.goto('/kit/phases/explore');
-  for (const heading of ['Facilitator actions', 'Learner activities', 'Resources', 'Differentiation', 'Technology integration', 'Run of show']) {
+  for (const heading of [
+    'Facilitator actions',
+    'Learner activities',
+    'Resources',
+    'Differentiation',
+    'Technology integration',
+    'Run of show',
+  ]) {
     await expect(page.getByRole('heading', { name: heading, exact: true })).toBeVisible();
   }
   await expect(page.locator('.ros-step').first()).toBeVisible();
-  await page.getByRole('link', { name: /Explain/ }).last().click();
+  await page
+    .getByRole('link', { name: /Explain/ })
+    .last()
+    .click();
   await expect(page).toHaveURL(/\/kit\/phases\/explain$/);
 });
 
 test('the diagrams page lists the board pieces teams find in their whiteboard library, linked to concepts', async ({ page }) => {
   await page.goto('/kit/diagrams');
   const pieces = page.getByTestId('board-pieces');
-  await expect(pieces.getByRole('heading', { level: 3 })).toHaveText(['Pipeline stage', 'Data source', 'Feature store', 'Model registry', 'Monitor', 'Human in the loop', 'Experiment tracking', 'Model serving', 'Retraining trigger']);
+  await expect(pieces.getByRole('heading', { level: 3 })).toHaveText([
+    'Pipeline stage',
+    'Data source',
+    'Feature store',
+    'Model registry',
+    'Monitor',
+    'Human in the loop',
+    'Experiment tracking',
+    'Model serving',
+    'Retraining trigger',
+  ]);
   await pieces.locator('#piece-feature-store').getByRole('link', { name: 'Feature store', exact: true }).click();
   await expect(page).toHaveURL(/\/kit\/concepts\/feature-stores$/);
 });
@@ -161,7 +193,10 @@ test('a broken content file shows an error page naming the file and the field, n
   }
 });
 
-test('the ML Test Score self-assessment: marks give section scores, the final score is the weakest section with its band, kept on the device, reset', async ({ page, consoleErrors }) => {
+test('the ML Test Score self-assessment: marks give section scores, the final score is the weakest section with its band, kept on the device, reset', async ({
+  page,
+  consoleErrors,
+}) => {
   const rubric = localPack.pack.mltestscore[0]!;
   const [data, model, infra, monitoring] = rubric.categories;
   const mark = (testTitle: string, choice: 'Not done' | 'Manual (0.5)' | 'Automated (1)') =>
@@ -179,7 +214,12 @@ test('the ML Test Score self-assessment: marks give section scores, the final sc
   await mark(monitoring!.tests[2]!.title, 'Not done');
 
   const sections = page.getByTestId('mts-sections');
-  await expect(sections.locator('tbody tr')).toHaveText([`${data!.name}7 / 7`, `${model!.name}2 / 7`, `${infra!.name}3 / 7`, `${monitoring!.name}1.5 / 7`]);
+  await expect(sections.locator('tbody tr')).toHaveText([
+    `${data!.name}7 / 7`,
+    `${model!.name}2 / 7`,
+    `${infra!.name}3 / 7`,
+    `${monitoring!.name}1.5 / 7`,
+  ]);
   await expect(page.getByTestId('mts-final')).toHaveText('1.5');
   await expect(page.getByTestId('mts-band')).toContainText('(1, 2]');
   await expect(page.getByTestId('mts-band')).toContainText('first pass at basic productionization');
@@ -194,7 +234,9 @@ test('the ML Test Score self-assessment: marks give section scores, the final sc
   // Kept on this device.
   await page.reload();
   await expect(page.getByTestId('mts-final')).toHaveText('1.5');
-  await expect(page.getByRole('radiogroup', { name: model!.tests[0]!.title, exact: true }).getByRole('radio', { name: 'Manual (0.5)' })).toBeChecked();
+  await expect(
+    page.getByRole('radiogroup', { name: model!.tests[0]!.title, exact: true }).getByRole('radio', { name: 'Manual (0.5)' }),
+  ).toBeChecked();
 
   // Raising the weakest section raises the score: monitoring to 3.5 gives min(7, 2, 3, 3.5) = 2.
   for (const t of monitoring!.tests.slice(2, 4)) await mark(t.title, 'Automated (1)');

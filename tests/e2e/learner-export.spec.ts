@@ -10,7 +10,6 @@
 import type { Browser, BrowserContext, Page } from '@playwright/test';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import * as Y from 'yjs';
 import { loadContentDir } from '../../electron/host/contentLoader';
 import { rubricSpec } from '../../shared/room/rubricScores';
@@ -18,7 +17,7 @@ import { BoardSync } from '../../shared/sync/boardSync';
 import type { RoomClient } from '../../shared/sync/roomClient';
 import { startHostProcess, type HostProcess } from '../helpers/hostProcess';
 import { connectClient, hostKeyOf, online, placeGroups, waitFor } from '../helpers/roomClients';
-import { BOARD_CHUNK_TIMEOUT, expect, screenshot, test } from './fixtures';
+import { BOARD_CHUNK_TIMEOUT, expect, screenshot, test, joinRoom, openOffline } from './fixtures';
 
 const HOSTILE = '<script>document.title="pwned"</script>';
 let host: HostProcess;
@@ -39,13 +38,8 @@ test.afterAll(async () => {
 });
 
 async function joinAs(browser: Browser, name: string): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
-  contexts.push(context);
-  const page = await context.newPage();
-  await page.goto((host.line.joinUrls as string[])[0]!);
-  await page.getByLabel('Display name').fill(name);
-  await page.getByRole('button', { name: /Join room/ }).click();
-  await expect(page.locator('main [data-status]').first()).toHaveAttribute('data-status', 'online');
+  const page = await joinRoom(browser, (host.line.joinUrls as string[])[0]!, name, { acceptDownloads: true });
+  contexts.push(page.context());
   return page;
 }
 
@@ -95,7 +89,8 @@ test('the projector shows a team strategy on one page; a learner exports their w
   nodeClients.push(bo);
   await online(bo);
   await admin.whenSynced('roster');
-  const idOf = (name: string) => [...admin.doc('roster').getMap<{ get(k: string): unknown }>('participants')].find(([, e]) => e.get('name') === name)?.[0];
+  const idOf = (name: string) =>
+    [...admin.doc('roster').getMap<{ get(k: string): unknown }>('participants')].find(([, e]) => e.get('name') === name)?.[0];
   await waitFor(() => ['Ada Export', 'Cy Blue'].every((n) => idOf(n)), 'both browsers on the roster');
   await placeGroups(admin, [
     { id: 'red', name: 'Red', members: [idOf('Ada Export')!, bo.welcome!.learnerId] },
@@ -107,19 +102,53 @@ test('the projector shows a team strategy on one page; a learner exports their w
   // Bo fills seven of the ten sections, draws on the board and marks the ML Test Score.
   await waitFor(() => bo.canRead('team/red/strategy'), 'Bo reads his team documents');
   const strategy = bo.doc('team/red/strategy');
-  write(strategy, sections[0]!.id, [['Decisions: day-ahead bids by 10:30, transformer replacements. Success: ', 'MAPE below 3% on the day-ahead market.']]);
-  write(strategy, sections[1]!.id, [['• Meter data aggregated per feeder', '• Feast for shared features', '• Great Expectations checks on the three incident sources']]);
-  write(strategy, sections[2]!.id, ['MLflow tracking and registry for every model; data versioned with DVC; seven-year archive of training sets.']);
-  write(strategy, sections[3]!.id, [
-    'Airflow pipelines build, test and train on every merge; monthly continuous training with a validation gate against the champion. '.repeat(4),
+  write(strategy, sections[0]!.id, [
+    ['Decisions: day-ahead bids by 10:30, transformer replacements. Success: ', 'MAPE below 3% on the day-ahead market.'],
   ]);
-  write(strategy, sections[4]!.id, ['Shadow release for a week, then canary by region; one-click rollback to the previous registry alias.']);
+  write(strategy, sections[1]!.id, [
+    ['• Meter data aggregated per feeder', '• Feast for shared features', '• Great Expectations checks on the three incident sources'],
+  ]);
+  write(strategy, sections[2]!.id, [
+    'MLflow tracking and registry for every model; data versioned with DVC; seven-year archive of training sets.',
+  ]);
+  write(strategy, sections[3]!.id, [
+    'Airflow pipelines build, test and train on every merge; monthly continuous training with a validation gate against the champion. '.repeat(
+      4,
+    ),
+  ]);
+  write(strategy, sections[4]!.id, [
+    'Shadow release for a week, then canary by region; one-click rollback to the previous registry alias.',
+  ]);
   write(strategy, sections[5]!.id, [`Drift dashboards per region and input; alert on extrapolation. ${HOSTILE}`]);
   write(strategy, sections[9]!.id, ['Months 0–2 stop the bleeding; 3–6 day-ahead to level 1; 6–9 transformer health; 9–12 intraday.']);
   new BoardSync(bo.doc('team/red/board')).pushLocal([
-    { id: 'r1', type: 'rectangle', version: 1, versionNonce: 1, x: 0, y: 0, width: 220, height: 90, strokeColor: '#1971c2', backgroundColor: '#a5d8ff' },
+    {
+      id: 'r1',
+      type: 'rectangle',
+      version: 1,
+      versionNonce: 1,
+      x: 0,
+      y: 0,
+      width: 220,
+      height: 90,
+      strokeColor: '#1971c2',
+      backgroundColor: '#a5d8ff',
+    },
     { id: 't1', type: 'text', version: 1, versionNonce: 2, x: 20, y: 30, width: 180, height: 25, text: 'Feature store' },
-    { id: 'a1', type: 'arrow', version: 1, versionNonce: 3, x: 220, y: 45, width: 120, height: 0, points: [[0, 0], [120, 0]] },
+    {
+      id: 'a1',
+      type: 'arrow',
+      version: 1,
+      versionNonce: 3,
+      x: 220,
+      y: 45,
+      width: 120,
+      height: 0,
+      points: [
+        [0, 0],
+        [120, 0],
+      ],
+    },
     { id: 'r2', type: 'ellipse', version: 1, versionNonce: 4, x: 340, y: 0, width: 200, height: 90 },
     { id: 't2', type: 'text', version: 1, versionNonce: 5, x: 375, y: 30, width: 150, height: 25, text: 'Registry' },
   ]);
@@ -147,12 +176,16 @@ test('the projector shows a team strategy on one page; a learner exports their w
   await expect(summary.locator('.strategy-card')).toHaveCount(7);
   await expect(summary).toContainText('MAPE below 3% on the day-ahead market.');
   await expect(summary.locator('.strategy-card strong')).toContainText('MAPE below 3%');
-  await expect(summary.getByTestId('strategy-not-filled')).toContainText(`Not filled: ${sections[6]!.title} · ${sections[7]!.title} · ${sections[8]!.title}`);
+  await expect(summary.getByTestId('strategy-not-filled')).toContainText(
+    `Not filled: ${sections[6]!.title} · ${sections[7]!.title} · ${sections[8]!.title}`,
+  );
   await expect(summary.getByTestId('summary-mltestscore')).toContainText('ML Test Score');
   await expect(summary).toContainText(HOSTILE);
   await expect(summary.locator('[data-clamped="true"]')).toContainText('…');
   await expect(projector.getByTestId('team-strategy')).toHaveCount(0);
-  await expect(projector.getByTestId('team-work-red').getByTestId('board-preview').locator('img')).toBeVisible({ timeout: BOARD_CHUNK_TIMEOUT });
+  await expect(projector.getByTestId('team-work-red').getByTestId('board-preview').locator('img')).toBeVisible({
+    timeout: BOARD_CHUNK_TIMEOUT,
+  });
   for (const [width, height, name] of [
     [1920, 1080, 'evaluate-projector-summary'],
     [1280, 720, 'evaluate-projector-summary-720'],
@@ -180,7 +213,13 @@ test('the projector shows a team strategy on one page; a learner exports their w
   await online(cyClient);
   admin.command('cy-to-blue', { cmd: 'move-learner', learnerId: cyClient.welcome!.learnerId, teamId: 'blue' });
   await waitFor(() => admin.pendingCount === 0, 'Cy Node placed');
-  cyClient.command('cy-score', { cmd: 'score', teamId: 'red', levels, strength: 'Clear rollback plan', question: 'Who owns drift alerts?' });
+  cyClient.command('cy-score', {
+    cmd: 'score',
+    teamId: 'red',
+    levels,
+    strength: 'Clear rollback plan',
+    question: 'Who owns drift alerts?',
+  });
   admin.command('f-score', { cmd: 'score', teamId: 'red', levels: Object.fromEntries(Object.keys(levels).map((k) => [k, 4])) });
   admin.command('close', { cmd: 'evaluate-close', teamId: 'red', closed: true });
   admin.command('reveal', { cmd: 'evaluate-reveal', teamId: 'red', revealed: true });
@@ -204,19 +243,17 @@ test('the projector shows a team strategy on one page; a learner exports their w
   await download.saveAs(path);
 
   // The file from file://: every request that is not the file itself is refused and recorded.
-  const offline = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  contexts.push(offline);
-  const requests: string[] = [];
-  await offline.route('**/*', (route) => {
-    const url = route.request().url();
-    if (url.startsWith('file:')) return route.continue();
-    requests.push(url);
-    return route.abort();
-  });
-  const page = await offline.newPage();
-  await page.goto(pathToFileURL(path).toString());
+  const { page, requests } = await openOffline(browser, path, { viewport: { width: 1280, height: 900 } });
+  contexts.push(page.context());
   await expect(page).toHaveTitle('Ada Export — my work — Take it home');
-  for (const heading of ['Ada Export: my work', 'Our MLOps strategy', 'Our board', 'Our ML Test Score', 'My journal', 'Scores our team received'])
+  for (const heading of [
+    'Ada Export: my work',
+    'Our MLOps strategy',
+    'Our board',
+    'Our ML Test Score',
+    'My journal',
+    'Scores our team received',
+  ])
     await expect(page.getByRole('heading', { name: heading, exact: true })).toBeVisible();
   await expect(page.getByText('Case: VoltGrid')).toBeVisible();
   await expect(page.getByRole('heading', { name: sections[3]!.title })).toBeVisible();

@@ -11,7 +11,7 @@ import type { Tally } from '../../shared/room/pollTally';
 import { startHostProcess, type HostProcess } from '../helpers/hostProcess';
 import { connectClient, online, waitFor } from '../helpers/roomClients';
 import type { RoomClient } from '../../shared/sync/roomClient';
-import { drawRectangle, expect, screenshot, test, BOARD_CHUNK_TIMEOUT } from './fixtures';
+import { drawRectangle, expect, screenshot, test, BOARD_CHUNK_TIMEOUT, joinRoom } from './fixtures';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -30,13 +30,8 @@ let pollId: string;
 let teamId: string;
 
 async function joinAs(browser: Browser, name: string): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
-  contexts.push(context);
-  const page = await context.newPage();
-  await page.goto((host.line.joinUrls as string[])[0]!);
-  await page.getByLabel('Display name').fill(name);
-  await page.getByRole('button', { name: /Join room/ }).click();
-  await expect(page.locator('main [data-status]').first()).toHaveAttribute('data-status', 'online');
+  const page = await joinRoom(browser, (host.line.joinUrls as string[])[0]!, name, { viewport: { width: 1280, height: 720 } });
+  contexts.push(page.context());
   return page;
 }
 
@@ -127,7 +122,11 @@ test('a pushed slide reaches everyone, and a late joiner lands on it', async ({ 
 });
 
 test('a poll: browser and Node learners vote, a learner cannot close it, the projector shows the exact tally', async () => {
-  await consolePage.getByRole('group', { name: 'Poll or quiz to open' }).getByRole('radio', { name: /^explore\b/ }).first().check();
+  await consolePage
+    .getByRole('group', { name: 'Poll or quiz to open' })
+    .getByRole('radio', { name: /^explore\b/ })
+    .first()
+    .check();
   await consolePage.getByRole('button', { name: 'Open poll and push it' }).click();
   const pollCard = consolePage.locator('[data-testid^="console-poll-"]').first();
   pollId = (await pollCard.getAttribute('data-testid'))!.replace('console-poll-', '');
@@ -137,7 +136,11 @@ test('a poll: browser and Node learners vote, a learner cannot close it, the pro
   expect(options).toBeGreaterThan(1);
   // Browser learners: learner i picks option i % 2; then Ada changes her mind to option 1.
   for (const [i, page] of learners.entries()) {
-    await page.getByTestId(`poll-${pollId}`).locator('input').nth(i % 2).check();
+    await page
+      .getByTestId(`poll-${pollId}`)
+      .locator('input')
+      .nth(i % 2)
+      .check();
     await page.getByRole('button', { name: 'Send answer' }).click();
     await expect(page.getByText('Your answer is in')).toBeVisible();
   }
@@ -162,7 +165,10 @@ test('a poll: browser and Node learners vote, a learner cannot close it, the pro
   await expect(presenter.getByTestId('presenter-answered')).toContainText(`${learners.length + 20} answered`);
 
   // A learner cannot close the poll either.
-  mallory.doc('session').getMap('polls').set(pollId, { ...(mallory.doc('session').getMap('polls').get(pollId) as object), status: 'closed' });
+  mallory
+    .doc('session')
+    .getMap('polls')
+    .set(pollId, { ...(mallory.doc('session').getMap('polls').get(pollId) as object), status: 'closed' });
   await waitFor(() => mallory.rejections.filter((r) => r.doc === 'session').length >= 2, 'poll close refused');
   await expect(consolePage.getByText(/open · results hidden/).first()).toBeVisible();
 
@@ -170,16 +176,24 @@ test('a poll: browser and Node learners vote, a learner cannot close it, the pro
   await pollCard.getByRole('button', { name: 'Reveal results' }).click();
   const results = presenter.getByTestId('poll-results');
   await expect(results).toHaveAttribute('data-respondents', String(learners.length + 20));
-  for (const [id, count] of Object.entries(expected)) await expect(results.locator(`li[data-option="${id}"]`)).toHaveAttribute('data-count', String(count));
+  for (const [id, count] of Object.entries(expected))
+    await expect(results.locator(`li[data-option="${id}"]`)).toHaveAttribute('data-count', String(count));
   await expect(results.locator('svg.recharts-surface')).toBeVisible(); // the chart (lazily loaded) behind the list
   const tally = nodeVoters[0]!.doc(`poll/${pollId}/tally`);
-  await waitFor(() => (tally.getMap('tally').get('result') as Tally | undefined)?.respondents === learners.length + 20, 'revealed tally readable by learners');
+  await waitFor(
+    () => (tally.getMap('tally').get('result') as Tally | undefined)?.respondents === learners.length + 20,
+    'revealed tally readable by learners',
+  );
   await screenshot(presenter, 'live-presenter-results');
   await screenshot(consolePage, 'live-console', true);
 });
 
 test('a quiz: once revealed, the projector marks the correct answer in the chart and in its list', async () => {
-  await consolePage.getByRole('group', { name: 'Poll or quiz to open' }).getByRole('radio', { name: /Why can an ML model fail/ }).first().check();
+  await consolePage
+    .getByRole('group', { name: 'Poll or quiz to open' })
+    .getByRole('radio', { name: /Why can an ML model fail/ })
+    .first()
+    .check();
   await consolePage.getByRole('button', { name: 'Open poll and push it' }).click();
   const card = consolePage.locator('[data-testid^="console-poll-"]', { hasText: 'Why can an ML model fail' });
   const quizId = (await card.getAttribute('data-testid'))!.replace('console-poll-', '');
@@ -243,12 +257,19 @@ test('groups, roles and group notes; the gallery shows the notes and puts them o
   watcher = connectClient(host.url, code, { secret: key });
   nodeClients.push(watcher);
   await watcher.whenSynced(`team/${teamId}/notes`);
-  await waitFor(() => watcher.doc(`team/${teamId}/notes`).getXmlFragment('notes').toString().includes('Drift needs monitoring'), 'facilitator reads the group notes');
+  await waitFor(
+    () => watcher.doc(`team/${teamId}/notes`).getXmlFragment('notes').toString().includes('Drift needs monitoring'),
+    'facilitator reads the group notes',
+  );
   await screenshot(learners[0]!, 'live-learner-group-notes');
 
   // Team work: the gallery shows Ada's group notes live; one click puts them on the projector.
   await expect(consolePage.getByTestId(`team-work-${teamId}`)).toContainText('Drift needs monitoring');
-  await consolePage.getByTestId('team-gallery').locator('.card', { has: consolePage.getByTestId(`team-work-${teamId}`) }).getByRole('button', { name: 'Show on the projector' }).click();
+  await consolePage
+    .getByTestId('team-gallery')
+    .locator('.card', { has: consolePage.getByTestId(`team-work-${teamId}`) })
+    .getByRole('button', { name: 'Show on the projector' })
+    .click();
   await expect(presenter.getByTestId(`team-work-${teamId}`)).toContainText('Drift needs monitoring');
   await screenshot(presenter, 'live-presenter-team');
 });
@@ -273,7 +294,11 @@ test('the team board: Excalidraw, bundled (no request leaves the host), synced e
   await expect(board.locator('canvas').first()).toBeVisible({ timeout: BOARD_CHUNK_TIMEOUT });
   await drawRectangle(learners[0]!);
   await watcher.whenSynced(`team/${teamId}/board`);
-  await waitFor(() => watcher.doc(`team/${teamId}/board`).getMap('elements').size >= 1, 'the rectangle reaches the host and the facilitator', 30_000);
+  await waitFor(
+    () => watcher.doc(`team/${teamId}/board`).getMap('elements').size >= 1,
+    'the rectangle reaches the host and the facilitator',
+    30_000,
+  );
   const drawn = [...watcher.doc(`team/${teamId}/board`).getMap<{ type: string }>('elements').values()];
   expect(drawn.map((e) => e.type)).toContain('rectangle');
   expect(offsite).toEqual([]);
@@ -284,7 +309,10 @@ test('the strategy template, per team: a section typed shows as progress on the 
   await consolePage.getByLabel('Elaborate case for every team').selectOption({ index: 1 });
   await learners[0]!.getByText('Our MLOps strategy').click();
   await expect(learners[0]!.getByTestId('team-strategy')).toContainText('Case study:');
-  await learners[0]!.getByRole('textbox', { name: /your team's answer$/ }).first().click();
+  await learners[0]!
+    .getByRole('textbox', { name: /your team's answer$/ })
+    .first()
+    .click();
   await learners[0]!.keyboard.type('Forecast error on the day-ahead market, in MWh.');
   await expect(learners[0]!.getByTestId('strategy-progress')).toHaveText(/^1 of \d+ sections started$/);
   await expect(consolePage.getByTestId(`progress-${teamId}`)).toContainText('Strategy: 1 of');

@@ -93,5 +93,9 @@ test('a learner writes a journal entry and an exit ticket; the console shows the
   await expect(consolePage.getByRole('button', { name: /session feedback poll/ })).toBeEnabled();
   await consolePage.locator('#reflection').scrollIntoViewIfNeeded();
   await screenshot(consolePage, 'reflect-console-aggregate', true);
-  await waitFor(() => facilitator.doc('facilitator/observations').getText('evaluate:team-a').toString() === 'Strong link from incidents to owners.', 'the note reached the host', 30_000);
+  await waitFor(
+    () => facilitator.doc('facilitator/observations').getText('evaluate:team-a').toString() === 'Strong link from incidents to owners.',
+    'the note reached the host',
+    30_000,
+  );
 });

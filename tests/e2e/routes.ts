@@ -22,7 +22,8 @@ export function kitRoutes(pack: ContentPack): KitRoute[] {
     { name: 'guide', path: '/kit/guide' },
     { name: 'handout', path: '/kit/handout' },
   ];
-  const add = (kind: string, items: { id: string }[], base: string) => items.forEach((i) => routes.push({ name: `${kind}-${i.id}`, path: `${base}/${i.id}` }));
+  const add = (kind: string, items: { id: string }[], base: string) =>
+    items.forEach((i) => routes.push({ name: `${kind}-${i.id}`, path: `${base}/${i.id}` }));
   add('phase', pack.phases, '/kit/phases');
   add('concept', pack.concepts, '/kit/concepts');
   add('case', pack.cases, '/kit/cases');
@@ -34,7 +35,9 @@ export function kitRoutes(pack: ContentPack): KitRoute[] {
   add('rubric', pack.rubrics, '/kit/rubrics');
   add('ml-test-score', pack.mltestscore, '/kit/ml-test-score');
   for (const deck of pack.decks) {
-    deck.slides.forEach((s, i) => routes.push({ name: `slide-${deck.id}-${String(i + 1).padStart(2, '0')}-${s.id}`, path: `/kit/decks/${deck.id}/${s.id}` }));
+    deck.slides.forEach((s, i) =>
+      routes.push({ name: `slide-${deck.id}-${String(i + 1).padStart(2, '0')}-${s.id}`, path: `/kit/decks/${deck.id}/${s.id}` }),
+    );
   }
   return routes;
 }

@@ -8,7 +8,7 @@ import { startHostProcess, type HostProcess } from '../helpers/hostProcess';
 import { connectClient, waitFor } from '../helpers/roomClients';
 import { contentId } from '../../shared/sync/boardFiles';
 import { BoardSync } from '../../shared/sync/boardSync';
-import { BOARD_CHUNK_TIMEOUT, SCREENSHOTS, drawRectangle, expect, screenshot, test } from './fixtures';
+import { BOARD_CHUNK_TIMEOUT, SCREENSHOTS, drawRectangle, expect, screenshot, test, joinRoom } from './fixtures';
 
 let host: HostProcess;
 test.beforeAll(async () => {
@@ -19,13 +19,8 @@ test.afterAll(async () => {
 });
 
 async function joinAs(browser: Browser, name: string, room: HostProcess = host): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  const page = await context.newPage();
-  await page.goto((room.line.joinUrls as string[])[0]!);
-  await page.getByLabel('Display name').fill(name);
-  await page.getByRole('button', { name: /Join room/ }).click();
-  await expect(page.locator('main [data-status]').first()).toHaveAttribute('data-status', 'online');
-  return { context, page };
+  const page = await joinRoom(browser, (room.line.joinUrls as string[])[0]!, name);
+  return { context: page.context(), page };
 }
 
 test('a group draws and writes together, offline drawing converges, other groups are kept out, reload keeps it', async ({ browser }) => {
@@ -42,7 +37,8 @@ test('a group draws and writes together, offline drawing converges, other groups
   await console_.getByRole('button', { name: 'Form groups' }).click();
   await expect(console_.locator('[data-testid^="group-team-"]')).toHaveCount(2);
   // Drag and drop a person onto a group (the "Move to" list does the same from the keyboard).
-  const groupOf = async (name: string) => ((await console_.locator('[data-testid^="group-team-"]', { hasText: name }).getAttribute('data-testid')) ?? '').replace('group-', '');
+  const groupOf = async (name: string) =>
+    ((await console_.locator('[data-testid^="group-team-"]', { hasText: name }).getAttribute('data-testid')) ?? '').replace('group-', '');
   const dragTo = async (name: string, team: string) => {
     if ((await groupOf(name)) === team) return;
     await console_.locator('.group-member strong', { hasText: name }).dragTo(console_.getByTestId(`group-${team}`));
@@ -75,7 +71,8 @@ test('a group draws and writes together, offline drawing converges, other groups
 
   // Both open the board; Ann draws, Ben sees it; Ben draws, Ann sees both.
   for (const { page } of [ann, ben, cat]) await page.getByText('Our board').click();
-  for (const { page } of [ann, ben, cat]) await expect(page.getByTestId('team-board').locator('canvas').first()).toBeVisible({ timeout: BOARD_CHUNK_TIMEOUT });
+  for (const { page } of [ann, ben, cat])
+    await expect(page.getByTestId('team-board').locator('canvas').first()).toBeVisible({ timeout: BOARD_CHUNK_TIMEOUT });
   await drawRectangle(ann.page, 0);
   await expect(ann.page.getByTestId('team-board')).toHaveAttribute('data-elements', '1');
   await expect(ben.page.getByTestId('team-board')).toHaveAttribute('data-elements', '1');
@@ -107,9 +104,15 @@ test('a group draws and writes together, offline drawing converges, other groups
   for (const { page } of [ann, ben]) await expect(page.getByTestId('team-board')).toHaveAttribute('data-elements', '4');
   await screenshot(ann.page, 'team-board');
   // Every rectangle arrived whole (not as the zero-size shape it starts as while being drawn).
-  const watcher = connectClient(host.url, host.line.room as string, { secret: new URL(host.line.facilitatorUrl as string).hash.replace('#key=', '') });
+  const watcher = connectClient(host.url, host.line.room as string, {
+    secret: new URL(host.line.facilitatorUrl as string).hash.replace('#key=', ''),
+  });
   await watcher.whenSynced('team/team-1/board');
-  const shapes = new BoardSync(watcher.doc('team/team-1/board')).elements().filter((e) => !e.isDeleted) as unknown as { type: string; width: number; height: number }[];
+  const shapes = new BoardSync(watcher.doc('team/team-1/board')).elements().filter((e) => !e.isDeleted) as unknown as {
+    type: string;
+    width: number;
+    height: number;
+  }[];
   expect(shapes).toHaveLength(4);
   for (const shape of shapes) expect(shape).toMatchObject({ type: 'rectangle', width: expect.any(Number), height: expect.any(Number) });
   expect(shapes.every((e) => e.width >= 50 && e.height >= 50)).toBe(true);
@@ -118,7 +121,9 @@ test('a group draws and writes together, offline drawing converges, other groups
   const area = (await board.boundingBox())!;
   await ann.page.mouse.move(area.x + 300, area.y + 300, { steps: 5 });
   const presence = watcher.awareness('team/team-1/board');
-  await expect.poll(() => [...presence.getStates().values()].map((s) => (s as { pointer?: { name: string } }).pointer?.name)).toContain('Ann');
+  await expect
+    .poll(() => [...presence.getStates().values()].map((s) => (s as { pointer?: { name: string } }).pointer?.name))
+    .toContain('Ann');
   watcher.close();
 
   // Cat builds her diagram from the content's MLOps pieces: the board's library holds them.
@@ -165,7 +170,9 @@ test('a group draws and writes together, offline drawing converges, other groups
   await facilitator.close();
 });
 
-test('learners choose their group (first come first served, closing places the rest), then brainstorm on the room board', async ({ browser }) => {
+test('learners choose their group (first come first served, closing places the rest), then brainstorm on the room board', async ({
+  browser,
+}) => {
   test.setTimeout(180_000); // bounds a hang only
   const session = await startHostProcess({ args: ['--session', 'Choose e2e'] });
   try {
@@ -279,7 +286,10 @@ test('learners choose their group (first come first served, closing places the r
     const watcher = connectClient(session.url, session.line.room as string, { secret: facilitatorUrl.hash.replace('#key=', '') });
     await Promise.all([watcher.whenSynced('room/brainstorm'), watcher.whenSynced('layer/brainstorm')]);
     const layer = new BoardSync(watcher.doc('layer/brainstorm'));
-    await waitFor(() => layer.files.all().length === 1 && layer.elements().length === 2, 'the facilitator’s rectangle and picture in the layer');
+    await waitFor(
+      () => layer.files.all().length === 1 && layer.elements().length === 2,
+      'the facilitator’s rectangle and picture in the layer',
+    );
     const picture = layer.files.all()[0]!;
     expect(picture.id).toBe(contentId(picture.dataURL));
     expect(layer.elements().find((e) => e.type === 'image')).toMatchObject({ fileId: picture.id });
@@ -327,7 +337,9 @@ test('learners choose their group (first come first served, closing places the r
   }
 });
 
-test('a team marks its ML Test Score together: both see the same score, the strategy shows it, the console lists it', async ({ browser }) => {
+test('a team marks its ML Test Score together: both see the same score, the strategy shows it, the console lists it', async ({
+  browser,
+}) => {
   test.setTimeout(180_000); // bounds a hang only
   const session = await startHostProcess({ args: ['--session', 'MTS e2e'] });
   const facilitator = await browser.newContext({ viewport: { width: 1280, height: 900 } });
