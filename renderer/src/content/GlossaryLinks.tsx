@@ -55,8 +55,9 @@ export function useGlossaryPlugin(text: string): (() => (tree: MdNode) => void) 
     const done = new Set<string>();
     const walk = (node: MdNode) => {
       if (!node.children) return;
-      node.children = node.children.flatMap((child) => {
-        if (SKIP.has(child.type)) return [child];
+      node.children = node.children.flatMap((child, i) => {
+        // Headings and a table's header row stay plain: a link there reads as a control, not a term.
+        if (SKIP.has(child.type) || (node.type === 'table' && i === 0)) return [child];
         if (child.type !== 'text') {
           walk(child);
           return [child];
