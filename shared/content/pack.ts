@@ -70,7 +70,7 @@ export function assemblePack(files: ContentFile[], assets: ReadonlySet<string>):
 
   const collections: Record<ContentFolder, unknown[]> = {
     phases: [], concepts: [], tools: [], cases: [], decks: [], diagrams: [], polls: [],
-    templates: [], rubrics: [], worksheets: [], resources: [], mltestscore: [], ethics: [], roles: [], libraries: [],
+    templates: [], rubrics: [], worksheets: [], resources: [], mltestscore: [], ethics: [], roles: [], libraries: [], glossary: [],
   };
   /** id -> file that defines it, for pack-wide uniqueness and "any item" references. */
   const itemFiles = new Map<string, string>();
@@ -249,6 +249,7 @@ function checkReferences(
     });
   }
   for (const r of pack.roles) checkAll(`roles/${r.id}.yaml`, 'goodFitFor', r.goodFitFor, profiles, 'profile in lesson.yaml');
+  for (const g of pack.glossary) g.terms.forEach((t, i) => check(`glossary/${g.id}.yaml`, `terms[${i}].concept`, t.concept, concepts, 'concept'));
   for (const l of pack.libraries) l.pieces.forEach((p, i) => checkAll(`libraries/${l.id}.yaml`, `pieces[${i}].concepts`, p.concepts, concepts, 'concept'));
 }
 
@@ -274,6 +275,7 @@ export function summarize(pack: ContentPack): PackSummary {
     ethicsPrompts: count(pack.ethics, (e) => e.prompts.length),
     roles: pack.roles.length,
     boardPieces: count(pack.libraries, (l) => l.pieces.length),
+    glossaryTerms: count(pack.glossary, (g) => g.terms.length),
   };
 }
 

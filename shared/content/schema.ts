@@ -175,6 +175,8 @@ export const toolSchema = z.strictObject({
   license: z.string().optional(),
   alternatives: z.array(z.string()).optional(),
   docs: z.string().optional(),
+  /** Where the dated facts on this card (owners, renamed modes, API names) were checked. */
+  sources: z.array(sourceSchema).optional(),
 });
 
 export const caseSchema = z.strictObject({
@@ -212,6 +214,8 @@ export const slideSchema = z.strictObject({
   /** Poll id the facilitator runs at this slide. */
   poll: ref.optional(),
   concepts: refs.optional(),
+  /** Where the slide's dated facts come from, listed under its notes. */
+  sources: z.array(sourceSchema).optional(),
 });
 
 export const deckSchema = z.strictObject({
@@ -229,6 +233,7 @@ export const diagramSchema = z.strictObject({
   file: z.string().regex(/^[a-z0-9][a-z0-9-]*\.svg$/, 'the name of an .svg file in content/diagrams/'),
   alt: z.string().min(1),
   concepts: refs.optional(),
+  sources: z.array(sourceSchema).optional(),
 });
 
 export const resourceSchema = z.strictObject({
@@ -246,6 +251,7 @@ export const resourceSchema = z.strictObject({
   keyPoints: mdList.min(1),
   body: md.optional(),
   concepts: refs.optional(),
+  sources: z.array(sourceSchema).optional(),
 });
 
 export const mlTestScoreSchema = z.strictObject({
@@ -274,6 +280,40 @@ export const ethicsSchema = z.strictObject({
   title: z.string().min(1),
   body: md,
   prompts: z.array(z.strictObject({ id: idSchema, prompt: md, case: ref.optional(), concepts: refs.optional() })).min(1),
+  sources: z.array(sourceSchema).optional(),
+});
+
+/**
+ * The glossary: short plain-word definitions of the terms the lesson uses without explaining them (slice, holdout,
+ * champion/challenger…). The kit lists and searches them at /kit/glossary and links the first use of a term on a
+ * page to its entry. `aka` are other spellings matched in the text (plurals are matched without listing them).
+ */
+export const glossarySchema = z.strictObject({
+  id: idSchema,
+  title: z.string().min(1),
+  intro: md.optional(),
+  terms: z
+    .array(
+      z.strictObject({
+        id: idSchema,
+        term: z.string().min(1),
+        aka: z.array(z.string().min(2)).optional(),
+        definition: md,
+        /** false: not linked from the text (words so common that every page would link them). */
+        autoLink: z.boolean().optional(),
+        /** The concept page that goes deeper, if any. */
+        concept: ref.optional(),
+        sources: z.array(sourceSchema).optional(),
+      }),
+    )
+    .min(1)
+    .superRefine((terms, ctx) => {
+      const seen = new Set<string>();
+      terms.forEach((t, i) => {
+        if (seen.has(t.id)) ctx.addIssue({ code: 'custom', path: [i, 'id'], message: `"${t.id}" is used twice in this glossary` });
+        seen.add(t.id);
+      });
+    }),
 });
 
 export const roleSchema = z.strictObject({
@@ -305,6 +345,7 @@ export const CONTENT_FOLDERS = {
   ethics: ethicsSchema,
   roles: roleSchema,
   libraries: boardLibrarySchema,
+  glossary: glossarySchema,
 } as const;
 export type ContentFolder = keyof typeof CONTENT_FOLDERS;
 export const ASSET_FOLDERS = ['images'] as const;
@@ -333,6 +374,8 @@ export type BoardLibrary = z.infer<typeof boardLibrarySchema>;
 export type BoardPiece = BoardLibrary['pieces'][number];
 export type BoardShape = BoardPiece['shapes'][number];
 export type Source = z.infer<typeof sourceSchema>;
+export type Glossary = z.infer<typeof glossarySchema>;
+export type GlossaryTerm = Glossary['terms'][number];
 
 /** Every item of the pack, validated and cross-checked. Arrays keep a stable order (by file name). */
 export interface ContentPack {
@@ -353,4 +396,6 @@ export interface ContentPack {
   roles: Role[];
   /** Diagram pieces for the teams' whiteboards. */
   libraries: BoardLibrary[];
+  /** Plain-word definitions of the lesson's terms (content/glossary/). */
+  glossary: Glossary[];
 }

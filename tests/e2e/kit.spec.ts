@@ -110,6 +110,10 @@ test('the diagrams page lists the board pieces teams find in their whiteboard li
     'Experiment tracking',
     'Model serving',
     'Retraining trigger',
+    'Trust boundary',
+    'Validation gate',
+    'Fallback',
+    'Alert and on-call',
   ]);
   await pieces.locator('#piece-feature-store').getByRole('link', { name: 'Feature store', exact: true }).click();
   await expect(page).toHaveURL(/\/kit\/concepts\/feature-stores$/);
@@ -126,6 +130,35 @@ test('glossary search narrows the concepts and says when nothing matches', async
   await page.getByRole('searchbox', { name: 'Search concepts' }).fill('qwertyzzz');
   await expect(items).toHaveCount(0);
   await expect(page.getByText('No concept matches')).toBeVisible();
+});
+
+test('the glossary: 30+ terms, searchable; the first use of a term on a page links to its entry; facts cite sources', async ({ page }) => {
+  await page.goto('/kit/glossary');
+  const terms = page.locator('.glossary-term');
+  expect(await terms.count()).toBeGreaterThanOrEqual(30);
+  await page.getByRole('searchbox', { name: 'Search the glossary' }).fill('holdout');
+  await expect(terms.first()).toContainText('holdout');
+  expect(await terms.count()).toBeLessThan(5);
+  await screenshot(page, 'glossary-search-holdout');
+  await page.getByRole('searchbox', { name: 'Search the glossary' }).fill('qwertyzzz');
+  await expect(terms).toHaveCount(0);
+  await expect(page.getByText('No term matches')).toBeVisible();
+
+  // On a concept page, "label shift" is linked once (its first use), and the link lands on the entry.
+  await page.goto('/kit/concepts/model-drift');
+  const links = page.locator('main a.glossary-link[href="/kit/glossary#term-label-shift"]');
+  await expect(links).toHaveCount(1);
+  await links.click();
+  await expect(page).toHaveURL(/\/kit\/glossary#term-label-shift$/);
+  await expect(page.locator('#term-label-shift')).toHaveClass(/is-target/);
+  await expect(page.locator('#term-label-shift')).toContainText('flu');
+  await screenshot(page, 'glossary-term-label-shift');
+
+  // Changed facts carry their sources where they appear.
+  await page.goto('/kit/tools/kserve-seldon');
+  await expect(page.locator('#sources')).toContainText('kserve/kserve#4608');
+  await page.goto('/kit/decks/explain-deck/explain-governance');
+  await expect(page.getByTestId('sources')).toContainText('Digital Omnibus');
 });
 
 test('keyboard: skip link, focus is visible, slides move with the arrow keys', async ({ page }) => {
@@ -221,7 +254,7 @@ test('the ML Test Score self-assessment: marks give section scores, the final sc
     `${monitoring!.name}1.5 / 7`,
   ]);
   await expect(page.getByTestId('mts-final')).toHaveText('1.5');
-  await expect(page.getByTestId('mts-band')).toContainText('(1, 2]');
+  await expect(page.getByTestId('mts-band')).toContainText('1.5–2');
   await expect(page.getByTestId('mts-band')).toContainText('first pass at basic productionization');
   await expect(page.getByTestId('mts-progress')).toHaveText(`17 of 28 tests marked`);
   // The bars are drawn (SVG, one rectangle per section) and hidden from screen readers, which get the table.

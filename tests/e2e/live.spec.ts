@@ -202,10 +202,28 @@ test('a quiz: once revealed, the projector marks the correct answer in the chart
   const answers = ['inputs-changed', 'inputs-changed', 'no-logs'];
   voters.forEach((c, i) => c.command(`quiz-vote-${i}`, { cmd: 'vote', pollId: quizId, answer: { choices: [answers[i]!] } }));
   await Promise.all(voters.map((c) => waitFor(() => c.pendingCount === 0, 'quiz vote saved')));
+  // A browser learner sees the options in an order of their own (not the stored one) and their vote counts for the
+  // option they picked, whatever its place on their screen.
+  const stored = ((voters[0]!.doc('session').getMap('polls').get(quizId) as { def: { options: { id: string }[] } }).def.options ?? []).map((o) => o.id);
+  const form = learners[1]!.getByTestId(`poll-${quizId}`);
+  await expect(form.locator('label[data-option]')).toHaveCount(stored.length);
+  const shown = await form.locator('label[data-option]').evaluateAll((els) => els.map((e) => e.getAttribute('data-option')));
+  expect([...shown].sort()).toEqual([...stored].sort());
+  expect(shown).not.toEqual(stored);
+  await form.locator('label[data-option="inputs-changed"] input').check();
+  await form.getByRole('button', { name: 'Send answer' }).click();
+  await expect(form.getByText('Your answer is in')).toBeVisible();
+  await screenshot(learners[1]!, 'live-learner-quiz-shuffled');
+  await learners[1]!.reload();
+  await expect(learners[1]!.getByTestId(`poll-${quizId}`).locator('label[data-option]')).toHaveCount(stored.length);
+  expect(await learners[1]!.getByTestId(`poll-${quizId}`).locator('label[data-option]').evaluateAll((els) => els.map((e) => e.getAttribute('data-option')))).toEqual(shown);
+  await expect(card.getByTestId('answered')).toContainText('4 answered');
   await card.getByRole('button', { name: 'Close poll' }).click();
   await card.getByRole('button', { name: 'Reveal results' }).click();
   const results = presenter.getByTestId('poll-results');
-  await expect(results.locator('li[data-option="inputs-changed"]')).toHaveAttribute('data-count', '2');
+  // The facilitator's results keep the stored order.
+  expect(await results.locator('li[data-option]').evaluateAll((els) => els.map((e) => e.getAttribute('data-option')))).toEqual(stored);
+  await expect(results.locator('li[data-option="inputs-changed"]')).toHaveAttribute('data-count', '3');
   await expect(results.locator('li.correct')).toHaveCount(1);
   await expect(results.locator('li.correct')).toHaveAttribute('data-option', 'inputs-changed');
   await expect(results.locator('svg.recharts-surface')).toContainText('✓ The data it sees');

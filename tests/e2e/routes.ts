@@ -12,6 +12,7 @@ export function kitRoutes(pack: ContentPack): KitRoute[] {
     { name: 'agenda', path: '/kit/agenda' },
     { name: 'lesson-plan', path: '/kit/lesson' },
     { name: 'concepts', path: '/kit/concepts' },
+    { name: 'glossary', path: '/kit/glossary' },
     { name: 'cases', path: '/kit/cases' },
     { name: 'diagrams', path: '/kit/diagrams' },
     { name: 'tools', path: '/kit/tools' },

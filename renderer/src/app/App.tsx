@@ -7,6 +7,7 @@ import { AgendaPage } from '../kit/AgendaPage';
 import { CasePage, CasesPage } from '../kit/CasesPage';
 import { ConceptPage } from '../kit/ConceptPage';
 import { ConceptsPage } from '../kit/ConceptsPage';
+import { GlossaryPage } from '../kit/GlossaryPage';
 import { DeckPage } from '../kit/DeckPage';
 import { DiagramPage, DiagramsPage } from '../kit/DiagramsPage';
 import { EthicsPage, RolesPage } from '../kit/EthicsRolesPages';
@@ -67,6 +68,7 @@ export function App() {
               <Route path="kit/phases/:id" element={<PhasePage />} />
               <Route path="kit/concepts" element={<ConceptsPage />} />
               <Route path="kit/concepts/:id" element={<ConceptPage />} />
+              <Route path="kit/glossary" element={<GlossaryPage />} />
               <Route path="kit/cases" element={<CasesPage />} />
               <Route path="kit/cases/:id" element={<CasePage />} />
               <Route path="kit/decks/:deckId/:slideId?" element={<DeckPage />} />

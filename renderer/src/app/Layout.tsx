@@ -5,10 +5,14 @@
  */
 import {
   BookOpen, CalendarClock, DoorOpen, Menu, Radio, X, ClipboardCheck, FileText, FlaskConical, Gauge, Home, Lightbulb, LayoutTemplate,
-  Library, ListChecks, Moon, Network, Presentation, Printer, ShieldCheck, Sun, Users, Vote, Wrench,
+  Library, ListChecks, Moon, Network, Presentation, Printer, ShieldCheck, Sun, Users, Vote, Wrench, BookA,
 } from 'lucide-react';
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { NavLink, Outlet, useLocation } from 'react-router';
+import { GlossaryScope } from '../content/GlossaryLinks';
+
+/** Kit pages link the first use of a glossary term; the room, the printouts and the glossary itself do not. */
+const linksTerms = (pathname: string) => pathname.startsWith('/kit/') && !/^\/kit\/(glossary|guide|handout)\b/.test(pathname);
 import { useContent } from '../content/ContentProvider';
 import { useTheme } from './theme';
 import { useConnectionStatus, useRoom } from '../sync/RoomProvider';
@@ -124,6 +128,7 @@ export function Layout() {
           <h2>Materials</h2>
           <ul>
             <Item to="/kit/concepts" icon={<Lightbulb size={s} aria-hidden="true" />}>Concepts</Item>
+            {pack.glossary?.length ? <Item to="/kit/glossary" icon={<BookA size={s} aria-hidden="true" />}>Glossary</Item> : null}
             <Item to="/kit/cases" icon={<FileText size={s} aria-hidden="true" />}>Case studies</Item>
             {deck ? <Item to={`/kit/decks/${deck}`} icon={<Presentation size={s} aria-hidden="true" />}>Slides</Item> : null}
             <Item to="/kit/diagrams" icon={<Network size={s} aria-hidden="true" />}>Diagrams</Item>
@@ -153,7 +158,13 @@ export function Layout() {
         </div>
       </nav>
       <main className="main" id="main" tabIndex={-1}>
-        <Outlet />
+        {linksTerms(pathname) ? (
+          <GlossaryScope pageKey={pathname}>
+            <Outlet />
+          </GlossaryScope>
+        ) : (
+          <Outlet />
+        )}
       </main>
       {client && client.welcome?.role !== 'facilitator' && !pathname.startsWith('/console') ? <CueBar client={client} /> : null}
     </div>

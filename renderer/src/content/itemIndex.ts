@@ -6,7 +6,7 @@ import type { ContentPack } from '../../../shared/content/schema';
 
 export type ItemKind =
   | 'phase' | 'concept' | 'tool' | 'case' | 'deck' | 'diagram' | 'poll-bank' | 'poll'
-  | 'template' | 'rubric' | 'worksheet' | 'resource' | 'ml-test-score' | 'ethics' | 'role' | 'board-pieces';
+  | 'template' | 'rubric' | 'worksheet' | 'resource' | 'ml-test-score' | 'ethics' | 'role' | 'board-pieces' | 'glossary';
 
 export interface ItemRef {
   id: string;
@@ -21,7 +21,7 @@ export const KIND_LABELS: Record<ItemKind, string> = {
   phase: 'Phase', concept: 'Concept', tool: 'Tool card', case: 'Case study', deck: 'Slides', diagram: 'Diagram',
   'poll-bank': 'Polls', poll: 'Poll', template: 'Template', rubric: 'Rubric', worksheet: 'Worksheet',
   resource: 'Resource', 'ml-test-score': 'Self-assessment', ethics: 'Ethics', role: 'Team role',
-  'board-pieces': 'Board pieces',
+  'board-pieces': 'Board pieces', glossary: 'Glossary',
 };
 
 export function buildItemIndex(pack: ContentPack): ItemIndex {
@@ -45,5 +45,6 @@ export function buildItemIndex(pack: ContentPack): ItemIndex {
   for (const e of pack.ethics) add(e.id, 'ethics', e.title, `/kit/ethics#${e.id}`);
   for (const r of pack.roles) add(r.id, 'role', r.name, `/kit/roles#${r.id}`);
   for (const l of pack.libraries ?? []) add(l.id, 'board-pieces', l.title, `/kit/diagrams#${l.id}`);
+  for (const g of pack.glossary ?? []) add(g.id, 'glossary', g.title, '/kit/glossary');
   return index;
 }

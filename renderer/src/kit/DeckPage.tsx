@@ -9,6 +9,7 @@ import type { Slide } from '../../../shared/content/schema';
 import { useContent } from '../content/ContentProvider';
 import { Markdown, contentAssetUrl } from '../ui/Markdown';
 import { ItemLink, ItemLinks, NotFound, PageHeader } from '../ui/bits';
+import { SourceLine } from './Sources';
 
 export function SlideView({ slide }: { slide: Slide }) {
   const { pack } = useContent();
@@ -101,6 +102,7 @@ export function DeckPage() {
           <section className="card notes" aria-label="Speaker notes">
             <h2 style={{ marginTop: 0, fontSize: '1rem' }}>Speaker notes</h2>
             <Markdown text={slide.notes} />
+            <SourceLine sources={slide.sources} />
             {slide.concepts && slide.concepts.length > 0 ? <ItemLinks ids={slide.concepts} showKind={false} /> : null}
           </section>
         </div>

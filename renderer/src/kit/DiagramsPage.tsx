@@ -6,6 +6,7 @@ import { Link, useParams } from 'react-router';
 import { useContent } from '../content/ContentProvider';
 import { Markdown, contentAssetUrl } from '../ui/Markdown';
 import { ItemLinks, NotFound, PageHeader } from '../ui/bits';
+import { SourceLine } from './Sources';
 
 export function DiagramsPage() {
   const { pack } = useContent();
@@ -58,6 +59,7 @@ export function DiagramPage() {
           <Markdown text={d.caption} />
         </figcaption>
       </figure>
+      <SourceLine sources={d.sources} />
       <ItemLinks ids={d.concepts} showKind={false} empty="" />
     </article>
   );

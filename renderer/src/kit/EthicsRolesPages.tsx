@@ -2,6 +2,7 @@
 import { useContent } from '../content/ContentProvider';
 import { Markdown, MarkdownList } from '../ui/Markdown';
 import { ItemLink, PageHeader, Section } from '../ui/bits';
+import { SourceLine } from './Sources';
 
 export function EthicsPage() {
   const { pack } = useContent();
@@ -19,6 +20,7 @@ export function EthicsPage() {
               </li>
             ))}
           </ol>
+          <SourceLine sources={e.sources} />
         </Section>
       ))}
     </div>

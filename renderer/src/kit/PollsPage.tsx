@@ -1,7 +1,9 @@
 /** The poll and quiz bank, per phase: prompts, options, the correct answer and its explanation. */
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
+import { Link } from 'react-router';
 import type { Poll } from '../../../shared/content/schema';
 import { useContent } from '../content/ContentProvider';
+import { pollPlacements, type PollPlacement } from '../content/pollPlacement';
 import { Markdown } from '../ui/Markdown';
 import { ItemLink, PageHeader, Section } from '../ui/bits';
 
@@ -9,10 +11,23 @@ const KIND_LABEL: Record<Poll['kind'], string> = {
   single: 'Single choice', multiple: 'Multiple choice', scale: 'Rating scale', wordcloud: 'Word cloud', text: 'Open text', quiz: 'Quiz',
 };
 
-export function PollCard({ poll, showAnswers }: { poll: Poll; showAnswers: boolean }) {
+export function PollCard({ poll, showAnswers, phase, placement }: { poll: Poll; showAnswers: boolean; phase?: string; placement?: PollPlacement }) {
   return (
     <div className="card" id={poll.id}>
-      <div className="eyebrow">{KIND_LABEL[poll.kind]}</div>
+      <div className="eyebrow" data-testid="poll-placement">
+        {KIND_LABEL[poll.kind]}
+        {phase ? ` · ${phase}` : ''}
+        {placement ? (
+          <>
+            {' · '}
+            <Link to={`/kit/decks/${placement.deckId}/${placement.slideId}`}>
+              slide {placement.number}, {placement.title}
+            </Link>
+          </>
+        ) : (
+          ' · any time in the phase'
+        )}
+      </div>
       <Markdown text={poll.prompt} />
       {poll.options ? (
         <ul className="options">
@@ -47,6 +62,8 @@ export function PollsPage() {
   const [showAnswers, setShowAnswers] = useState(true);
   const order = pack.lesson.phases;
   const banks = [...pack.polls].sort((a, b) => order.indexOf(a.phase) - order.indexOf(b.phase));
+  const placements = useMemo(() => pollPlacements(pack), [pack]);
+  const phaseTitle = (id: string) => pack.phases.find((p) => p.id === id)?.title ?? id;
   return (
     <div className="page">
       <PageHeader eyebrow="Polls & quizzes" title="Questions for the room" lead="The bank the facilitator draws from, phase by phase. Quizzes carry their answer and an explanation.">
@@ -61,7 +78,7 @@ export function PollsPage() {
           </p>
           <div className="stack">
             {bank.polls.map((p) => (
-              <PollCard key={p.id} poll={p} showAnswers={showAnswers} />
+              <PollCard key={p.id} poll={p} showAnswers={showAnswers} phase={phaseTitle(bank.phase)} placement={placements.get(p.id)} />
             ))}
           </div>
         </Section>

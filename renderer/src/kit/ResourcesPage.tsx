@@ -4,6 +4,7 @@ import type { Resource } from '../../../shared/content/schema';
 import { useContent } from '../content/ContentProvider';
 import { Markdown, MarkdownList } from '../ui/Markdown';
 import { ItemLinks, NotFound, PageHeader, Section } from '../ui/bits';
+import { Sources } from './Sources';
 
 const LEVELS: { level: Resource['level']; title: string }[] = [
   { level: 'all', title: 'For everyone' },
@@ -74,6 +75,7 @@ export function ResourcePage() {
           <Markdown text={r.body} />
         </Section>
       ) : null}
+      <Sources sources={r.sources} />
       {r.concepts ? (
         <Section title="Concepts" id="concepts">
           <ItemLinks ids={r.concepts} showKind={false} />

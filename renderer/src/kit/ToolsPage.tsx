@@ -3,6 +3,7 @@ import { Link, useParams } from 'react-router';
 import { useContent } from '../content/ContentProvider';
 import { Markdown, MarkdownList } from '../ui/Markdown';
 import { ItemLinks, NotFound, PageHeader, Section } from '../ui/bits';
+import { Sources } from './Sources';
 
 export function ToolsPage() {
   const { pack } = useContent();
@@ -58,6 +59,7 @@ export function ToolPage() {
       <Section title="Concepts" id="concepts">
         <ItemLinks ids={t.concepts} showKind={false} />
       </Section>
+      <Sources sources={t.sources} />
     </article>
   );
 }

@@ -2,10 +2,11 @@
  * The facilitator's polls and Q&A: open a poll from the bank (the current phase's first), close, reveal, push it to
  * screens; see how many answered out of how many are online; moderate questions.
  */
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import type { RoomClient } from '../../../shared/sync/roomClient';
 import type { SessionPollState } from '../../../shared/room/sessionState';
 import { useContent } from '../content/ContentProvider';
+import { pollPlacements } from '../content/pollPlacement';
 import { useYMapJson } from '../sync/RoomProvider';
 import { Markdown } from '../ui/Markdown';
 import { commandId, openBankPoll, useSessionPolls, useSessionState, useTally, writePoll, writeState } from './liveState';
@@ -137,6 +138,7 @@ export function ConsolePolls({ client, online }: { client: RoomClient; online: n
   const state = useSessionState(client);
   const polls = useSessionPolls(client);
   const bank = pack.polls.flatMap((b) => b.polls.map((p) => ({ ...p, phase: b.phase })));
+  const placements = useMemo(() => pollPlacements(pack), [pack]);
   const suggested = bank.find((p) => p.phase === state.phase && !polls[p.id]) ?? bank.find((p) => !polls[p.id]);
   const [choice, setChoice] = useState('');
   const selected = bank.find((p) => p.id === (choice || suggested?.id));
@@ -169,6 +171,7 @@ export function ConsolePolls({ client, online }: { client: RoomClient; online: n
                 <label>
                   <input type="radio" name="poll-bank" value={p.id} checked={selected?.id === p.id} onChange={() => setChoice(p.id)} />
                   <span className="tag">{p.phase}</span>
+                  {placements.has(p.id) ? <span className="tag">slide {placements.get(p.id)?.number}</span> : null}
                   <span className="poll-bank-prompt">
                     <Markdown text={p.prompt} inline />
                   </span>

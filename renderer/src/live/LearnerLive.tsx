@@ -18,6 +18,7 @@ import { commandId, useNow, useSessionPolls, useSessionState, useTally } from '.
 import { PollResults } from './PollResults';
 import { questionVotes, rememberAsked, useUpvoted } from './qaMemory';
 import { takesSeveral } from '../../../shared/room/pollTally';
+import { shuffledForLearner, shufflesOptions } from '../../../shared/room/optionOrder';
 
 export function PhaseClock({ client, className = '' }: { client: RoomClient; className?: string }) {
   const { pack } = useContent();
@@ -47,6 +48,9 @@ function PollVote({ client, id, poll }: { client: RoomClient; id: string; poll: 
     setSent(true);
   };
   const closed = poll.status !== 'open';
+  // A quiz's options in this learner's own order (stable across reloads); votes still carry the option ids.
+  const learnerId = client.welcome?.learnerId;
+  const options = poll.def.options && shufflesOptions(poll.def) && learnerId ? shuffledForLearner(poll.def.options, learnerId, id) : poll.def.options;
   return (
     <form className="card" onSubmit={submit} data-testid={`poll-${id}`}>
       <div className="eyebrow">{poll.def.kind === 'quiz' ? 'Quiz' : 'Poll'}{closed ? ' · closed' : ''}</div>
@@ -54,8 +58,8 @@ function PollVote({ client, id, poll }: { client: RoomClient; id: string; poll: 
         <legend>
           <Markdown text={poll.def.prompt} />
         </legend>
-        {poll.def.options?.map((o) => (
-          <label key={o.id} className="poll-option" style={{ display: 'flex', gap: 8, alignItems: 'center', margin: '6px 0' }}>
+        {options?.map((o) => (
+          <label key={o.id} className="poll-option" data-option={o.id} style={{ display: 'flex', gap: 8, alignItems: 'center', margin: '6px 0' }}>
             <input
               type={multi ? 'checkbox' : 'radio'}
               name={`poll-${id}`}

@@ -8,6 +8,7 @@ import ReactMarkdown, { type Components } from 'react-markdown';
 import remarkGfm from 'remark-gfm';
 import { Link } from 'react-router';
 import { useOptionalContent } from '../content/ContentProvider';
+import { useGlossaryPlugin } from '../content/GlossaryLinks';
 
 export function contentAssetUrl(path: string): string {
   if (/^(data:|blob:|\/)/.test(path)) return path;
@@ -26,7 +27,14 @@ function InlineCode({ children }: { children?: React.ReactNode }) {
 const components: Components = {
   code: ({ children, className }) => (className ? <code className={className}>{children}</code> : <InlineCode>{children}</InlineCode>),
   img: ({ src, alt }) => <img src={typeof src === 'string' ? contentAssetUrl(src) : undefined} alt={alt ?? ''} loading="lazy" />,
-  a: ({ href, children }) => {
+  a: ({ href, children, title }) => {
+    if (href && href.startsWith('/kit/glossary#term-')) {
+      return (
+        <Link to={href} className="glossary-link" title={title}>
+          {children}
+        </Link>
+      );
+    }
     if (href && href.startsWith('/')) return <Link to={href}>{children}</Link>;
     if (href && href.startsWith('#')) return <a href={href}>{children}</a>;
     const text = String(Array.isArray(children) ? children.join('') : children ?? '');
@@ -40,16 +48,18 @@ const components: Components = {
 };
 
 export function Markdown({ text, inline = false }: { text: string; inline?: boolean }) {
+  const glossary = useGlossaryPlugin(text);
+  const remarkPlugins = glossary ? [remarkGfm, glossary] : [remarkGfm];
   if (inline) {
     return (
-      <ReactMarkdown remarkPlugins={[remarkGfm]} components={{ ...components, p: ({ children }) => <>{children}</> }}>
+      <ReactMarkdown remarkPlugins={remarkPlugins} components={{ ...components, p: ({ children }) => <>{children}</> }}>
         {text}
       </ReactMarkdown>
     );
   }
   return (
     <div className="markdown">
-      <ReactMarkdown remarkPlugins={[remarkGfm]} components={components}>
+      <ReactMarkdown remarkPlugins={remarkPlugins} components={components}>
         {text}
       </ReactMarkdown>
     </div>
