@@ -84,9 +84,9 @@ export class PresenterWindow {
     };
     if (!win.isFullScreen()) return place();
     // A full-screen window cannot move between displays: leave full screen, then move. macOS animates leaving and
-    // ignores bounds meanwhile, and a Linux window manager may restore the old bounds when it has left: so place it
-    // once it has left (and at once elsewhere, in case the window manager never says so; placing twice is harmless).
-    win.once('leave-full-screen', place);
+    // ignores bounds meanwhile: move once it has left. Elsewhere leaving is immediate. (A listener left waiting on
+    // Linux or Windows could re-enter full screen when the facilitator leaves it later.)
+    if (process.platform === 'darwin') win.once('leave-full-screen', place);
     win.setFullScreen(false);
     if (process.platform !== 'darwin') place();
   }
