@@ -39,7 +39,9 @@ describe('the app menu', () => {
   it('offers reload and developer tools only in development', () => {
     expect(roles(buildMenuTemplate(base, () => undefined))).not.toEqual(expect.arrayContaining(['reload']));
     expect(roles(buildMenuTemplate(base, () => undefined))).not.toContain('toggleDevTools');
-    expect(roles(buildMenuTemplate({ ...base, dev: true }, () => undefined))).toEqual(expect.arrayContaining(['reload', 'forceReload', 'toggleDevTools']));
+    expect(roles(buildMenuTemplate({ ...base, dev: true }, () => undefined))).toEqual(
+      expect.arrayContaining(['reload', 'forceReload', 'toggleDevTools']),
+    );
   });
 
   it('puts the app menu first on macOS (Quit is there), and Quit in the Session menu elsewhere', () => {
@@ -52,7 +54,9 @@ describe('the app menu', () => {
   });
 
   it('opens the presenter of the hosted session with the key its console path carries', () => {
-    expect(presenterPathFor({ code: 'ABC234', consolePath: '/console/ABC234#key=abcdefghijklmnop_-12' })).toBe('/present/ABC234#key=abcdefghijklmnop_-12');
+    expect(presenterPathFor({ code: 'ABC234', consolePath: '/console/ABC234#key=abcdefghijklmnop_-12' })).toBe(
+      '/present/ABC234#key=abcdefghijklmnop_-12',
+    );
     expect(presenterPathFor({ code: 'ABC234', consolePath: '/console/ABC234' })).toBeNull();
   });
 });

@@ -58,7 +58,14 @@ export function buildMenuTemplate(state: MenuState, run: (action: MenuAction) =>
   const view: MenuItemConstructorOptions = {
     label: 'View',
     submenu: [
-      ...(state.dev ? ([{ role: 'reload' }, { role: 'forceReload' }, { role: 'toggleDevTools' }, { type: 'separator' }] satisfies MenuItemConstructorOptions[]) : []),
+      ...(state.dev
+        ? ([
+            { role: 'reload' },
+            { role: 'forceReload' },
+            { role: 'toggleDevTools' },
+            { type: 'separator' },
+          ] satisfies MenuItemConstructorOptions[])
+        : []),
       { role: 'resetZoom' },
       { role: 'zoomIn' },
       { role: 'zoomOut' },

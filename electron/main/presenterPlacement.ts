@@ -81,7 +81,12 @@ export function placePresenter(displays: readonly DisplayInfo[], mainDisplayId: 
 }
 
 function inside(inner: Rect, outer: Rect): boolean {
-  return inner.x >= outer.x && inner.y >= outer.y && inner.x + inner.width <= outer.x + outer.width && inner.y + inner.height <= outer.y + outer.height;
+  return (
+    inner.x >= outer.x &&
+    inner.y >= outer.y &&
+    inner.x + inner.width <= outer.x + outer.width &&
+    inner.y + inner.height <= outer.y + outer.height
+  );
 }
 
 /**
@@ -101,7 +106,8 @@ export function replacePresenter(displays: readonly DisplayInfo[], mainDisplayId
     // (Full screen on the only display stays: mirrored displays are one display, and the facilitator chose it.)
     if (besideConsole && wanted.external) return wanted;
     // Its display changed resolution: cover it again.
-    if (!same(now.bounds, current.bounds)) return { displayId: current.id, fullscreen: true, bounds: { ...current.bounds }, external: !besideConsole };
+    if (!same(now.bounds, current.bounds))
+      return { displayId: current.id, fullscreen: true, bounds: { ...current.bounds }, external: !besideConsole };
     return null;
   }
   // A window beside the console, and now a projector: full screen there.

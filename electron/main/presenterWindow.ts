@@ -19,7 +19,9 @@ export interface PresenterWindowOptions {
 
 function displays(): DisplayInfo[] {
   const primary = screen.getPrimaryDisplay().id;
-  return screen.getAllDisplays().map((d) => ({ id: d.id, bounds: { ...d.bounds }, workArea: { ...d.workArea }, primary: d.id === primary }));
+  return screen
+    .getAllDisplays()
+    .map((d) => ({ id: d.id, bounds: { ...d.bounds }, workArea: { ...d.workArea }, primary: d.id === primary }));
 }
 
 export class PresenterWindow {
@@ -99,5 +101,4 @@ export class PresenterWindow {
     screen.on('display-removed', reconsider);
     screen.on('display-metrics-changed', reconsider);
   }
-
 }

@@ -51,7 +51,10 @@ async function menuNavigate(page: Page, path: string): Promise<void> {
 
 const marker = (page: Page) => page.evaluate(() => (window as unknown as StandIn).wkMarker);
 
-test('the app menu: the page shows the console of a real session, Sessions nearby (looking each time), Help offline; other origins ignored', async ({ page, host }) => {
+test('the app menu: the page shows the console of a real session, Sessions nearby (looking each time), Help offline; other origins ignored', async ({
+  page,
+  host,
+}) => {
   const key = /#key=([A-Za-z0-9_-]+)/.exec(String(host.line.consoleUrl))![1]!;
   const created = await fetch(new URL('/api/sessions', host.url), {
     method: 'POST',

@@ -109,7 +109,9 @@ test.describe('Electron app menu and presenter window', () => {
       await expect(presenter).toHaveURL(/\/present\/[A-HJKMNP-Z2-9]{6}/);
       await expect(presenter.getByTestId('room-code')).toBeVisible();
 
-      const screens = await app.evaluate(({ screen }) => screen.getAllDisplays().map((d) => ({ id: d.id, bounds: d.bounds, workArea: d.workArea })));
+      const screens = await app.evaluate(({ screen }) =>
+        screen.getAllDisplays().map((d) => ({ id: d.id, bounds: d.bounds, workArea: d.workArea })),
+      );
       const handle = await app.browserWindow(presenter);
       const state = () =>
         handle.evaluate((w: { isFullScreen(): boolean; getBounds(): { x: number; y: number; width: number; height: number } }) => ({
@@ -127,11 +129,15 @@ test.describe('Electron app menu and presenter window', () => {
       } else {
         // Full screen on a display the console is not on.
         await expect.poll(async () => (await state()).fullscreen).toBe(true);
-        const mainBounds = await (await app.browserWindow(win)).evaluate((w: { getBounds(): { x: number; y: number; width: number; height: number } }) => w.getBounds());
+        const mainBounds = await (
+          await app.browserWindow(win)
+        ).evaluate((w: { getBounds(): { x: number; y: number; width: number; height: number } }) => w.getBounds());
         const displayOf = (b: { x: number; y: number; width: number; height: number }) => {
           const cx = b.x + b.width / 2;
           const cy = b.y + b.height / 2;
-          return screens.find((d) => cx >= d.bounds.x && cx < d.bounds.x + d.bounds.width && cy >= d.bounds.y && cy < d.bounds.y + d.bounds.height)?.id;
+          return screens.find(
+            (d) => cx >= d.bounds.x && cx < d.bounds.x + d.bounds.width && cy >= d.bounds.y && cy < d.bounds.y + d.bounds.height,
+          )?.id;
         };
         expect(displayOf((await state()).bounds)).not.toBe(displayOf(mainBounds));
       }

@@ -11,7 +11,11 @@ import { launchPackaged, menuItems, menuRoles, packagedApp } from './electronApp
 
 const packaged = packagedApp();
 const noDisplay = displayProblem();
-const skipReason = packaged.reason ? `packaged app not available: ${packaged.reason}` : noDisplay ? `cannot open a window: ${noDisplay}` : null;
+const skipReason = packaged.reason
+  ? `packaged app not available: ${packaged.reason}`
+  : noDisplay
+    ? `cannot open a window: ${noDisplay}`
+    : null;
 
 test.describe('Packaged app', () => {
   test.skip(skipReason !== null, skipReason ?? '');
