@@ -19,6 +19,8 @@ export interface HostInit {
 export interface HostRequests {
   'host:start': { request: { title: string }; response: HostedSession };
   'discovery:browse': { request: null; response: NearbySession[] };
+  /** Ends the hosted session (the End button's `sessions.end`) and stops advertising it; `ended` false if it already was. */
+  'host:end': { request: { code: string }; response: { ended: boolean } };
 }
 export type HostRequestKind = keyof HostRequests;
 

@@ -78,6 +78,17 @@ async function hostSession(title: string): Promise<HostedSession> {
   };
 }
 
+/** "End session" from the app menu: what the console's End button does (SessionManager.end), and no more advertising. */
+async function endSession(code: string): Promise<{ ended: boolean }> {
+  const room = sessions?.byCode(code);
+  if (!room) return { ended: false };
+  const wasOpen = !room.ended;
+  sessions!.end(room.meta.id);
+  await advertisement?.stop().catch(() => undefined);
+  advertisement = null;
+  return { ended: wasOpen };
+}
+
 async function sessionsNearby(): Promise<NearbySession[]> {
   if (!init?.discovery) return [];
   const found = await browse({ timeoutMs: 2000 });
@@ -104,7 +115,8 @@ parent.on('message', (event) => {
       });
       return;
     case 'request': {
-      const work: Promise<unknown> = message.kind === 'host:start' ? hostSession(message.request.title) : sessionsNearby();
+      const work: Promise<unknown> =
+        message.kind === 'host:start' ? hostSession(message.request.title) : message.kind === 'host:end' ? endSession(message.request.code) : sessionsNearby();
       work.then(
         (value) => post({ type: 'reply', id: message.id, ok: true, value }),
         (error: unknown) => post({ type: 'reply', id: message.id, ok: false, message: (error as Error).message }),

@@ -4,16 +4,31 @@
  * session" — has it serve the same sessions on the LAN and advertise them. A host that dies is started again on the
  * same loopback port (and the hosted session hosted again), while the window stays open: learners' and the
  * console's room clients reconnect by themselves.
+ * The app menu (appMenu.ts) hosts, browses, opens the presenter and ends the session; its pages are shown in the
+ * main window (the page navigates itself through the preload's menu channel). The presenter goes on the projector
+ * and follows display changes (presenterWindow.ts).
  * Enforces Electron's security checklist: isolated, sandboxed renderer; navigation, pop-ups and permissions
  * limited to our origins; IPC answered only for trusted frames, each request parsed (ipcRequests.ts), and
  * local-only channels refused to pages of a joined remote host.
  */
-import { app, BrowserWindow, ipcMain, screen, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, session, shell, type MessageBoxOptions } from 'electron';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { LOCAL_ONLY_CHANNELS, type AppInfo, type HostedSession, type IpcChannel, type IpcContract, type NearbySession } from '../../shared/ipc/contract';
+import {
+  DEFAULT_SESSION_TITLE,
+  LOCAL_ONLY_CHANNELS,
+  MENU_NAVIGATE_CHANNEL,
+  NEARBY_PATH,
+  type AppInfo,
+  type HostedSession,
+  type IpcChannel,
+  type IpcContract,
+  type NearbySession,
+} from '../../shared/ipc/contract';
+import { buildMenuTemplate, GUIDE_PATH, HELP_PATH, presenterPathFor, type MenuAction } from './appMenu';
 import { HostBridge } from './hostBridge';
 import { isOpenableJoinUrl, parseIpcRequest } from './ipcRequests';
+import { PresenterWindow } from './presenterWindow';
 import { externalUrlToOpen, isAllowedNavigation, isTrustedSender, secureWebPreferences } from './security';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -68,13 +83,86 @@ async function restartHost(code: number): Promise<void> {
   }
   if (!host) return;
   if (hosted) hosted = await host.request('host:start', { title: hosted.title }).catch(() => null);
+  refreshMenu();
   // Another port (the old one was taken meanwhile): the window moves to the new origin.
   if (before && new URL(before).origin !== new URL(host.url).origin) void mainWindow?.loadURL(host.url);
 }
 
 async function hostSession(title: string): Promise<HostedSession> {
   hosted = await runningHost().request('host:start', { title });
+  refreshMenu();
   return hosted;
+}
+
+/** The app menu, rebuilt whenever what it offers changes (a session hosted or ended). */
+function refreshMenu(): void {
+  const template = buildMenuTemplate({ platform: process.platform, appName: app.name, dev: !app.isPackaged, session: hosted }, (action) => {
+    runMenuAction(action).catch((error: unknown) => {
+      const options: MessageBoxOptions = { type: 'error', message: 'Workshop Kit could not do that', detail: (error as Error).message };
+      void (mainWindow ? dialog.showMessageBox(mainWindow, options) : dialog.showMessageBox(options));
+    });
+  });
+  Menu.setApplicationMenu(Menu.buildFromTemplate(template));
+}
+
+/**
+ * Shows one of the app's own pages in the main window: the page navigates itself when it is the app's (no reload:
+ * the console's room connection stays), otherwise (a joined LAN host's page, or none yet) the window loads it.
+ */
+async function showInMainWindow(path: string): Promise<void> {
+  const local = runningHost();
+  if (!mainWindow) await createWindow();
+  const win = mainWindow!;
+  if (win.isMinimized()) win.restore();
+  win.focus();
+  const current = win.webContents.getURL();
+  const onLocalPage = current !== '' && URL.canParse(current) && new URL(current).origin === new URL(local.url).origin;
+  if (onLocalPage && !win.webContents.isLoading()) win.webContents.send(MENU_NAVIGATE_CHANNEL, { path });
+  else await win.loadURL(new URL(path, local.url).toString());
+}
+
+async function endHostedSession(): Promise<void> {
+  const session = hosted;
+  if (!session) return;
+  const options: MessageBoxOptions = {
+    type: 'warning',
+    buttons: ['Cancel', 'End session'],
+    defaultId: 0,
+    cancelId: 0,
+    title: 'End session',
+    message: `End “${session.title}”?`,
+    detail: 'Every screen becomes read-only and nobody new can join. It cannot be reopened.',
+  };
+  const { response } = mainWindow ? await dialog.showMessageBox(mainWindow, options) : await dialog.showMessageBox(options);
+  if (response !== 1) return;
+  await runningHost().request('host:end', { code: session.code });
+  if (hosted?.code === session.code) hosted = null;
+  refreshMenu();
+  // The ended session's console: read-only, with the facilitator's reflection.
+  await showInMainWindow(session.consolePath);
+}
+
+async function runMenuAction(action: MenuAction): Promise<void> {
+  switch (action) {
+    case 'host': {
+      // Resumes the hosted session (or, if it was ended meanwhile, starts a new one with the same title).
+      const session = await hostSession(hosted?.title ?? DEFAULT_SESSION_TITLE);
+      return showInMainWindow(session.consolePath);
+    }
+    case 'nearby':
+      return showInMainWindow(NEARBY_PATH);
+    case 'presenter': {
+      const path = hosted ? presenterPathFor(hosted) : null;
+      if (path) await openPresenter(path);
+      return;
+    }
+    case 'end':
+      return endHostedSession();
+    case 'help':
+      return showInMainWindow(HELP_PATH);
+    case 'guide':
+      return showInMainWindow(GUIDE_PATH);
+  }
 }
 
 async function sessionsNearby(): Promise<NearbySession[]> {
@@ -111,27 +199,11 @@ function registerIpc(): void {
   }
 }
 
-let presenterWindow: BrowserWindow | null = null;
+const presenter = new PresenterWindow({ preload: join(here, '../preload/index.cjs'), allowedOrigins, mainWindow: () => mainWindow });
 
-/** The projector view: full screen on a second display when there is one, a movable window otherwise. */
+/** The projector view: full screen on another display than the console's when there is one, a window otherwise. */
 async function openPresenter(path: string): Promise<{ external: boolean }> {
-  const local = runningHost();
-  const primary = screen.getPrimaryDisplay();
-  const external = screen.getAllDisplays().find((d) => d.id !== primary.id);
-  presenterWindow?.close();
-  const win = new BrowserWindow({
-    ...(external ? { x: external.bounds.x, y: external.bounds.y, width: external.bounds.width, height: external.bounds.height, fullscreen: true } : { width: 1280, height: 720 }),
-    title: 'Workshop Kit — presenter',
-    webPreferences: secureWebPreferences(join(here, '../preload/index.cjs')),
-  });
-  presenterWindow = win;
-  win.webContents.setWindowOpenHandler(() => ({ action: 'deny' }));
-  win.webContents.on('will-navigate', (event, url) => {
-    if (!isAllowedNavigation(url, allowedOrigins)) event.preventDefault();
-  });
-  win.on('closed', () => (presenterWindow = null));
-  await win.loadURL(new URL(path, local.url).toString());
-  return { external: external !== undefined };
+  return presenter.open(new URL(path, runningHost().url).toString());
 }
 
 function hardenSession(): void {
@@ -178,6 +250,7 @@ void app
     hardenSession();
     host = await startHostProcess();
     registerIpc();
+    refreshMenu();
     await createWindow();
     app.on('activate', () => {
       if (BrowserWindow.getAllWindows().length === 0) void createWindow();

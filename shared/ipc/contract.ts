@@ -42,6 +42,22 @@ export const IPC_CHANNELS: readonly IpcChannel[] = ['app:info', 'host:start', 'h
 /** Channels that act on this computer: answered only for the app's own pages, never for a joined remote host. */
 export const LOCAL_ONLY_CHANNELS: readonly IpcChannel[] = ['host:start', 'host:current', 'discovery:browse', 'discovery:open', 'presenter:open'];
 
+/**
+ * main → renderer, the one message main sends a page: the app menu asks the main window's page (the app's own
+ * origin only) to show one of the app's paths. The preload checks each path with `isAppPath` and hands it to the
+ * page's `onMenuNavigate` listener (keeping the last one until the page listens).
+ */
+export const MENU_NAVIGATE_CHANNEL = 'menu:navigate';
+/** Where the app menu's "Sessions nearby…" goes: the home page's Sessions nearby card, which then looks by itself. */
+export const NEARBY_PATH = '/#sessions-nearby';
+/** The title "Host a session" uses (the home page's default, and the app menu's). */
+export const DEFAULT_SESSION_TITLE = 'From DevOps to MLOps';
+
+/** A path of this app ("/console/CODE#key=…", "/#sessions-nearby"): never another origin, scheme or host. */
+export function isAppPath(path: unknown): path is string {
+  return typeof path === 'string' && path.length <= 300 && /^\/(?![/\\])[^\s\\]*$/.test(path);
+}
+
 /** What the preload exposes as `window.workshopKit`. */
 export interface DesktopApi {
   appInfo(): Promise<AppInfo>;
@@ -50,11 +66,13 @@ export interface DesktopApi {
   sessionsNearby(): Promise<NearbySession[]>;
   openNearby(url: string): Promise<boolean>;
   openPresenter(path: string): Promise<{ external: boolean }>;
+  /** Listens for the app menu's navigation (one listener; returns its removal). */
+  onMenuNavigate(listener: (path: string) => void): () => void;
 }
 
 /** The names of `DesktopApi`'s calls: exactly what `window.workshopKit` must have (the Electron smoke test checks it). */
-export const DESKTOP_API_METHODS = ['appInfo', 'hostSession', 'currentSession', 'sessionsNearby', 'openNearby', 'openPresenter'] as const;
+export const DESKTOP_API_METHODS = ['appInfo', 'hostSession', 'currentSession', 'sessionsNearby', 'openNearby', 'openPresenter', 'onMenuNavigate'] as const;
 // Compile-time: the list names every call of DesktopApi, and nothing else.
 type Listed = (typeof DESKTOP_API_METHODS)[number];
-const everyCallListed: Record<keyof DesktopApi, true> = { appInfo: true, hostSession: true, currentSession: true, sessionsNearby: true, openNearby: true, openPresenter: true } satisfies Record<Listed, true>;
+const everyCallListed: Record<keyof DesktopApi, true> = { appInfo: true, hostSession: true, currentSession: true, sessionsNearby: true, openNearby: true, openPresenter: true, onMenuNavigate: true } satisfies Record<Listed, true>;
 void everyCallListed;

@@ -1,6 +1,6 @@
 /** Routes of the kit browser. Every route works with no session (self-study) and is served by the host. */
 import { BrowserRouter, Route, Routes, useLocation } from 'react-router';
-import { useEffect, useRef } from 'react';
+import { lazy, Suspense, useEffect, useRef } from 'react';
 import { ContentProvider } from '../content/ContentProvider';
 import { NotFound } from '../ui/bits';
 import { AgendaPage } from '../kit/AgendaPage';
@@ -30,6 +30,9 @@ import { RoomPage } from '../room/RoomPage';
 import { ConsolePage } from '../room/ConsolePage';
 import { PresenterPage } from '../live/PresenterPage';
 import { PrintableJoinCard } from '../room/PrintableJoinCard';
+import { MenuNavigation } from './MenuNavigation';
+
+const HelpPage = lazy(() => import('./HelpPage'));
 
 /** On navigation: scroll to the top (or the #anchor) and move focus to the page for screen readers. */
 function ScrollManager() {
@@ -57,6 +60,7 @@ export function App() {
       <ContentProvider>
         <RoomProvider>
           <ScrollManager />
+          <MenuNavigation />
           <Routes>
             <Route path="present" element={<PresenterPage />} />
           <Route path="present/:code" element={<PresenterPage />} />
@@ -87,6 +91,14 @@ export function App() {
               <Route path="kit/roles" element={<RolesPage />} />
               <Route path="kit/guide" element={<GuidePage />} />
               <Route path="kit/handout" element={<HandoutPage />} />
+              <Route
+                path="help"
+                element={
+                  <Suspense fallback={<p className="page muted">Loading…</p>}>
+                    <HelpPage />
+                  </Suspense>
+                }
+              />
               <Route path="join" element={<JoinCodePage />} />
               <Route path="join/:code" element={<JoinPage />} />
               <Route path="room/:code" element={<RoomPage />} />

@@ -23,6 +23,8 @@ export interface Platform {
   openNearby?(url: string): Promise<boolean>;
   /** Desktop only: the presenter view in its own window, on the projector when one is connected. */
   openPresenter?(path: string): Promise<{ external: boolean }>;
+  /** Desktop only: the app menu asks this page to show one of the app's paths. Returns the listener's removal. */
+  onMenuNavigate?(listener: (path: string) => void): () => void;
 }
 
 const browserPlatform: Platform = {
@@ -41,5 +43,6 @@ export function platform(): Platform {
     sessionsNearby: () => api.sessionsNearby(),
     openNearby: (url) => api.openNearby(url),
     openPresenter: (path) => api.openPresenter(path),
+    onMenuNavigate: (listener) => api.onMenuNavigate(listener),
   };
 }

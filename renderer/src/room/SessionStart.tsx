@@ -3,15 +3,15 @@
  * browser (which can neither open a port nor browse the LAN) it says how to do it instead.
  */
 import { Radar, Radio } from 'lucide-react';
-import { useState, type FormEvent } from 'react';
-import { Link, useNavigate } from 'react-router';
-import type { NearbySession } from '../../../shared/ipc/contract';
+import { useEffect, useState, type FormEvent } from 'react';
+import { Link, useLocation, useNavigate } from 'react-router';
+import { DEFAULT_SESSION_TITLE, NEARBY_PATH, type NearbySession } from '../../../shared/ipc/contract';
 import { platform } from '../platform/bridge';
 
 export function SessionStart() {
   const desktop = platform();
   const navigate = useNavigate();
-  const [title, setTitle] = useState('From DevOps to MLOps');
+  const [title, setTitle] = useState(DEFAULT_SESSION_TITLE);
   const [error, setError] = useState('');
   const [nearby, setNearby] = useState<NearbySession[] | null>(null);
   const [searching, setSearching] = useState(false);
@@ -35,6 +35,26 @@ export function SessionStart() {
       setSearching(false);
     }
   };
+  // The app menu's "Sessions nearby…" comes here (NEARBY_PATH) and looks at once, each time it is chosen.
+  const location = useLocation();
+  const fromMenu = desktop.kind === 'desktop' && `${location.pathname}${location.hash}` === NEARBY_PATH ? location.key : null;
+  const [answered, setAnswered] = useState<string | null>(null);
+  useEffect(() => {
+    const look = platform().sessionsNearby;
+    if (fromMenu === null || !look) return;
+    let live = true;
+    document.getElementById('sessions-nearby')?.scrollIntoView();
+    const done = (found: NearbySession[]) => {
+      if (!live) return;
+      setNearby(found);
+      setAnswered(fromMenu);
+    };
+    look().then(done, () => done([]));
+    return () => {
+      live = false;
+    };
+  }, [fromMenu]);
+  const looking = searching || (fromMenu !== null && answered !== fromMenu);
 
   if (desktop.kind === 'browser') {
     return (
@@ -73,12 +93,12 @@ export function SessionStart() {
           Host on this network
         </button>
       </form>
-      <div className="card">
+      <div className="card" id="sessions-nearby">
         <h3>
           <Radar size={18} aria-hidden="true" /> Sessions nearby
         </h3>
-        <button type="button" className="btn" onClick={() => void search()} disabled={searching}>
-          {searching ? 'Looking…' : 'Look for sessions'}
+        <button type="button" className="btn" onClick={() => void search()} disabled={looking}>
+          {looking ? 'Looking…' : 'Look for sessions'}
         </button>
         {nearby && nearby.length > 0 ? (
           <ul className="list" data-testid="nearby">
