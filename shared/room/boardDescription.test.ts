@@ -82,6 +82,29 @@ describe('describeBoard', () => {
     ]);
   });
 
+  it('places an arrow by its points (Excalidraw keeps x at its start, the points may go left)', () => {
+    const d = describeBoard([
+      rect('lane', 0, 0, 700, 420),
+      label('lane-t', 'lane', 'Lane'),
+      rect('src', 400, 120, 180, 80),
+      label('src-t', 'src', 'Source'),
+      {
+        id: 'a',
+        type: 'arrow',
+        x: 400,
+        y: 160,
+        width: 180,
+        height: 0,
+        points: [
+          [0, 0],
+          [-180, 0],
+        ],
+        startBinding: { elementId: 'src' },
+      },
+    ]);
+    expect(d.items).toContain('arrow from “Source”, other end free in “Lane”');
+  });
+
   it('never throws on hostile input and keeps the work bounded', () => {
     const huge = 'A'.repeat(1_000_000);
     const hostile: unknown[] = [

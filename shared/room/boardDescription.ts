@@ -77,14 +77,27 @@ interface Box {
   h: number;
 }
 
+/** Points read to place a line, an arrow or a drawing (their box is their points' box, which may go left or up). */
+const MAX_POINTS = 2_000;
+
 function boxOf(el: Rec): Box | null {
   const x = num(el.x);
   const y = num(el.y);
   if (x === null || y === null) return null;
-  const w = Math.abs(num(el.width) ?? 0);
-  const h = Math.abs(num(el.height) ?? 0);
-  // Negative sizes (lines drawn leftwards) keep their box: normalise to the top-left corner.
-  return { x: Math.min(x, x + (num(el.width) ?? 0)), y: Math.min(y, y + (num(el.height) ?? 0)), w, h };
+  if (Array.isArray(el.points) && el.points.length > 0 && el.points.length <= MAX_POINTS) {
+    let [minX, minY, maxX, maxY] = [Infinity, Infinity, -Infinity, -Infinity];
+    for (const p of el.points as unknown[]) {
+      const px = Array.isArray(p) ? num(p[0]) : null;
+      const py = Array.isArray(p) ? num(p[1]) : null;
+      if (px === null || py === null) continue;
+      [minX, minY, maxX, maxY] = [Math.min(minX, px), Math.min(minY, py), Math.max(maxX, px), Math.max(maxY, py)];
+    }
+    if (minX <= maxX) return { x: x + minX, y: y + minY, w: maxX - minX, h: maxY - minY };
+  }
+  const w = num(el.width) ?? 0;
+  const h = num(el.height) ?? 0;
+  // Negative sizes keep their box: normalise to the top-left corner.
+  return { x: Math.min(x, x + w), y: Math.min(y, y + h), w: Math.abs(w), h: Math.abs(h) };
 }
 
 const inside = (a: Box, b: Box) => a.x >= b.x && a.y >= b.y && a.x + a.w <= b.x + b.w && a.y + a.h <= b.y + b.h && a.w * a.h < b.w * b.h;
