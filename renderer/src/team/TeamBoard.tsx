@@ -7,7 +7,8 @@
  * `reconcileElements` (boardScene.ts). Pictures are shared through the board's document, content-addressed and
  * size-limited (boardImages.ts, shared/sync/boardFiles.ts); one that cannot be shared is said so under the board.
  * For screen-reader users the board is a named region and has a text alternative: its elements as a list
- * (shared/room/boardDescription.ts), kept up to date as the board changes, at most every DESCRIBE_MS.
+ * (shared/room/boardDescription.ts), kept up to date as the board changes, at most every DESCRIBE_MS; the
+ * controls Excalidraw leaves unnamed are named (boardControlNames.ts).
  * Loaded on demand (see loadTeamBoard).
  */
 import '@excalidraw/excalidraw/index.css';
@@ -25,6 +26,7 @@ import { LayeredBoard, layerDocFor } from '../../../shared/sync/boardLayers';
 import { boardSyncOf } from '../../../shared/sync/boardSync';
 import { describeBoard, type BoardDescription } from '../../../shared/room/boardDescription';
 import { BoardList } from './BoardList';
+import { nameBoardControls } from './boardControlNames';
 
 type Api = Parameters<NonNullable<React.ComponentProps<typeof Excalidraw>['excalidrawAPI']>>[0];
 type SceneElements = Parameters<Api['updateScene']>[0]['elements'];
@@ -79,6 +81,8 @@ export default function TeamBoard({
   const applyRef = useRef<((force?: ReadonlySet<string>) => void) | null>(null);
   const { pack } = useContent();
   const listId = useId();
+  const boardRef = useRef<HTMLDivElement>(null);
+  useEffect(() => (boardRef.current ? nameBoardControls(boardRef.current) : undefined), []);
   // The text alternative: rebuilt from the latest scene once per DESCRIBE_MS at most, never for an unchanged scene.
   const [description, setDescription] = useState<BoardDescription>(EMPTY);
   const latestScene = useRef<readonly unknown[] | null>(null);
@@ -217,10 +221,11 @@ export default function TeamBoard({
   };
 
   return (
-    <div>
+    <div className="team-board">
       {/* Excalidraw caches where its canvas sits on the page; content above it (an editor loading, a section
           opening) moves it without a scroll or resize, so re-measure whenever a pointer comes in. */}
       <div
+        ref={boardRef}
         className="board"
         role="region"
         aria-label={`${label} — drawing canvas`}
