@@ -17,7 +17,7 @@ import { connectClient, online } from '../helpers/roomClients';
 import { BoardSync } from '../../shared/sync/boardSync';
 import type { BoardElement } from '../../shared/room/elementMerge';
 import type { RoomClient } from '../../shared/sync/roomClient';
-import { BOARD_CHUNK_TIMEOUT, drawRectangle, expect, screenshot, test, joinRoom } from './fixtures';
+import { BOARD_CHUNK_TIMEOUT, drawRectangle, expect, expectImagesLoaded, screenshot, test, joinRoom } from './fixtures';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -207,6 +207,7 @@ test('a phone learner gets the picture, its list and "open on a larger screen"',
   await expect(picture.getByTestId('board-list').locator('summary')).toHaveText(`${BOARD} as a list: 7 items on the board`);
   await picture.getByTestId('board-list').locator('summary').click();
   await expect(picture.getByRole('listitem').filter({ hasText: 'arrow from “Data source” to “Data drift”' })).toHaveCount(1);
+  await expectImagesLoaded(phone);
   await picture.evaluate((node) => node.scrollIntoView({ block: 'start' }));
   await screenshot(phone, 'board-phone-picture');
 });

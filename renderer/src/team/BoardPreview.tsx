@@ -12,7 +12,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { LayeredBoard, layerDocFor } from '../../../shared/sync/boardLayers';
 import { boardSyncOf } from '../../../shared/sync/boardSync';
 import type { RoomClient } from '../../../shared/sync/roomClient';
-import { restoreFromDoc } from './boardScene';
+import { restoreFromDoc, svgText } from './boardScene';
 import { describeBoard, type BoardDescription } from '../../../shared/room/boardDescription';
 import { BoardList } from './BoardList';
 
@@ -55,7 +55,7 @@ export default function BoardPreview({
       }
       const svg = await exportToSvg({ elements: elements as unknown as ExportElements, appState: { exportBackground: true, viewBackgroundColor: '#ffffff' }, files: Object.fromEntries(board.files().map((f) => [f.id, f])) as unknown as ExportFiles, exportPadding: 16 });
       if (!alive) return;
-      const next = URL.createObjectURL(new Blob([svg.outerHTML], { type: 'image/svg+xml' }));
+      const next = URL.createObjectURL(new Blob([svgText(svg)], { type: 'image/svg+xml' }));
       if (url) URL.revokeObjectURL(url);
       url = next;
       setPicture({ url: next, count: elements.length });

@@ -17,7 +17,7 @@ import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react'
 import { useContent } from '../content/ContentProvider';
 import { libraryItemsFrom } from './boardLibrary';
 import { fileIdGenerator, type FileSink } from './boardImages';
-import { reconcileWithDoc, restoreFromDoc, type SceneElement } from './boardScene';
+import { reconcileWithDoc, restoreFromDoc, svgText, type SceneElement } from './boardScene';
 import { colorFor } from './colors';
 import type { RoomClient } from '../../../shared/sync/roomClient';
 import type { BoardElement } from '../../../shared/room/elementMerge';
@@ -205,7 +205,7 @@ export default function TeamBoard({
   const exportSvg = async () => {
     if (!api) return;
     const svg = await exportToSvg({ elements: api.getSceneElements(), appState: { exportBackground: true }, files: api.getFiles() });
-    download(new Blob([svg.outerHTML], { type: 'image/svg+xml' }), 'svg');
+    download(new Blob([svgText(svg)], { type: 'image/svg+xml' }), 'svg');
   };
   const exportPng = async () => {
     if (!api) return;
