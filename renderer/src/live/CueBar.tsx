@@ -40,20 +40,29 @@ export function CueBar({ client }: { client: RoomClient }) {
   }, [state.pending, state.phase, client]);
   const showUndone = undone && now < undone.until && !moving ? undone : null;
 
-  // One sound/vibration per new cue (never for the cues already up when the page loaded).
+  // One sound/vibration per new cue (never for the cues already up when the page loaded: until the session
+  // document has the room's state, from this device's copy or the host, every cue that shows up counts as old).
   const played = useRef<Set<string> | null>(null);
+  const [synced, setSynced] = useState(false);
+  useEffect(() => {
+    let alive = true;
+    void client.whenSynced('session').then(() => alive && setSynced(true));
+    return () => {
+      alive = false;
+    };
+  }, [client]);
   const keys = cueKeys(state, now);
   const keyList = keys.join('|');
   useEffect(() => {
     const current = keyList ? keyList.split('|') : [];
-    if (played.current === null) {
-      played.current = new Set(current);
+    if (played.current === null || !synced) {
+      played.current = new Set([...(played.current ?? []), ...current]);
       return;
     }
     const fresh = current.filter((k) => !played.current!.has(k));
     for (const k of fresh) played.current.add(k);
     if (fresh.length > 0) playCue(fresh.includes('blank'));
-  }, [keyList]);
+  }, [keyList, synced]);
 
   const connection =
     status === 'reconnecting' ? 'Reconnecting… your work is saved on this device' : status === 'offline' ? 'Offline: your work is saved on this device and syncs when the room is back' : null;

@@ -144,7 +144,7 @@ export function MyGroup({ client, participants }: { client: RoomClient; particip
       </Suspense>
       <Disclosure className="section" summary={<strong>Our board</strong>}>
         <Suspense fallback={<p className="muted">Loading the whiteboard…</p>}>
-          <LazyTeamBoard client={client} docName={`team/${group.id}/board`} readOnly={client.readOnly} userName={participants[me]?.name ?? 'Me'} />
+          <LazyTeamBoard client={client} docName={`team/${group.id}/board`} label={`${group.name}'s board`} readOnly={client.readOnly} userName={participants[me]?.name ?? 'Me'} />
         </Suspense>
       </Disclosure>
       <Disclosure

@@ -70,7 +70,7 @@ export function TeamWork({
         <>
           <Disclosure className="section" summary={<strong>Open the board</strong>}>
             <Suspense fallback={<p className="muted">Loading the whiteboard…</p>}>
-              <LazyTeamBoard client={client} docName={`team/${teamId}/board`} readOnly userName={viewer} />
+              <LazyTeamBoard client={client} docName={`team/${teamId}/board`} label={`${group.name}'s board`} readOnly userName={viewer} />
             </Suspense>
           </Disclosure>
           <Disclosure className="section" summary={<strong>Read the strategy</strong>}>
@@ -104,7 +104,7 @@ function BrainstormCard({ client }: { client: RoomClient }) {
       </Suspense>
       <Disclosure className="section" summary={<strong>Open the board</strong>}>
         <Suspense fallback={<p className="muted">Loading the whiteboard…</p>}>
-          <LazyTeamBoard client={client} docName="room/brainstorm" userName="Facilitator" readOnly={client.readOnly} />
+          <LazyTeamBoard client={client} docName="room/brainstorm" label="The room's brainstorm board" userName="Facilitator" readOnly={client.readOnly} />
         </Suspense>
       </Disclosure>
     </div>

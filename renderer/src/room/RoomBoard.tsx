@@ -37,7 +37,7 @@ export function RoomBoard({ client, docName }: { client: RoomClient; docName: st
     return (
       <div data-testid="board-phone">
         <Suspense fallback={<p className="muted">Loading the board picture…</p>}>
-          <LazyBoardPreview client={client} docName={docName} label="The room's brainstorm board" height={260} />
+          <LazyBoardPreview client={client} docName={docName} label="The room's brainstorm board" height={260} list />
         </Suspense>
         <p className="muted board-phone-note">A picture of the board: open it on a larger screen (a laptop or tablet) to draw.</p>
         <button type="button" className="btn" onClick={() => setAnyway(true)}>
@@ -54,7 +54,7 @@ export function RoomBoard({ client, docName }: { client: RoomClient; docName: st
         </button>
       </div>
       <Suspense fallback={<p className="muted">Loading the whiteboard…</p>}>
-        <LazyTeamBoard client={client} docName={docName} readOnly={client.readOnly} />
+        <LazyTeamBoard client={client} docName={docName} label="The room's brainstorm board" readOnly={client.readOnly} />
       </Suspense>
     </div>
   );

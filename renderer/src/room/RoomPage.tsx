@@ -65,7 +65,8 @@ export function RoomPage() {
     <div className="page room-page">
       <PageHeader eyebrow={`Room ${code}`} title={meta?.title ?? client?.welcome?.session.title ?? 'Joining…'} />
       <div style={{ display: 'flex', gap: 12, alignItems: 'center', flexWrap: 'wrap' }}>
-        <StatusIndicator client={client} />
+        {/* The pinned cue bar announces reconnecting/offline to learners (app/Layout.tsx mounts it for them). */}
+        <StatusIndicator client={client} cueBar={welcome?.role !== 'facilitator'} />
         {client && welcome?.role === 'learner' && status === 'online' ? <RaiseHand client={client} raised={!!me?.hand} /> : null}
       </div>
       <EndedBanner client={client}>Your work is kept as it was at the end: you can still read it here.</EndedBanner>

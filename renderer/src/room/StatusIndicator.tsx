@@ -2,6 +2,8 @@
  * Connection state, always visible in a room: synced, reconnecting, offline (work saved here), ended, moved to
  * another device. Two facts kept apart: "saved on this device" only once the device's storage has committed the
  * edit, "synced with the room" only once the host has acknowledged every edit (never while one is waiting).
+ * Announced once: where the pinned cue bar (live/CueBar.tsx) already announces reconnecting/offline, those two
+ * states are shown here outside the live region, so a screen reader does not hear them twice.
  */
 import { useEffect, useState } from 'react';
 import { CircleCheck, CloudOff, LoaderCircle, Lock, MonitorSmartphone, OctagonX } from 'lucide-react';
@@ -32,8 +34,11 @@ function downloadUnsent(client: RoomClient): void {
   URL.revokeObjectURL(url);
 }
 
-/** @param compact a short label for the sidebar; the full sentence is its accessible description. */
-export function StatusIndicator({ client, compact = false }: { client: RoomClient | null; compact?: boolean }) {
+/**
+ * @param compact a short label for the sidebar; the full sentence is its accessible description.
+ * @param cueBar the cue bar is on this screen (a learner's): it announces reconnecting/offline, this does not.
+ */
+export function StatusIndicator({ client, compact = false, cueBar = false }: { client: RoomClient | null; compact?: boolean; cueBar?: boolean }) {
   const { status, pending, saving } = useConnectionStatus(client);
   // Problems with this device's edits (too big to send, refused again and again, the host's disk full, a document
   // this device could not take): said once, in words, until dismissed. Command errors are shown where the command was given.
@@ -62,10 +67,18 @@ export function StatusIndicator({ client, compact = false }: { client: RoomClien
       cls: 'status-bad',
     },
   }[status];
+  const label = compact ? `${status === 'online' && pending > 0 ? 'Saving' : COMPACT[status]}${pending > 0 ? ` · ${pending} waiting` : ''}` : view.text;
+  const cuedElsewhere = cueBar && (status === 'reconnecting' || status === 'offline');
   return (
-    <div className={`status ${view.cls}`} role="status" aria-live={compact ? 'off' : 'polite'} data-status={status} title={compact ? view.text : undefined}>
+    <div className={`status ${view.cls}`} data-status={status} title={compact ? view.text : undefined}>
       {view.icon}
-      <span>{compact ? `${status === 'online' && pending > 0 ? 'Saving' : COMPACT[status]}${pending > 0 ? ` · ${pending} waiting` : ''}` : view.text}</span>
+      {/* The live region stays mounted (a region added with its text is not announced); emptying it is not announced. */}
+      <span>
+        <span role="status" aria-live={compact ? 'off' : 'polite'}>
+          {cuedElsewhere ? null : label}
+        </span>
+        {cuedElsewhere ? label : null}
+      </span>
       {problem && !compact ? (
         <span role="alert" className="status-problem" data-testid="sync-problem">
           {problem.message}{' '}

@@ -6,21 +6,27 @@
  * Document content is untrusted: it is restored through Excalidraw's `restoreElements` and merged with its
  * `reconcileElements` (boardScene.ts). Pictures are shared through the board's document, content-addressed and
  * size-limited (boardImages.ts, shared/sync/boardFiles.ts); one that cannot be shared is said so under the board.
+ * For screen-reader users the board is a named region and has a text alternative: its elements as a list
+ * (shared/room/boardDescription.ts), kept up to date as the board changes, at most every DESCRIBE_MS; the
+ * controls Excalidraw leaves unnamed are named (boardControlNames.ts).
  * Loaded on demand (see loadTeamBoard).
  */
 import '@excalidraw/excalidraw/index.css';
 import { Excalidraw, exportToBlob, exportToSvg } from '@excalidraw/excalidraw';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useContent } from '../content/ContentProvider';
 import { libraryItemsFrom } from './boardLibrary';
 import { fileIdGenerator, type FileSink } from './boardImages';
-import { reconcileWithDoc, restoreFromDoc, type SceneElement } from './boardScene';
+import { reconcileWithDoc, restoreFromDoc, svgText, type SceneElement } from './boardScene';
 import { colorFor } from './colors';
 import type { RoomClient } from '../../../shared/sync/roomClient';
 import type { BoardElement } from '../../../shared/room/elementMerge';
 import type { BoardFile, FileLike } from '../../../shared/sync/boardFiles';
 import { LayeredBoard, layerDocFor } from '../../../shared/sync/boardLayers';
 import { boardSyncOf } from '../../../shared/sync/boardSync';
+import { describeBoard, type BoardDescription } from '../../../shared/room/boardDescription';
+import { BoardList } from './BoardList';
+import { nameBoardControls } from './boardControlNames';
 
 type Api = Parameters<NonNullable<React.ComponentProps<typeof Excalidraw>['excalidrawAPI']>>[0];
 type SceneElements = Parameters<Api['updateScene']>[0]['elements'];
@@ -36,14 +42,36 @@ interface PointerState {
 }
 
 const asSceneFiles = (files: BoardFile[]) => files as unknown as SceneFiles;
+/** The list for screen readers is rebuilt at most this often while the board changes. */
+const DESCRIBE_MS = 600;
+const EMPTY: BoardDescription = { total: 0, items: [], more: 0 };
 
-export default function TeamBoard({ client, docName, readOnly = false, userName = 'Me' }: { client: RoomClient; docName: string; readOnly?: boolean; userName?: string }) {
+/** @param label what the board is, e.g. "Team Falcon's board" (its region is named "… — drawing canvas"). */
+export default function TeamBoard({
+  client,
+  docName,
+  readOnly = false,
+  userName = 'Me',
+  label = docName.startsWith('room/') ? "The room's board" : "Your team's board",
+}: {
+  client: RoomClient;
+  docName: string;
+  readOnly?: boolean;
+  userName?: string;
+  label?: string;
+}) {
   const [api, setApi] = useState<Api | null>(null);
   const [count, setCount] = useState(0);
   const layerName = layerDocFor(docName);
   const facilitator = client.welcome?.role === 'facilitator';
   const board = useMemo(
-    () => new LayeredBoard(boardSyncOf(client.doc(docName)), layerName ? boardSyncOf(client.doc(layerName)) : null, facilitator && !readOnly, !readOnly),
+    () =>
+      new LayeredBoard(
+        boardSyncOf(client.doc(docName)),
+        layerName ? boardSyncOf(client.doc(layerName)) : null,
+        facilitator && !readOnly,
+        !readOnly,
+      ),
     [client, docName, layerName, facilitator, readOnly],
   );
   const [message, setMessage] = useState<string | null>(null);
@@ -52,6 +80,31 @@ export default function TeamBoard({ client, docName, readOnly = false, userName 
   const generateIdForFile = useMemo(() => fileIdGenerator(() => apiRef.current as unknown as FileSink | null), []);
   const applyRef = useRef<((force?: ReadonlySet<string>) => void) | null>(null);
   const { pack } = useContent();
+  const listId = useId();
+  const boardRef = useRef<HTMLDivElement>(null);
+  useEffect(() => (boardRef.current ? nameBoardControls(boardRef.current) : undefined), []);
+  // The text alternative: rebuilt from the latest scene once per DESCRIBE_MS at most, never for an unchanged scene.
+  const [description, setDescription] = useState<BoardDescription>(EMPTY);
+  const latestScene = useRef<readonly unknown[] | null>(null);
+  const describedScene = useRef<readonly unknown[] | null>(null);
+  const describeTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const describeSoon = useCallback((elements: readonly unknown[]) => {
+    latestScene.current = elements;
+    if (describeTimer.current) return;
+    describeTimer.current = setTimeout(() => {
+      describeTimer.current = null;
+      const scene = latestScene.current;
+      if (!scene || scene === describedScene.current) return;
+      describedScene.current = scene;
+      setDescription(describeBoard(scene));
+    }, DESCRIBE_MS);
+  }, []);
+  useEffect(
+    () => () => {
+      if (describeTimer.current) clearTimeout(describeTimer.current);
+    },
+    [],
+  );
   const libraryItems = useMemo(() => libraryItemsFrom(pack.libraries ?? []), [pack]);
 
   // The scene this device already has goes in as Excalidraw's initial data. Excalidraw replaces its scene with its
@@ -64,7 +117,12 @@ export default function TeamBoard({ client, docName, readOnly = false, userName 
       await Promise.all([client.loadedLocally(docName), layerName ? client.loadedLocally(layerName) : null]);
       const elements = restoreFromDoc(board.elements());
       framed.current = elements.some((e) => !e.isDeleted);
-      return { elements: elements as unknown as SceneElements, files: Object.fromEntries(board.files().map((f) => [f.id, f])) as unknown as Record<string, SceneFiles[number]>, libraryItems, scrollToContent: framed.current };
+      return {
+        elements: elements as unknown as SceneElements,
+        files: Object.fromEntries(board.files().map((f) => [f.id, f])) as unknown as Record<string, SceneFiles[number]>,
+        libraryItems,
+        scrollToContent: framed.current,
+      };
     },
     // Read once, on mounting: later changes arrive through onRemoteChange.
     // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -75,9 +133,15 @@ export default function TeamBoard({ client, docName, readOnly = false, userName 
     if (!api) return;
     const apply = (force?: ReadonlySet<string>) => {
       const local = api.getSceneElementsIncludingDeleted() as unknown as SceneElement[];
-      const merged = reconcileWithDoc(local, restoreFromDoc(board.elements()), api.getAppState() as unknown as Parameters<typeof reconcileWithDoc>[2], force);
+      const merged = reconcileWithDoc(
+        local,
+        restoreFromDoc(board.elements()),
+        api.getAppState() as unknown as Parameters<typeof reconcileWithDoc>[2],
+        force,
+      );
       api.updateScene({ elements: merged as unknown as SceneElements });
       setCount(merged.filter((e) => !e.isDeleted).length);
+      describeSoon(merged);
     };
     applyRef.current = apply;
     // Pictures others shared (the editor keeps the ones it has; a file is never replaced under its id).
@@ -94,7 +158,7 @@ export default function TeamBoard({ client, docName, readOnly = false, userName 
       applyRef.current = null;
       stops.forEach((stop) => stop());
     };
-  }, [api, board, client, docName]);
+  }, [api, board, client, docName, describeSoon]);
 
   const download = (blob: Blob, ext: string) => {
     const url = URL.createObjectURL(blob);
@@ -113,7 +177,12 @@ export default function TeamBoard({ client, docName, readOnly = false, userName 
       for (const [id, state] of awareness.getStates()) {
         const p = (state as { pointer?: PointerState }).pointer;
         if (id === awareness.clientID || !p) continue;
-        collaborators.set(String(id), { pointer: { x: p.x, y: p.y, tool: p.tool }, button: p.button, username: p.name, color: { background: p.color, stroke: p.color } });
+        collaborators.set(String(id), {
+          pointer: { x: p.x, y: p.y, tool: p.tool },
+          button: p.button,
+          username: p.name,
+          color: { background: p.color, stroke: p.color },
+        });
       }
       api.updateScene({ collaborators: collaborators as unknown as Parameters<Api['updateScene']>[0]['collaborators'] });
     };
@@ -125,24 +194,47 @@ export default function TeamBoard({ client, docName, readOnly = false, userName 
     const now = Date.now();
     if (now - lastPointer.current < 50) return; // at most 20 updates a second
     lastPointer.current = now;
-    awareness.setLocalStateField('pointer', { ...payload.pointer, button: payload.button, name: userName, color: colorFor(client.welcome?.learnerId ?? userName) } satisfies PointerState);
+    awareness.setLocalStateField('pointer', {
+      ...payload.pointer,
+      button: payload.button,
+      name: userName,
+      color: colorFor(client.welcome?.learnerId ?? userName),
+    } satisfies PointerState);
   };
 
   const exportSvg = async () => {
     if (!api) return;
     const svg = await exportToSvg({ elements: api.getSceneElements(), appState: { exportBackground: true }, files: api.getFiles() });
-    download(new Blob([svg.outerHTML], { type: 'image/svg+xml' }), 'svg');
+    download(new Blob([svgText(svg)], { type: 'image/svg+xml' }), 'svg');
   };
   const exportPng = async () => {
     if (!api) return;
-    download(await exportToBlob({ elements: api.getSceneElements(), appState: { exportBackground: true }, files: api.getFiles(), mimeType: 'image/png' }), 'png');
+    download(
+      await exportToBlob({
+        elements: api.getSceneElements(),
+        appState: { exportBackground: true },
+        files: api.getFiles(),
+        mimeType: 'image/png',
+      }),
+      'png',
+    );
   };
 
   return (
-    <div>
+    <div className="team-board">
       {/* Excalidraw caches where its canvas sits on the page; content above it (an editor loading, a section
           opening) moves it without a scroll or resize, so re-measure whenever a pointer comes in. */}
-      <div className="board" data-testid="team-board" data-elements={count} onPointerEnter={() => api?.refresh()} style={{ height: 'min(72vh, 620px)', border: '1px solid var(--border)', borderRadius: 8, overflow: 'hidden' }}>
+      <div
+        ref={boardRef}
+        className="board"
+        role="region"
+        aria-label={`${label} — drawing canvas`}
+        aria-describedby={listId}
+        data-testid="team-board"
+        data-elements={count}
+        onPointerEnter={() => api?.refresh()}
+        style={{ height: 'min(72vh, 620px)', border: '1px solid var(--border)', borderRadius: 8, overflow: 'hidden' }}
+      >
         <Excalidraw
           excalidrawAPI={setApi}
           initialData={initialData}
@@ -152,6 +244,7 @@ export default function TeamBoard({ client, docName, readOnly = false, userName 
           generateIdForFile={generateIdForFile}
           onChange={(elements, _appState, files) => {
             setCount(elements.filter((e) => !e.isDeleted).length);
+            describeSoon(elements);
             if (readOnly) return;
             const pushed = board.pushLocal(elements as unknown as BoardElement[], files as unknown as Record<string, FileLike>);
             // A learner's change to the facilitator's layer is not kept: the layer's version goes back at once.
@@ -167,6 +260,8 @@ export default function TeamBoard({ client, docName, readOnly = false, userName 
           }}
         />
       </div>
+      {/* The board in words, for screen readers and anyone who wants it. */}
+      <BoardList id={listId} label={label} description={description} />
       {message ? (
         <p className="board-message" role="status" data-testid="board-message">
           {message}

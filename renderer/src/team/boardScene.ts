@@ -45,3 +45,12 @@ export function reconcileWithDoc(local: readonly SceneElement[], remote: readonl
   }
   return reconcileElements(mine, remote as unknown as readonly RemoteElement[], appState);
 }
+
+/**
+ * An exported SVG as text that parses: characters XML forbids (control characters a peer's text may hold) are
+ * dropped, or one such element would make the whole picture fail to load, for every viewer.
+ */
+export function svgText(svg: SVGSVGElement): string {
+  // eslint-disable-next-line no-control-regex -- the characters XML 1.0 forbids
+  return svg.outerHTML.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '');
+}
