@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { editedPack, minimalPackFiles } from '../../tests/helpers/minimalPack';
+import { minimalPackFiles } from '../../tests/helpers/minimalPack';
 import { deliveryGaps } from './deliveryChecks';
 import { assemblePack, formatIssue, type ContentFile, type PackResult } from './pack';
 
