@@ -25,6 +25,8 @@ export const largeRoomSchema = z.strictObject({
   fromTeams: z.number().int().min(2).max(100),
   /** What changes in this phase for a large room, in two or three sentences. */
   summary: md,
+  /** Before the phase starts (the doors-open join step before Engage): how long before, and what happens. */
+  beforeStart: z.strictObject({ minutes: z.number().int().positive(), does: md }).optional(),
   steps: z
     .array(
       z.strictObject({
