@@ -111,3 +111,24 @@ describe('delivery rules (large rooms, less reading, case guides)', () => {
     ]);
   });
 });
+
+describe('the workshop pack (content/)', () => {
+  it('is deliverable to a large room, and teams fill the one-page canvas, scored with a weighted critique criterion', async () => {
+    const { loadContentDir } = await import('../../electron/host/contentLoader');
+    const loaded = await loadContentDir('content');
+    expect(loaded.ok ? [] : loaded.issues).toEqual([]);
+    if (!loaded.ok) return;
+    const { pack } = loaded;
+    expect(deliveryGaps(pack)).toEqual([]);
+    // The team editor, the Evaluate summary, the report and the learner export all use the first template.
+    expect(pack.templates[0]?.id).toBe('strategy-canvas');
+    expect(pack.templates[0]?.fullVersion).toBe('strategy-template');
+    expect(pack.templates[0]?.sections.length).toBeLessThanOrEqual(6);
+    const critique = pack.rubrics[0]?.criteria.find((c) => c.objectives?.length === 1 && c.objectives[0] === 'obj-critique-impact');
+    expect(critique?.weight).toBeGreaterThanOrEqual(10);
+    const elaborate = pack.cases.find((c) => c.kind === 'elaborate')?.id;
+    const otherCase = (e: { case: string }) => e.case !== elaborate;
+    expect(pack.templates[0]?.sections.some((s) => s.examples?.some(otherCase))).toBe(true);
+    expect(pack.rubrics[0]?.criteria.some((c) => c.examples?.some(otherCase))).toBe(true);
+  });
+});
