@@ -17,6 +17,7 @@ import { LessonPlanPage } from '../kit/LessonPlanPage';
 import { MlTestScorePage } from '../kit/MlTestScorePage';
 import { PhasePage } from '../kit/PhasePage';
 import { PollsPage } from '../kit/PollsPage';
+import { PreWorkPage } from '../kit/PreWorkPage';
 import { ResourcePage, ResourcesPage } from '../kit/ResourcesPage';
 import { RubricPage } from '../kit/RubricPage';
 import { TemplatePage } from '../kit/TemplatePage';
@@ -85,6 +86,7 @@ export function App() {
               <Route path="kit/roles" element={<RolesPage />} />
               <Route path="kit/guide" element={<GuidePage />} />
               <Route path="kit/handout" element={<HandoutPage />} />
+              <Route path="kit/prework" element={<PreWorkPage />} />
               <Route path="join" element={<JoinCodePage />} />
               <Route path="join/:code" element={<JoinPage />} />
               <Route path="room/:code" element={<RoomPage />} />

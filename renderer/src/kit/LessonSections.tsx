@@ -6,6 +6,7 @@
 import type { ContentPack } from '../../../shared/content/schema';
 import { Markdown, MarkdownList } from '../ui/Markdown';
 import { ItemLink, ItemLinks, Section } from '../ui/bits';
+import { VirtualFormats } from './DeliveryParts';
 
 export function LessonSections({ pack }: { pack: ContentPack }) {
   const { lesson } = pack;
@@ -95,6 +96,7 @@ export function LessonSections({ pack }: { pack: ContentPack }) {
       </div>
       <Section title="Adaptations for virtual learning" id="virtual">
         <MarkdownList items={lesson.virtualAdaptations} />
+        <VirtualFormats lesson={lesson} />
       </Section>
       <Section title="Additional resources" id="additional-resources">
         <ItemLinks ids={lesson.additionalResources} showKind={false} />
