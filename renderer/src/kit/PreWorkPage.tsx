@@ -36,7 +36,7 @@ export function PreWorkPage() {
           {pre.items.map((item, i) => (
             <li key={i} data-testid="prework-item">
               <strong>{item.title}</strong> <span className="muted">· {item.minutes} min</span>
-              {item.optional ? <span className="tag">optional</span> : null}
+              {item.optional ? <> <span className="tag">optional</span></> : null}
               {item.profiles ? <span className="muted"> · for {item.profiles.map(label).join(', ')}</span> : null}
               <Markdown text={item.what} />
             </li>
