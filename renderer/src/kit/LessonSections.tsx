@@ -94,6 +94,23 @@ export function LessonSections({ pack }: { pack: ContentPack }) {
           <MarkdownList items={lesson.reflection.facilitator} />
         </Section>
       </div>
+      {lesson.exitTicket ? (
+        <Section title="Exit ticket (each learner, alone, at the close)" id="exit-ticket">
+          {lesson.exitTicket.intro ? <Markdown text={lesson.exitTicket.intro} /> : null}
+          <ol className="list" data-testid="exit-ticket-questions">
+            <li>
+              <Markdown text={lesson.exitTicket.change} inline />
+            </li>
+            <li>
+              <Markdown text={lesson.exitTicket.question} inline />
+            </li>
+            <li>
+              <Markdown text={lesson.exitTicket.confidenceBefore} inline /> <Markdown text={lesson.exitTicket.confidenceAfter} inline /> (1 {lesson.exitTicket.scale.minLabel} – 5{' '}
+              {lesson.exitTicket.scale.maxLabel})
+            </li>
+          </ol>
+        </Section>
+      ) : null}
       <Section title="Adaptations for virtual learning" id="virtual">
         <MarkdownList items={lesson.virtualAdaptations} />
         <VirtualFormats lesson={lesson} />
