@@ -4,6 +4,7 @@
  * Part of the content schema (schema.ts re-exports them).
  */
 import { z } from 'zod';
+import { caseExampleSchema } from './deliverySchemas';
 import { idSchema, md, mdList, ref, refs } from './fields';
 
 export const POLL_KINDS = ['single', 'multiple', 'scale', 'wordcloud', 'text', 'quiz'] as const;
@@ -59,6 +60,8 @@ export const templateSchema = z.strictObject({
   id: idSchema,
   title: z.string().min(1),
   intro: md,
+  /** The longer template this one condenses (offered as the extension); a template id. */
+  fullVersion: ref.optional(),
   sections: z
     .array(
       z.strictObject({
@@ -68,6 +71,8 @@ export const templateSchema = z.strictObject({
         guidingQuestions: mdList.min(1),
         hints: z.array(z.strictObject({ text: md, concept: ref.optional(), case: ref.optional() })),
         exampleAnswer: md,
+        /** Example answers for other cases than the one `exampleAnswer` uses. */
+        examples: z.array(caseExampleSchema).optional(),
       }),
     )
     .min(1),
@@ -90,6 +95,8 @@ export const rubricSchema = z
           /** One descriptor per level, in the order of `levels`. */
           descriptors: mdList,
           objectives: refs.optional(),
+          /** Worked examples: what a team's answer on a case looked like at a level (`level` is a level score). */
+          examples: z.array(caseExampleSchema).optional(),
         }),
       )
       .min(1),

@@ -7,6 +7,7 @@
  * Pure: the caller reads the files (the host, the build, the CLI) and hands over `{ path, data }` pairs.
  */
 import type { z } from 'zod';
+import { checkDeliveryFields, deliveryCounts } from './deliveryChecks';
 import { CONTENT_FOLDERS, lessonSchema, type ContentFolder, type ContentPack } from './schema';
 
 export interface ContentFile {
@@ -251,6 +252,7 @@ function checkReferences(
   for (const r of pack.roles) checkAll(`roles/${r.id}.yaml`, 'goodFitFor', r.goodFitFor, profiles, 'profile in lesson.yaml');
   for (const g of pack.glossary) g.terms.forEach((t, i) => check(`glossary/${g.id}.yaml`, `terms[${i}].concept`, t.concept, concepts, 'concept'));
   for (const l of pack.libraries) l.pieces.forEach((p, i) => checkAll(`libraries/${l.id}.yaml`, `pieces[${i}].concepts`, p.concepts, concepts, 'concept'));
+  checkDeliveryFields(pack, check, issues);
 }
 
 export function summarize(pack: ContentPack): PackSummary {
@@ -276,6 +278,7 @@ export function summarize(pack: ContentPack): PackSummary {
     roles: pack.roles.length,
     boardPieces: count(pack.libraries, (l) => l.pieces.length),
     glossaryTerms: count(pack.glossary, (g) => g.terms.length),
+    ...deliveryCounts(pack),
   };
 }
 

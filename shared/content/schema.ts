@@ -11,9 +11,11 @@
  */
 import { z } from 'zod';
 import { boardLibrarySchema, pollBankSchema, rubricSchema, templateSchema, worksheetSchema, type pollSchema } from './activitySchemas';
+import { AT_A_GLANCE_WORDS, caseGuideSchema, largeRoomSchema, lookForSchema, preWorkSchema, roleReadingSchema, scaleSchema, virtualSchema, wordCount } from './deliverySchemas';
 import { assetPath, idSchema, md, mdList, ref, refs } from './fields';
 
 export * from './activitySchemas';
+export * from './deliverySchemas';
 export { idSchema } from './fields';
 
 export const BLOOM_LEVELS = ['Remembering', 'Understanding', 'Applying', 'Analyzing', 'Evaluating', 'Creating'] as const;
@@ -93,6 +95,12 @@ export const lessonSchema = z.strictObject({
   /** The exit ticket at the close (shared/room/exitTicket.ts): two open questions and a confidence pair. */
   exitTicket: exitTicketSchema.optional(),
   virtualAdaptations: mdList,
+  /** Remote timings, what to pre-record, asynchronous and hackathon formats. */
+  virtual: virtualSchema.optional(),
+  /** Room size and staffing (one co-facilitator per so many teams). */
+  scale: scaleSchema.optional(),
+  /** What the facilitator sends before the day (the kit's pre-work page). */
+  preWork: preWorkSchema.optional(),
   /** Resource ids. */
   additionalResources: refs,
   /** Experience profiles a learner picks when joining (used for grouping and differentiation). */
@@ -129,8 +137,13 @@ export const phaseSchema = z.strictObject({
   timingCues: z.array(z.strictObject({ when: md, do: md })).optional(),
   /** Prompts for each learner's private journal during this phase, shown first on the journal screen. */
   journalPrompts: mdList.optional(),
-  /** What the facilitator looks for while teams work: quick tags for the observation notes (short phrases). */
-  lookFors: z.array(z.string().trim().min(1).max(60)).optional(),
+  /**
+   * The formative checklist: what the facilitator looks for while teams work. Each tag (a short phrase) is a quick
+   * button on the observation notes; the object form adds the evidence and what to do when it is missing.
+   */
+  lookFors: z.array(lookForSchema).optional(),
+  /** How to run the phase with a large room (from `fromTeams` teams on); its steps tile the phase's minutes. */
+  largeRoom: largeRoomSchema.optional(),
   /**
    * Evaluate's large-room pitch format: from `fromTeams` teams on, teams pitch in parallel circles of
    * `teamsPerCircle` (each team scores the other teams of its circle), `seconds` per pitch; `text` is what the
@@ -186,7 +199,17 @@ export const caseSchema = z.strictObject({
   kind: z.enum(['engage', 'elaborate', 'application']),
   domain: z.string().min(1),
   summary: md,
+  /** About 150 words read in the session (the full `body` is pre-reading). */
+  atAGlance: md
+    .refine((t) => wordCount(t) >= AT_A_GLANCE_WORDS.min && wordCount(t) <= AT_A_GLANCE_WORDS.max, {
+      message: `must be ${AT_A_GLANCE_WORDS.min}–${AT_A_GLANCE_WORDS.max} words (about 150): it is what the room reads in the session`,
+    })
+    .optional(),
   body: md,
+  /** Who reads which part of the full case before the day (profile ids from the lesson). */
+  roleReading: roleReadingSchema.optional(),
+  /** For the facilitator only: strong answers, common gaps and a stress-test scenario. */
+  facilitatorGuide: caseGuideSchema.optional(),
   /** Extra background for learners new to ML deployment. */
   moreContext: md.optional(),
   facts: z.array(z.strictObject({ label: z.string().min(1), value: md })),

@@ -126,10 +126,10 @@ test('the queue runs both teams, learners score the other team, reveal shows the
   const results = presenter.getByTestId(`presenter-results-${first}`);
   await expect(results.getByTestId('facilitator-total')).toHaveText('75');
   const rows = results.locator('tr[data-criterion]');
-  await expect(rows).toHaveCount(5);
+  await expect(rows).toHaveCount(6);
   const peers = await rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-peer')));
-  expect(peers).toEqual(['0,0,1,1', '0,1,1,0', '0,0,1,1', '0,1,1,0', '0,0,1,1']);
-  // Peer means 3.5, 2.5, 3.5, 2.5, 3.5 against the content rubric's weights.
+  expect(peers).toEqual(['0,0,1,1', '0,1,1,0', '0,0,1,1', '0,1,1,0', '0,0,1,1', '0,1,1,0']);
+  // Peer means 3.5, 2.5, 3.5, 2.5, 3.5, 2.5 against the content rubric's weights (six criteria with the critique).
   const weights = await rows.evaluateAll((trs) =>
     trs.map((tr) => Number(/\((\d+(?:\.\d+)?)\)/.exec(tr.querySelector('th')?.textContent ?? '')?.[1])),
   );
@@ -173,7 +173,7 @@ async function giveTeamsWork(admin: RoomClient): Promise<void> {
     await admin.whenSynced(`team/${team}/strategy`);
     const p = new Y.XmlElement('paragraph');
     p.insert(0, [new Y.XmlText(text)]);
-    admin.doc(`team/${team}/strategy`).getXmlFragment('strategy-problem-framing').insert(0, [p]);
+    admin.doc(`team/${team}/strategy`).getXmlFragment('canvas-row-1').insert(0, [p]);
     new BoardSync(admin.doc(`team/${team}/board`)).pushLocal([
       { id: `${team}-idea`, type: 'rectangle', version: 1, versionNonce: 1, x: 0, y: 0, width: 160, height: 80, strokeColor: '#1e1e1e' },
     ]);
@@ -197,7 +197,7 @@ async function writeJournalAndTicket(page: Page): Promise<void> {
   await expect(current).toContainText('Now · Evaluate');
   await current.getByLabel(/One practice you will try/).fill('Version our training data next sprint.');
   const ticket = page.getByTestId('exit-ticket');
-  await ticket.getByLabel('One thing I will change at work').fill('Add a data validation gate before training');
+  await ticket.getByLabel('One practice I will bring to my team, and the signal that would show it works').fill('Add a data validation gate before training');
   await ticket.getByLabel('One question I still have').fill('How do we monitor without labels?');
   await ticket.getByLabel(/Before today.*: 2$/).check();
   await ticket.getByLabel(/And now.*: 4$/).check();

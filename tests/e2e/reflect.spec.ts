@@ -56,7 +56,7 @@ test('a learner writes a journal entry and an exit ticket; the console shows the
   await current.getByLabel(/One practice you will try/).fill('Put our churn model in a registry with versioned inputs.');
   // Exit ticket (open at the close).
   const ticket = learner.getByTestId('exit-ticket');
-  await ticket.getByLabel('One thing I will change at work').fill('Add a data validation gate before training');
+  await ticket.getByLabel('One practice I will bring to my team, and the signal that would show it works').fill('Add a data validation gate before training');
   await ticket.getByLabel('One question I still have').fill('How do we monitor without labels?');
   await ticket.getByLabel(/Before today.*: 2$/).check();
   await ticket.getByLabel(/And now.*: 4$/).check();

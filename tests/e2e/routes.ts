@@ -22,6 +22,7 @@ export function kitRoutes(pack: ContentPack): KitRoute[] {
     { name: 'roles', path: '/kit/roles' },
     { name: 'guide', path: '/kit/guide' },
     { name: 'handout', path: '/kit/handout' },
+    { name: 'prework', path: '/kit/prework' },
   ];
   const add = (kind: string, items: { id: string }[], base: string) =>
     items.forEach((i) => routes.push({ name: `${kind}-${i.id}`, path: `${base}/${i.id}` }));

@@ -60,6 +60,25 @@ describe('npm run content:check', () => {
     const long = contentCheck(brokenCopy('phases/evaluate.yaml', (t) => t.replace(/^minutes: 15$/m, 'minutes: 20')));
     expect(long.stderr).toMatch(/lesson\.yaml: durationMinutes: is 180 but the phases add up to 185 minutes/);
   });
+
+  it('counts what makes the pack deliverable to 40–60 people: a large-room variant per phase, a guide per case, the exit ticket', () => {
+    const { status, json } = contentCheck();
+    expect(status).toBe(0);
+    expect(json.largeRoomVariants).toBe(json.phases);
+    expect(json.largeRoomBreakMinutes).toBe(10);
+    expect(json.caseGuides).toBe(json.caseStudies);
+    expect(json.casesAtAGlance).toBe(json.caseStudies);
+    expect(json.exitTicket).toBe(3);
+  });
+
+  it("fails when a case's at-a-glance block is missing or a large-room variant's timings do not add up", () => {
+    const noGlance = contentCheck(brokenCopy('cases/fraud-detection.yaml', (t) => t.replace(/^atAGlance: \|-\n(?: {2}.*\n|\n)+/m, '')));
+    expect(noGlance.status).toBe(1);
+    expect(noGlance.stderr).toMatch(/cases\/fraud-detection\.yaml: atAGlance: missing/);
+    const late = contentCheck(brokenCopy('phases/explore.yaml', (t) => t.replace(/^ {4}- minute: 41\n {6}minutes: 4$/m, '    - minute: 41\n      minutes: 6')));
+    expect(late.status).toBe(1);
+    expect(late.stderr).toMatch(/phases\/explore\.yaml: largeRoom\.steps: end at minute 47 but the phase lasts 45 minutes/);
+  });
 });
 
 describe('diagram SVG safety', () => {

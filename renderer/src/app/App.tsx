@@ -18,6 +18,7 @@ import { LessonPlanPage } from '../kit/LessonPlanPage';
 import { MlTestScorePage } from '../kit/MlTestScorePage';
 import { PhasePage } from '../kit/PhasePage';
 import { PollsPage } from '../kit/PollsPage';
+import { PreWorkPage } from '../kit/PreWorkPage';
 import { ResourcePage, ResourcesPage } from '../kit/ResourcesPage';
 import { RubricPage } from '../kit/RubricPage';
 import { TemplatePage } from '../kit/TemplatePage';
@@ -99,6 +100,7 @@ export function App() {
                   </Suspense>
                 }
               />
+              <Route path="kit/prework" element={<PreWorkPage />} />
               <Route path="join" element={<JoinCodePage />} />
               <Route path="join/:code" element={<JoinPage />} />
               <Route path="room/:code" element={<RoomPage />} />

@@ -134,7 +134,7 @@ export function Layout() {
             <Item to="/kit/diagrams" icon={<Network size={s} aria-hidden="true" />}>Diagrams</Item>
             {worksheet ? <Item to={`/kit/worksheets/${worksheet}`} icon={<ListChecks size={s} aria-hidden="true" />}>Worksheet</Item> : null}
             <Item to="/kit/tools" icon={<Wrench size={s} aria-hidden="true" />}>Tool cards</Item>
-            {template ? <Item to={`/kit/templates/${template}`} icon={<LayoutTemplate size={s} aria-hidden="true" />}>Strategy template</Item> : null}
+            {template ? <Item to={`/kit/templates/${template}`} icon={<LayoutTemplate size={s} aria-hidden="true" />}>Strategy canvas</Item> : null}
             {rubric ? <Item to={`/kit/rubrics/${rubric}`} icon={<ClipboardCheck size={s} aria-hidden="true" />}>Rubric</Item> : null}
             <Item to="/kit/polls" icon={<Vote size={s} aria-hidden="true" />}>Polls &amp; quizzes</Item>
             <Item to="/kit/resources" icon={<Library size={s} aria-hidden="true" />}>Resources</Item>
@@ -148,6 +148,7 @@ export function Layout() {
           <ul>
             <Item to="/kit/guide" icon={<Printer size={s} aria-hidden="true" />}>Facilitator guide</Item>
             <Item to="/kit/handout" icon={<FlaskConical size={s} aria-hidden="true" />}>Learner handout</Item>
+            <Item to="/kit/prework" icon={<BookOpen size={s} aria-hidden="true" />}>Pre-work</Item>
           </ul>
         </div>
         <div className="sidebar-footer">

@@ -4,6 +4,7 @@ import type { CaseStudy } from '../../../shared/content/schema';
 import { useContent } from '../content/ContentProvider';
 import { Markdown, MarkdownList, contentAssetUrl } from '../ui/Markdown';
 import { ItemLinks, NotFound, PageHeader, Section } from '../ui/bits';
+import { AtAGlance, RoleReading } from './DeliveryParts';
 import { Sources } from './Sources';
 
 const KIND_TITLES: Record<CaseStudy['kind'], string> = {
@@ -48,7 +49,17 @@ export function CasePage() {
   return (
     <article className="page">
       <PageHeader eyebrow={`${KIND_TITLES[c.kind]} · ${c.domain}`} title={c.title} lead={<Markdown text={c.summary} />} />
+      <AtAGlance c={c} />
       {c.image ? <img src={contentAssetUrl(c.image)} alt="" style={{ maxWidth: '100%', borderRadius: 10 }} /> : null}
+      {c.atAGlance ? <h2 id="full-case">The full case (pre-reading)</h2> : null}
+      {c.roleReading ? (
+        <details className="card">
+          <summary>
+            <strong>Who reads what</strong> (each role reads its part)
+          </summary>
+          <RoleReading c={c} />
+        </details>
+      ) : null}
       {c.facts.length > 0 ? (
         <div className="card">
           <dl className="facts">

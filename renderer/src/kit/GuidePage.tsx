@@ -7,6 +7,7 @@ import { useContent } from '../content/ContentProvider';
 import { Markdown, MarkdownList } from '../ui/Markdown';
 import { ItemLinks, PageHeader, Section, formatClock } from '../ui/bits';
 import { AgendaTimeline, phasesInOrder } from './AgendaTimeline';
+import { CanvasSheet, CaseGuide, LargeRoomPlan, LookForChecklist, ScaleNote } from './DeliveryParts';
 import { LessonSections } from './LessonSections';
 import { RunOfShow, TimingCues } from './RunOfShow';
 
@@ -24,6 +25,7 @@ export function GuidePage() {
   const phases = phasesInOrder(lesson.phases, pack.phases);
   const rubric = pack.rubrics[0];
   const worksheet = pack.worksheets[0];
+  const canvas = pack.templates[0];
   let start = 0;
   return (
     <article className="page guide">
@@ -46,6 +48,11 @@ export function GuidePage() {
       <Section title="Agenda" id="agenda">
         <AgendaTimeline phases={phases} />
       </Section>
+      {lesson.scale ? (
+        <Section title="Room size and staffing" id="scale">
+          <ScaleNote lesson={lesson} />
+        </Section>
+      ) : null}
 
       {phases.map((phase) => {
         const begins = start;
@@ -81,9 +88,32 @@ export function GuidePage() {
             <h3>Run of show</h3>
             <TimingCues phase={phase} />
             <RunOfShow phase={phase} startMinute={begins} />
+            {phase.largeRoom ? (
+              <>
+                <h3>Large room (40–60 people)</h3>
+                <LargeRoomPlan phase={phase} startMinute={begins} />
+              </>
+            ) : null}
+            {phase.lookFors?.length ? (
+              <>
+                <h3>Look-for checklist</h3>
+                <LookForChecklist phase={phase} />
+              </>
+            ) : null}
           </section>
         );
       })}
+
+      {canvas ? <CanvasSheet template={canvas} /> : null}
+
+      {pack.cases.some((c) => c.facilitatorGuide) ? (
+        <section className="section print-break" aria-labelledby="guide-cases">
+          <h2 id="guide-cases">Case guides (for the facilitator)</h2>
+          {pack.cases.map((c) => (
+            <CaseGuide key={c.id} c={c} />
+          ))}
+        </section>
+      ) : null}
 
       <div className="print-break">
         <LessonSections pack={pack} />

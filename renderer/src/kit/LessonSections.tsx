@@ -6,6 +6,7 @@
 import type { ContentPack } from '../../../shared/content/schema';
 import { Markdown, MarkdownList } from '../ui/Markdown';
 import { ItemLink, ItemLinks, Section } from '../ui/bits';
+import { VirtualFormats } from './DeliveryParts';
 
 export function LessonSections({ pack }: { pack: ContentPack }) {
   const { lesson } = pack;
@@ -93,8 +94,26 @@ export function LessonSections({ pack }: { pack: ContentPack }) {
           <MarkdownList items={lesson.reflection.facilitator} />
         </Section>
       </div>
+      {lesson.exitTicket ? (
+        <Section title="Exit ticket (each learner, alone, at the close)" id="exit-ticket">
+          {lesson.exitTicket.intro ? <Markdown text={lesson.exitTicket.intro} /> : null}
+          <ol className="list" data-testid="exit-ticket-questions">
+            <li>
+              <Markdown text={lesson.exitTicket.change} inline />
+            </li>
+            <li>
+              <Markdown text={lesson.exitTicket.question} inline />
+            </li>
+            <li>
+              <Markdown text={lesson.exitTicket.confidenceBefore} inline /> <Markdown text={lesson.exitTicket.confidenceAfter} inline /> (1 {lesson.exitTicket.scale.minLabel} – 5{' '}
+              {lesson.exitTicket.scale.maxLabel})
+            </li>
+          </ol>
+        </Section>
+      ) : null}
       <Section title="Adaptations for virtual learning" id="virtual">
         <MarkdownList items={lesson.virtualAdaptations} />
+        <VirtualFormats lesson={lesson} />
       </Section>
       <Section title="Additional resources" id="additional-resources">
         <ItemLinks ids={lesson.additionalResources} showKind={false} />

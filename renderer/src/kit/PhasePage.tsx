@@ -5,6 +5,7 @@ import { useContent } from '../content/ContentProvider';
 import { Markdown, MarkdownList } from '../ui/Markdown';
 import { ItemLinks, NotFound, Section, formatClock } from '../ui/bits';
 import { phasesInOrder } from './AgendaTimeline';
+import { LargeRoomPlan, LookForChecklist } from './DeliveryParts';
 import { RunOfShow, TimingCues } from './RunOfShow';
 
 export function PhasePage() {
@@ -74,6 +75,16 @@ export function PhasePage() {
         <TimingCues phase={phase} />
         <RunOfShow phase={phase} startMinute={start} />
       </Section>
+      {phase.largeRoom ? (
+        <Section title="Large room (40–60 people)" id="large-room">
+          <LargeRoomPlan phase={phase} startMinute={start} />
+        </Section>
+      ) : null}
+      {phase.lookFors?.length ? (
+        <Section title="Look-for checklist" id="look-fors">
+          <LookForChecklist phase={phase} />
+        </Section>
+      ) : null}
 
       <nav className="page-actions no-print section" aria-label="Phases">
         {prev ? (

@@ -3,6 +3,7 @@ import { useParams } from 'react-router';
 import { useContent } from '../content/ContentProvider';
 import { Markdown } from '../ui/Markdown';
 import { NotFound, PageHeader } from '../ui/bits';
+import { CaseExamples } from './DeliveryParts';
 
 export function RubricPage() {
   const { id } = useParams();
@@ -43,6 +44,19 @@ export function RubricPage() {
           ))}
         </tbody>
       </table>
+      {r.criteria.some((c) => c.examples?.length) ? (
+        <section className="section" aria-labelledby="rubric-examples">
+          <h2 id="rubric-examples">Worked examples</h2>
+          {r.criteria
+            .filter((c) => c.examples?.length)
+            .map((c) => (
+              <div key={c.id}>
+                <h3>{c.title}</h3>
+                <CaseExamples examples={c.examples} levelLabel={(score) => `${score} ${r.levels.find((l) => l.score === score)?.label ?? ''}`.trim()} />
+              </div>
+            ))}
+        </section>
+      ) : null}
     </article>
   );
 }

@@ -3,6 +3,7 @@ import { useParams } from 'react-router';
 import { useContent } from '../content/ContentProvider';
 import { Markdown } from '../ui/Markdown';
 import { ItemLink, NotFound, PageHeader } from '../ui/bits';
+import { CaseExamples } from './DeliveryParts';
 
 export function TemplatePage() {
   const { id } = useParams();
@@ -12,6 +13,11 @@ export function TemplatePage() {
   return (
     <article className="page">
       <PageHeader eyebrow="Strategy template" title={t.title} lead={<Markdown text={t.intro} />} />
+      {t.fullVersion ? (
+        <p>
+          Extension: <ItemLink id={t.fullVersion} />
+        </p>
+      ) : null}
       <nav aria-label="Template sections" className="card no-print">
         <ol className="list" style={{ margin: 0 }}>
           {t.sections.map((s) => (
@@ -51,6 +57,7 @@ export function TemplatePage() {
               <strong>Example answer (for the facilitator)</strong>
             </summary>
             <Markdown text={s.exampleAnswer} />
+            <CaseExamples examples={s.examples} />
           </details>
         </section>
       ))}

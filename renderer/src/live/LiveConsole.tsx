@@ -12,6 +12,7 @@ import { GRACE_MS, neighbourPhase } from '../../../shared/room/sessionState';
 import { useContent } from '../content/ContentProvider';
 import { SayDo } from '../kit/RunOfShow';
 import { Markdown, MarkdownList } from '../ui/Markdown';
+import { ConsoleLargeRoom } from './ConsoleLargeRoom';
 import { useNow, useSessionState, writeState } from './liveState';
 import { platform } from '../platform/bridge';
 
@@ -130,6 +131,7 @@ export function LiveConsole({ client, code, hostKey }: { client: RoomClient; cod
           ) : (
             <p className="muted">No run-of-show step for this minute.</p>
           )}
+          <ConsoleLargeRoom client={client} phase={phase} elapsedMs={reading.elapsedMs} />
           <details>
             <summary>Differentiation</summary>
             <MarkdownList items={phase.differentiation} />

@@ -10,6 +10,7 @@
 import { useEffect, useReducer, useState } from 'react';
 import type { RoomClient } from '../../../shared/sync/roomClient';
 import { CONFIDENCE_MIN, type ExitTicketAggregate } from '../../../shared/room/exitTicket';
+import { lookForTags } from '../../../shared/content/deliverySchemas';
 import { useContent } from '../content/ContentProvider';
 import { useGroups } from '../live/groupState';
 import { openBankPoll, useSessionPolls, useSessionState, writeState } from '../live/liveState';
@@ -154,7 +155,7 @@ function TeamObservation({ client, phaseId, team, tags, toggle }: { client: Room
         {client.readOnly ? ` · ${phase?.title ?? phaseId}` : ''}
       </div>
       <div className="tags" role="group" aria-label={`Look-fors for ${team.name}`}>
-        {(phase?.lookFors ?? []).map((tag) => (
+        {lookForTags(phase?.lookFors).map((tag) => (
           <button key={tag} type="button" className={`btn ${tags.includes(tag) ? 'btn-primary' : ''}`} aria-pressed={tags.includes(tag)} onClick={() => toggle(key, tag)}>
             {tag}
           </button>
