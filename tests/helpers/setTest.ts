@@ -110,6 +110,8 @@ export interface SetTestResult {
   docsDiffering: number;
   /** Rejections the learners received about a document (they only use documents they may: should be 0). */
   refused: number;
+  /** Refusals by reason (every refusal a learner received, document or not): what the host said no to. */
+  refusedReasons: Record<string, number>;
   /** Edits still in some outbox at the end (should be 0). */
   stillPending: number;
   offlineEpisodes: number;
@@ -504,6 +506,9 @@ function verdict({
     lostUnacknowledged,
     docsDiffering,
     refused: learners.reduce((n, l) => n + l.client.rejections.filter((e) => e.doc !== undefined).length, 0),
+    refusedReasons: learners
+      .flatMap((l) => l.client.rejections)
+      .reduce<Record<string, number>>((counts, e) => ({ ...counts, [e.reason]: (counts[e.reason] ?? 0) + 1 }), {}),
     stillPending: learners.reduce((n, l) => n + l.client.pendingCount, 0),
     offlineEpisodes,
     drops,
