@@ -1,10 +1,10 @@
 /**
  * axe-core on the room screens (issue 14, point 6), in the light and the dark theme, on a real host with a running
  * session: the home page and the join pages a learner meets, the printable join card, the console (sessions list
- * and the running session with groups and an open poll), the projector (a poll, then the join card overlay) and
- * the learner room (the open poll, the room notes, the team's notes, strategy and board opened). Each screen fails
- * on any violation of impact serious or critical (tests/e2e/axe.ts); the kit's routes are checked in kit.spec.ts
- * (light) and kit-dark.spec.ts (dark).
+ * and the running session with groups and an open poll), the projector (a poll, the join card overlay, the blank
+ * screen) and the learner room (the open poll, the room notes, the team's notes, strategy and board opened; on a
+ * laptop and on a phone). Each screen fails on any violation of impact serious or critical (tests/e2e/axe.ts); the
+ * kit's routes are checked in kit.spec.ts (light) and kit-dark.spec.ts (dark).
  *
  * Each page is opened once and switched between themes by the saved choice (localStorage) and a reload, the way
  * the theme button keeps it: the learners stay in their group, the poll stays open.
@@ -103,7 +103,7 @@ test('the console: the sessions list and the running session with groups and an 
   }
 });
 
-test('the projector: an open poll, then the join card overlay', async () => {
+test('the projector: an open poll, the join card overlay, the blank screen', async () => {
   await presenter.goto(`${host.url}present/${code}#key=${key}`);
   for (const theme of THEMES) {
     await inTheme(presenter, theme);
@@ -116,6 +116,11 @@ test('the projector: an open poll, then the join card overlay', async () => {
     await expectNoSeriousA11yViolations(presenter, `the projector's join card (${theme})`, { soft: true });
     await presenter.keyboard.press('q');
     await expect(presenter.getByRole('region', { name: 'Join card' })).toHaveCount(0);
+    await presenter.keyboard.press('b');
+    await expect(presenter.getByTestId('presenter-blank')).toBeVisible();
+    await expectNoSeriousA11yViolations(presenter, `the projector's blank screen (${theme})`, { soft: true });
+    await presenter.keyboard.press('b');
+    await expect(presenter.getByTestId('presenter')).toBeVisible();
   }
 });
 
@@ -135,5 +140,14 @@ test("the learner room: the open poll, the room notes, the team's notes, strateg
       exclude: EXCALIDRAW_EXCLUSIONS,
     });
     await screenshot(ann, `a11y-room-${theme}`);
+    // The same room on a phone (the kit behind the Menu button, the board as a picture).
+    await ann.setViewportSize({ width: 390, height: 844 });
+    await expect(ann.getByRole('button', { name: 'Menu' })).toBeVisible();
+    await expectNoSeriousA11yViolations(ann, `the learner room on a 390×844 phone (${theme})`, {
+      soft: true,
+      exclude: EXCALIDRAW_EXCLUSIONS,
+    });
+    await screenshot(ann, `a11y-room-phone-${theme}`);
+    await ann.setViewportSize({ width: 1280, height: 900 });
   }
 });
