@@ -5,9 +5,11 @@ import './styles/kit.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
+import { applyInitialTheme } from './app/theme';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
+applyInitialTheme();
 createRoot(root).render(
   <StrictMode>
     <App />

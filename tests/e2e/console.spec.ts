@@ -80,8 +80,9 @@ test('the sticky bar keeps the clock and the run-of-show controls in view at the
   const box = (await bar.boundingBox())!;
   expect(box.y).toBeGreaterThanOrEqual(0);
   expect(box.y + box.height).toBeLessThanOrEqual(900);
-  // Everything a facilitator reaches for mid-sentence, by its accessible name ("+5 min" is "Add 5 minutes").
-  for (const name of ['Pause for questions', 'Add 5 minutes', 'Next phase', 'Eyes on the front', '5 minutes left']) {
+  // Everything a facilitator reaches for mid-sentence, by its accessible name ("+5 min" is "+5 min: add 5 minutes":
+  // the visible text first, for voice control, then what it does).
+  for (const name of ['Pause for questions', '+5 min: add 5 minutes', 'Next phase', 'Eyes on the front', '5 minutes left']) {
     await expect(bar.getByRole('button', { name, exact: true })).toBeVisible();
   }
   await expect(bar.getByTestId('console-clock')).toHaveText(/\d+:\d\d/);

@@ -1,6 +1,7 @@
 /**
  * The kit browser, end to end in Chromium against the real host: every route renders (no error, no broken
- * image, no request to another origin), is screenshotted for review, and the main interactions work.
+ * image, no request to another origin, no serious or critical axe-core violation in the light theme — the dark
+ * theme's pass is kit-dark.spec.ts), is screenshotted for review, and the main interactions work.
  */
 import { cpSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -10,6 +11,7 @@ import { loadContentDir } from '../../electron/host/contentLoader';
 import { startHostProcess } from '../helpers/hostProcess';
 import { SCREENSHOTS, expect, expectAccessibleNames, expectImagesLoaded, screenshot, test } from './fixtures';
 import { kitRoutes } from './routes';
+import { expectNoSeriousA11yViolations, useThemeIn } from './axe';
 
 async function loadPack(url: string): Promise<ContentPack> {
   const res = await fetch(new URL('content/pack.json', url));
@@ -32,16 +34,18 @@ test.describe('every route', () => {
   });
 
   for (const route of routes) {
-    test(`${route.path} renders with no request to another origin, no console error, no broken image`, async ({
+    test(`${route.path} renders with no request to another origin, no console error, no broken image, axe-clean`, async ({
       page,
       offsiteRequests,
       consoleErrors,
     }) => {
+      await useThemeIn(page, 'light');
       await page.goto(route.path);
       await expect(page.locator('main h1').first()).toBeVisible();
       await expect(page.getByText('No such')).toHaveCount(0);
       await expectImagesLoaded(page);
       await screenshot(page, route.name);
+      await expectNoSeriousA11yViolations(page, `${route.path} (light)`);
       expect(offsiteRequests, 'requests to other origins').toEqual([]);
       expect(consoleErrors, 'console errors').toEqual([]);
     });

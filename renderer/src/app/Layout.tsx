@@ -82,7 +82,8 @@ export function Layout() {
         </button>
       </div>
       <nav className={`sidebar${menuOpen ? ' open' : ''}`} id="kit-nav" aria-label="Kit">
-        <NavLink to="/" className="brand" aria-label="Workshop Kit: lesson overview">
+        {/* Named by its visible text (kit and lesson title), so a voice user can say what they see. */}
+        <NavLink to="/" className="brand">
           <img src="/favicon.svg" alt="" />
           <span>
             <strong>Workshop Kit</strong>

@@ -10,6 +10,11 @@ function initialTheme(): Theme {
   return window.matchMedia?.('(prefers-color-scheme: dark)').matches ? 'dark' : 'light';
 }
 
+/** Sets the theme on <html> before the first render, for every route (the projector and the join card too). */
+export function applyInitialTheme(): void {
+  document.documentElement.dataset.theme = initialTheme();
+}
+
 export function useTheme(): [Theme, () => void] {
   const [theme, setTheme] = useState<Theme>(initialTheme);
   useEffect(() => {

@@ -57,12 +57,12 @@ export function ConsoleBar({ client, hands }: { client: RoomClient; hands: numbe
           <Play size={16} aria-hidden="true" /> {reading.elapsedMs > 0 ? 'Resume' : 'Start clock'}
         </button>
       )}
-      {/* Shown "+5 min", announced "Add 5 minutes": the visible text (without the sign) is part of the name. */}
+      {/* Shown "+5 min", announced "+5 min: add 5 minutes": the name starts with what is shown (voice control). */}
       <button
         type="button"
         className="btn"
         disabled={!state.phase}
-        aria-label="Add 5 minutes"
+        aria-label="+5 min: add 5 minutes"
         title="Add 5 minutes to this phase"
         onClick={() => writeState(client, { clock: extend(clock, 5) })}
       >

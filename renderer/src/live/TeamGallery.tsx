@@ -52,7 +52,13 @@ export function TeamWork({
           <p className="muted">
             Strategy: {filled.length} of {ids.length} sections started
           </p>
-          <div className={large ? undefined : 'gallery-notes'}>
+          {/* A scrolling box: focusable and named, so a keyboard user can scroll it too. */}
+          <div
+            className={large ? undefined : 'gallery-notes'}
+            tabIndex={large ? undefined : 0}
+            role={large ? undefined : 'region'}
+            aria-label={large ? undefined : `${group.name} notes, scrollable`}
+          >
             <Suspense fallback={<p className="muted">Loading…</p>}>
               <CollaborativeEditor
                 client={client}

@@ -48,7 +48,7 @@ export default function BarChartSvg({ data, max, large, format }: { data: readon
   return (
     <div ref={ref} style={{ width: '100%' }}>
       {width > 0 ? (
-        <RBarChart width={width} height={data.length * rowHeight + 40} data={rows} layout="vertical" margin={{ top: 4, right: 48, bottom: 4, left: 4 }}>
+        <RBarChart accessibilityLayer={false} width={width} height={data.length * rowHeight + 40} data={rows} layout="vertical" margin={{ top: 4, right: 48, bottom: 4, left: 4 }}>
           <CartesianGrid horizontal={false} stroke="var(--border)" />
           <XAxis
             type="number"

@@ -31,7 +31,7 @@ export function PeerLevels({ rows, levels, large, scorers }: Props & { scorers: 
   const { fontSize, rowHeight, height, labelWidth, tick } = sizes(rows, large);
   return (
     <ResponsiveContainer width="100%" height={height}>
-      <BarChart data={chartRows(rows)} layout="vertical" margin={margin}>
+      <BarChart accessibilityLayer={false} data={chartRows(rows)} layout="vertical" margin={margin}>
         <CartesianGrid horizontal={false} stroke="var(--border)" />
         <XAxis type="number" domain={[0, Math.max(1, scorers)]} allowDecimals={false} tick={tick} stroke={axisStroke} />
         <YAxis type="category" dataKey="label" width={labelWidth} tick={(p: object) => <WrappedTick {...p} width={labelWidth - 12} fontSize={fontSize} />} stroke={axisStroke} />
@@ -51,7 +51,7 @@ export function MeanLevels({ rows, levels, large }: Props) {
   const label = { fontSize, fill: 'var(--text)', fontWeight: 700 };
   return (
     <ResponsiveContainer width="100%" height={height}>
-      <BarChart data={chartRows(rows)} layout="vertical" margin={margin} barGap={2}>
+      <BarChart accessibilityLayer={false} data={chartRows(rows)} layout="vertical" margin={margin} barGap={2}>
         <CartesianGrid horizontal={false} stroke="var(--border)" />
         <XAxis type="number" domain={[0, top]} ticks={[0, ...levels.map((l) => l.score)]} tick={tick} stroke={axisStroke} />
         <YAxis
