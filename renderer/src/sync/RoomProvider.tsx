@@ -6,6 +6,7 @@ import { createContext, useCallback, useContext, useEffect, useMemo, useRef, use
 import type * as Y from 'yjs';
 import { RoomClient, type ClientSocket, type ConnectionStatus } from '../../../shared/sync/roomClient';
 import { deviceStorage } from './dexieStorage';
+import { registerOfflineReload } from '../platform/offlineReload';
 
 export interface JoinRequest {
   code: string;
@@ -74,6 +75,15 @@ export function RoomProvider({ children }: { children: ReactNode }) {
       sessionStorage.removeItem(CURRENT);
     }
   }, [join]);
+
+  // In the room: now the service worker may download the app for offline reloads (platform/offlineReload.ts).
+  useEffect(() => {
+    if (!client) return;
+    if (client.status === 'online') registerOfflineReload();
+    return client.on('status', (status) => {
+      if (status === 'online') registerOfflineReload();
+    });
+  }, [client]);
 
   // Laptop Wi-Fi off / on: tell the client at once rather than waiting for the socket to time out.
   useEffect(() => {
