@@ -11,7 +11,7 @@ import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { NavLink, Outlet, useLocation } from 'react-router';
 import { useContent } from '../content/ContentProvider';
 import { useTheme } from './theme';
-import { useConnectionStatus, useRoom } from '../sync/RoomProvider';
+import { useClientStatus, useRoom } from '../sync/RoomProvider';
 import { StatusIndicator } from '../room/StatusIndicator';
 import { useRecall } from '../live/Broadcast';
 import { CueBar } from '../live/CueBar';
@@ -32,7 +32,7 @@ export function Layout() {
   const { pack } = useContent();
   const [theme, toggleTheme] = useTheme();
   const { client } = useRoom();
-  useConnectionStatus(client);
+  useClientStatus(client);
   useRecall(client);
   const first = <T extends { id: string }>(items: T[]) => items[0]?.id;
   const deck = first(pack.decks);

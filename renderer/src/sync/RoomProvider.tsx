@@ -128,6 +128,15 @@ export function useConnectionStatus(client: RoomClient | null): { status: Connec
   return { status, pending, saving };
 }
 
+/**
+ * The connection status alone, for screens that show or branch on it: they re-render when it changes, not on every
+ * edit waiting for the host or saved on the device (many while a room syncs) as `useConnectionStatus` does.
+ */
+export function useClientStatus(client: RoomClient | null): ConnectionStatus | 'none' {
+  const subscribe = useCallback((notify: () => void) => (client ? client.on('status', notify) : () => undefined), [client]);
+  return useSyncExternalStore(subscribe, () => client?.status ?? 'none');
+}
+
 /** The JSON of a Y.Map of a room document, re-rendered on every change. */
 export function useYMapJson<T>(client: RoomClient | null, docName: string, mapName: string): T | null {
   const map = useMemo(() => (client ? client.doc(docName).getMap(mapName) : null), [client, docName, mapName]);
