@@ -10,7 +10,9 @@
  * `joinPageKbGz`: the JavaScript the join page loads until then (every script response of the first learner,
  * gzipped here at level 9), in KB.
  * Progress goes to stderr; the LAST line of stdout is one JSON object (a contract: keep the key names):
- *   {"learners":60,"p50_join_ms":…,"p95_join_ms":…,"joinPageKbGz":…, …}
+ *   {"learners":60,"p50_join_ms":…,"p95_join_ms":…,"joinPageKbGz":…, …, "phases":{…}, "cpuMsPerJoin":{…}}
+ * `phases`: the median learner's join broken down (see Phases); `cpuMsPerJoin`: browser and host CPU per learner
+ * (treeCpu.ts), the figure to compare before/after on a busy machine.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
