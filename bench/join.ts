@@ -10,7 +10,9 @@
  * `joinPageKbGz`: the JavaScript the join page loads until then (every script response of the first learner,
  * gzipped here at level 9), in KB.
  * Progress goes to stderr; the LAST line of stdout is one JSON object (a contract: keep the key names):
- *   {"learners":60,"p50_join_ms":…,"p95_join_ms":…,"joinPageKbGz":…, …}
+ *   {"learners":60,"p50_join_ms":…,"p95_join_ms":…,"joinPageKbGz":…, …, "phases":{…}, "cpuMsPerJoin":{…}}
+ * `phases`: the median learner's join broken down (see Phases); `cpuMsPerJoin`: browser and host CPU per learner
+ * (treeCpu.ts), the figure to compare before/after on a busy machine.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -25,6 +27,7 @@ import { benchCli } from './cli';
 import { startServerChild } from '../tests/helpers/serverChild';
 import { connectClient } from '../tests/helpers/roomClients';
 import type { RoomClient } from '../shared/sync/roomClient';
+import { descendantsCpuMs, processCpuMs } from './treeCpu';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const log = (line: string) => process.stderr.write(`${line}\n`);
@@ -55,9 +58,49 @@ const wave = Math.min(learners, cli.number('wave', args.wave, 1));
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0;
 const round = (n: number) => Math.round(n * 10) / 10;
 
+/**
+ * Phases of one join, in ms from opening the URL (the page's own clock: navigation start is 0), read from the page's
+ * Navigation and Resource Timing and from a WebSocket wrapper the bench puts in the page (it only records times):
+ * html (the document received), js (the last script received), dcl (DOMContentLoaded), pack (/content/pack.json
+ * received), form (the join form on screen), click (Join pressed), wsOpen (the room socket open), welcome (the host's
+ * welcome received), online (the room screen says online).
+ */
+type Phases = Record<'html' | 'js' | 'dcl' | 'pack' | 'form' | 'click' | 'wsOpen' | 'welcome' | 'online', number>;
+
+const WS_TIMES = `(() => {
+  const Native = window.WebSocket;
+  const marks = (window.__benchWs = {});
+  window.WebSocket = class extends Native {
+    constructor(...args) {
+      super(...args);
+      if (marks.created === undefined) marks.created = performance.now();
+      this.addEventListener('open', () => { if (marks.open === undefined) marks.open = performance.now(); });
+      this.addEventListener('message', (ev) => {
+        if (marks.welcome === undefined && typeof ev.data === 'string' && ev.data.includes('"welcome"')) marks.welcome = performance.now();
+      });
+    }
+  };
+})();`;
+
+/** Read in the page once it is online: the phases its own clock saw (Navigation and Resource Timing, WS_TIMES). */
+const PAGE_PHASES = `(() => {
+  const nav = performance.getEntriesByType('navigation')[0];
+  const resources = performance.getEntriesByType('resource');
+  const scriptEnds = resources.filter((r) => r.initiatorType === 'script' || r.name.endsWith('.js')).map((r) => r.responseEnd);
+  const pack = resources.find((r) => r.name.includes('/content/pack.json'));
+  const ws = window.__benchWs || {};
+  return { html: nav ? nav.responseEnd : 0, dcl: nav ? nav.domContentLoadedEventEnd : 0, js: Math.max(0, ...scriptEnds), pack: pack ? pack.responseEnd : 0, wsOpen: ws.open || 0, welcome: ws.welcome || 0 };
+})()`;
+
 /** One learner: a fresh context opens the join URL, names itself and joins; resolves with the time to "online". */
-async function joinOnce(browser: Browser, url: string, name: string, scripts?: Map<string, Buffer>): Promise<{ ms: number; page: Page }> {
+async function joinOnce(
+  browser: Browser,
+  url: string,
+  name: string,
+  scripts?: Map<string, Buffer>,
+): Promise<{ ms: number; page: Page; phases: Phases }> {
   const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+  await context.addInitScript(WS_TIMES);
   const page = await context.newPage();
   if (scripts) {
     page.on('response', (response) => {
@@ -71,9 +114,13 @@ async function joinOnce(browser: Browser, url: string, name: string, scripts?: M
   const started = performance.now();
   await page.goto(url);
   await page.getByLabel('Display name').fill(name);
+  const form = performance.now() - started;
   await page.getByRole('button', { name: /Join room/ }).click();
+  const click = performance.now() - started;
   await page.locator('main [data-status="online"]').first().waitFor({ timeout: 120_000 });
-  return { ms: performance.now() - started, page };
+  const ms = performance.now() - started;
+  const inPage = (await page.evaluate(PAGE_PHASES)) as Omit<Phases, 'form' | 'click' | 'online'>;
+  return { ms, page, phases: { ...inPage, form, click, online: ms } };
 }
 
 execFileSync(process.execPath, [join(repoRoot, 'scripts', 'ensure-built.mjs')], { stdio: ['ignore', 'ignore', 'inherit'], cwd: repoRoot });
@@ -114,15 +161,25 @@ const browser = await chromium.launch({
 });
 const joinUrl = host.line.joinUrls[0]!;
 const times: number[] = [];
+const phaseRuns: Phases[] = [];
+// CPU spent while a wave joins (from its start until every page of it is online): the browsers and the host.
+let browserCpuMs = 0;
+let hostCpuMs = 0;
 const scripts = new Map<string, Buffer>();
 const stand: RoomClient[] = [];
 try {
   for (let first = 0; first < learners; first += wave) {
     const size = Math.min(wave, learners - first);
+    const cpuAt = { browser: descendantsCpuMs(process.pid, [host.pid]), host: processCpuMs(host.pid) };
     const results = await Promise.all(
       Array.from({ length: size }, (_, i) => joinOnce(browser, joinUrl, `Learner ${first + i + 1}`, first + i === 0 ? scripts : undefined)),
     );
-    for (const r of results) times.push(r.ms);
+    browserCpuMs += descendantsCpuMs(process.pid, [host.pid]) - cpuAt.browser;
+    hostCpuMs += processCpuMs(host.pid) - cpuAt.host;
+    for (const r of results) {
+      times.push(r.ms);
+      phaseRuns.push(r.phases);
+    }
     // The wave's browsers leave and Node clients take their places in the room: the room grows to N on the host,
     // while this machine runs one wave of browsers at a time (sixty live Chromium pages on two cores would measure
     // this machine, not the join).
@@ -149,6 +206,20 @@ process.stdout.write(
     max_join_ms: round(sorted.at(-1) ?? 0),
     wave,
     scripts: scripts.size,
+    // The median learner's phases, each in ms from opening the URL (see Phases above).
+    phases: Object.fromEntries(
+      (Object.keys(phaseRuns[0] ?? {}) as (keyof Phases)[]).map((k) => [
+        k,
+        round(
+          percentile(
+            phaseRuns.map((p) => p[k]).sort((a, b) => a - b),
+            50,
+          ),
+        ),
+      ]),
+    ),
+    // CPU per join while the waves joined (every Chromium process; the host process): comparable on a busy machine.
+    cpuMsPerJoin: { browser: Math.round(browserCpuMs / learners), host: Math.round(hostCpuMs / learners) },
     targets: { p95_join_ms: 3000, joinPageKbGz: 400 },
   })}\n`,
 );

@@ -20,6 +20,7 @@ import { attachRoomSockets, type WsOptions } from './room/wsServer';
 import { isLoopback } from './room/budgets';
 import { withoutAnswers } from './contentLoader';
 import { archiveRoutes } from './archiveRoutes';
+import { packResponse } from './packResponse';
 import { randomBytes } from 'node:crypto';
 import { ReachLog, runPreflight } from './preflight';
 import type { PreflightReport } from '../../shared/protocol/preflight';
@@ -221,8 +222,9 @@ export function createRequestHandler(
   const cache = new FileCache();
   // Learners read pack.json: quiz answers stay with the host (answers.json, for the facilitator) until revealed.
   const served = options.content.ok ? withoutAnswers(options.content.pack) : null;
-  const packJson = JSON.stringify(
-    options.content.ok ? { ok: true, pack: served!.pack, summary: options.content.summary } : { ok: false, issues: options.content.issues },
+  const pack = packResponse(
+    JSON.stringify(options.content.ok ? { ok: true, pack: served!.pack, summary: options.content.summary } : { ok: false, issues: options.content.issues }),
+    options.content.ok,
   );
 
   return async (req, res) => {
@@ -256,12 +258,7 @@ export function createRequestHandler(
       return;
     }
     if (pathname === '/content/pack.json') {
-      res.writeHead(options.content.ok ? 200 : 500, {
-        'Content-Type': 'application/json; charset=utf-8',
-        'Cache-Control': 'no-cache',
-        'Content-Security-Policy': CSP,
-      });
-      res.end(req.method === 'HEAD' ? undefined : packJson);
+      pack.send(req, res, CSP);
       return;
     }
     if (pathname === '/content/answers.json') {

@@ -6,6 +6,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
 import { applyInitialTheme } from './app/theme';
+import { registerOfflineReloadAfterLoad } from './platform/offlineReload';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
@@ -16,9 +17,5 @@ createRoot(root).render(
   </StrictMode>,
 );
 
-// Offline reloads: browsers allow service workers on https and loopback only (not on a plain-HTTP LAN).
-if ('serviceWorker' in navigator && window.isSecureContext && !window.workshopKit && import.meta.env.PROD) {
-  window.addEventListener('load', () => {
-    navigator.serviceWorker.register('/sw.js').catch(() => undefined);
-  });
-}
+// Offline reloads (a service worker on https and loopback): registered once it no longer competes with joining.
+registerOfflineReloadAfterLoad();

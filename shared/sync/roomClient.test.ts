@@ -166,3 +166,43 @@ describe('RoomClient against a misbehaving host', () => {
     newcomer.close();
   });
 });
+
+describe('RoomClient joining', () => {
+  it('opens the socket while the outbox loads from the device, says hello only once it has, then resends it', async () => {
+    const storage = new MemoryStorage();
+    await storage.addCommand('K7M2QX', { id: 'q-1', command: { cmd: 'raise-hand', raised: true } });
+    let release!: () => void;
+    const held = new Promise<void>((r) => (release = r));
+    const loadCommands = storage.loadCommands.bind(storage);
+    storage.loadCommands = async (room) => {
+      await held;
+      return loadCommands(room);
+    };
+    const sent: string[] = [];
+    let connects = 0;
+    const client = new RoomClient({
+      url: 'ws://test/ws',
+      room: 'K7M2QX',
+      storage,
+      createSocket: () => {
+        connects++;
+        return new ScriptedSocket((socket, data) => {
+          if (typeof data !== 'string') return;
+          sent.push(data);
+          if (data.includes('"hello"')) socket.receive(welcome);
+        });
+      },
+    });
+    // The socket is open before the device's outbox has loaded; nothing is said on it yet.
+    await new Promise((r) => setTimeout(r, 20));
+    expect(connects).toBe(1);
+    expect(sent).toEqual([]);
+    release();
+    await vi.waitFor(() => expect(client.status).toBe('online'));
+    expect(JSON.parse(sent[0]!)).toMatchObject({ type: 'hello', room: 'K7M2QX' });
+    // The welcome's resend found what the earlier page left unacknowledged.
+    await vi.waitFor(() => expect(sent.some((s) => s.includes('"q-1"'))).toBe(true));
+    expect(connects).toBe(1);
+    client.close();
+  });
+});

@@ -79,9 +79,9 @@ export class RoomClient {
       (error) => this.report({ reason: 'storage', message: `this device could not save your work (${error.message}): free some space on it, then keep the page open` }),
     );
     this.ready = this.outbox.load();
-    void this.ready.then(() => {
-      if (!this.networkDown) this.connect();
-    });
+    // The socket opens while the outbox loads from the device (a join does not wait for one before the other); the
+    // hello waits for the outbox, so the welcome's resend finds everything an earlier page left unacknowledged.
+    this.connect();
   }
 
   on(event: 'status', fn: Listener<ConnectionStatus>): () => void;
@@ -168,15 +168,16 @@ export class RoomClient {
     socket.binaryType = 'arraybuffer';
     this.socket = socket;
     socket.onopen = () => {
-      void this.hello();
+      void this.hello(socket);
     };
     socket.onmessage = (ev) => this.onMessage(ev.data);
     socket.onclose = (ev) => this.onClose(ev.code);
     socket.onerror = () => undefined;
   }
 
-  private async hello(): Promise<void> {
-    const identity = this.options.secret ? null : await this.options.storage.loadIdentity(this.options.room);
+  private async hello(socket: ClientSocket): Promise<void> {
+    const [identity] = await Promise.all([this.options.secret ? null : this.options.storage.loadIdentity(this.options.room), this.ready]);
+    if (this.socket !== socket) return; // closed (and perhaps reopened) meanwhile: that socket says its own hello
     this.send(
       JSON.stringify({
         type: 'hello',

@@ -6,6 +6,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { connect } from 'node:net';
+import { get as httpGet, type IncomingHttpHeaders } from 'node:http';
+import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHostProcess, type HostProcess } from '../helpers/hostProcess';
 
@@ -48,6 +50,32 @@ describe('npm run host', () => {
     const body = (await res.json()) as { ok: boolean };
     expect(typeof body.ok).toBe('boolean');
     expect((await fetch(new URL('content/lesson.yaml', host.url))).status).toBe(404);
+  });
+
+  it('sends the content pack gzipped with an ETag, and answers a page that has it with 304 and no body', async () => {
+    const get = (headers: Record<string, string>) =>
+      new Promise<{ status: number; headers: IncomingHttpHeaders; body: Buffer }>((done, fail) => {
+        httpGet(new URL('content/pack.json', host.url), { headers }, (res) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (c: Buffer) => chunks.push(c));
+          res.on('end', () => done({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }));
+        }).on('error', fail);
+      });
+    const plain = await get({});
+    expect(plain.status).toBe(200);
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    const zipped = await get({ 'accept-encoding': 'gzip, deflate, br' });
+    expect(zipped.headers['content-encoding']).toBe('gzip');
+    expect(zipped.body.length).toBeLessThan(plain.body.length / 2);
+    expect(gunzipSync(zipped.body).equals(plain.body)).toBe(true);
+    expect(zipped.headers['cache-control']).toBe('no-cache');
+    const etag = zipped.headers.etag;
+    expect(etag).toMatch(/^"[\w-]+"$/);
+    expect(plain.headers.etag).toBe(etag);
+    const again = await get({ 'accept-encoding': 'gzip', 'if-none-match': etag! });
+    expect(again.status).toBe(304);
+    expect(again.body.length).toBe(0);
+    expect((await get({ 'if-none-match': '"something-else"' })).status).toBe(200);
   });
 
   it('cannot be walked out of its folders', async () => {

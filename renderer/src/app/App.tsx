@@ -1,6 +1,7 @@
 /** Routes of the kit browser. Every route works with no session (self-study) and is served by the host. */
 import { BrowserRouter, Route, Routes, useLocation } from 'react-router';
-import { lazy, Suspense, useEffect, useRef } from 'react';
+import { lazy, Suspense, useEffect, useRef, type ReactNode } from 'react';
+import { LoadingPage } from '../content/ContentErrorPage';
 import { ContentProvider } from '../content/ContentProvider';
 import { NotFound } from '../ui/bits';
 import { AgendaPage } from '../kit/AgendaPage';
@@ -28,12 +29,20 @@ import { Layout } from './Layout';
 import { RoomProvider } from '../sync/RoomProvider';
 import { JoinCodePage, JoinPage } from '../room/JoinPage';
 import { RoomPage } from '../room/RoomPage';
-import { ConsolePage } from '../room/ConsolePage';
-import { PresenterPage } from '../live/PresenterPage';
-import { PrintableJoinCard } from '../room/PrintableJoinCard';
 import { MenuNavigation } from './MenuNavigation';
 
 const HelpPage = lazy(() => import('./HelpPage'));
+
+// The facilitator's screens (console, projector, printable join card) load on demand: a learner's phone joining the
+// room never downloads, parses or runs them (bench:join). They open on the host's own machine, so they never need
+// to load while the host is unreachable.
+const ConsolePage = lazy(() => import('../room/ConsolePage').then((m) => ({ default: m.ConsolePage })));
+const PresenterPage = lazy(() => import('../live/PresenterPage').then((m) => ({ default: m.PresenterPage })));
+const PrintableJoinCard = lazy(() => import('../room/PrintableJoinCard').then((m) => ({ default: m.PrintableJoinCard })));
+
+function OnDemand({ children }: { children: ReactNode }) {
+  return <Suspense fallback={<LoadingPage />}>{children}</Suspense>;
+}
 
 /** On navigation: scroll to the top (or the #anchor) and move focus to the page for screen readers. */
 function ScrollManager() {
@@ -63,9 +72,30 @@ export function App() {
           <ScrollManager />
           <MenuNavigation />
           <Routes>
-            <Route path="present" element={<PresenterPage />} />
-          <Route path="present/:code" element={<PresenterPage />} />
-            <Route path="join-card/:code" element={<PrintableJoinCard />} />
+            <Route
+              path="present"
+              element={
+                <OnDemand>
+                  <PresenterPage />
+                </OnDemand>
+              }
+            />
+            <Route
+              path="present/:code"
+              element={
+                <OnDemand>
+                  <PresenterPage />
+                </OnDemand>
+              }
+            />
+            <Route
+              path="join-card/:code"
+              element={
+                <OnDemand>
+                  <PrintableJoinCard />
+                </OnDemand>
+              }
+            />
             <Route element={<Layout />}>
               <Route index element={<HomePage />} />
               <Route path="kit/agenda" element={<AgendaPage />} />
@@ -104,8 +134,22 @@ export function App() {
               <Route path="join" element={<JoinCodePage />} />
               <Route path="join/:code" element={<JoinPage />} />
               <Route path="room/:code" element={<RoomPage />} />
-              <Route path="console" element={<ConsolePage />} />
-              <Route path="console/:code" element={<ConsolePage />} />
+              <Route
+                path="console"
+                element={
+                  <OnDemand>
+                    <ConsolePage />
+                  </OnDemand>
+                }
+              />
+              <Route
+                path="console/:code"
+                element={
+                  <OnDemand>
+                    <ConsolePage />
+                  </OnDemand>
+                }
+              />
               <Route path="*" element={<NotFound what="page" />} />
             </Route>
           </Routes>

@@ -15,7 +15,7 @@ import { GlossaryScope } from '../content/GlossaryLinks';
 const linksTerms = (pathname: string) => pathname.startsWith('/kit/') && !/^\/kit\/(glossary|guide|handout)\b/.test(pathname);
 import { useContent } from '../content/ContentProvider';
 import { useTheme } from './theme';
-import { useConnectionStatus, useRoom } from '../sync/RoomProvider';
+import { useClientStatus, useRoom } from '../sync/RoomProvider';
 import { StatusIndicator } from '../room/StatusIndicator';
 import { useRecall } from '../live/Broadcast';
 import { CueBar } from '../live/CueBar';
@@ -36,7 +36,7 @@ export function Layout() {
   const { pack } = useContent();
   const [theme, toggleTheme] = useTheme();
   const { client } = useRoom();
-  useConnectionStatus(client);
+  useClientStatus(client);
   useRecall(client);
   const first = <T extends { id: string }>(items: T[]) => items[0]?.id;
   const deck = first(pack.decks);

@@ -20,7 +20,9 @@ const ContentContext = createContext<{ pack: ContentPack; index: ItemIndex } | n
 export async function fetchPack(): Promise<Exclude<ContentState, { status: 'loading' }>> {
   let response: Response;
   try {
-    response = await fetch('/content/pack.json', { cache: 'no-cache' });
+    // The default cache mode, so that the page's preload of the pack (index.html) is used rather than fetched again;
+    // still always fresh: the host sends the pack with `Cache-Control: no-cache` and an ETag (revalidated, 304).
+    response = await fetch('/content/pack.json');
   } catch (error) {
     return { status: 'unreachable', message: (error as Error).message };
   }

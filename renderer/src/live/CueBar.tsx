@@ -10,7 +10,7 @@ import { useEffect, useRef, useState } from 'react';
 import { cueKeys, liveMessage, movingCue } from '../../../shared/room/cues';
 import type { RoomClient } from '../../../shared/sync/roomClient';
 import { useContent } from '../content/ContentProvider';
-import { useConnectionStatus } from '../sync/RoomProvider';
+import { useClientStatus } from '../sync/RoomProvider';
 import { playCue, useCueSound } from './cueSound';
 import { useNow, useSessionState } from './liveState';
 
@@ -21,7 +21,7 @@ export function CueBar({ client }: { client: RoomClient }) {
   const { pack } = useContent();
   const state = useSessionState(client);
   const now = useNow(500, client);
-  const { status } = useConnectionStatus(client);
+  const status = useClientStatus(client);
   const [dismissed, setDismissed] = useState<number | null>(null);
   const titleOf = (id: string | undefined) => (id ? (pack.phases.find((p) => p.id === id)?.title ?? id) : '');
 

@@ -20,7 +20,7 @@ import { SharedTeams } from '../live/TeamGallery';
 import { LearnerEvaluate } from '../live/ScoreForm';
 import { MoveRequestPrompt, RejoinCode } from '../live/RejoinPrompt';
 import { deviceStorage } from '../sync/dexieStorage';
-import { useConnectionStatus, useRoom, useYMapJson, useYText } from '../sync/RoomProvider';
+import { useClientStatus, useRoom, useYMapJson, useYText } from '../sync/RoomProvider';
 import { Markdown } from '../ui/Markdown';
 import { PageHeader, Section } from '../ui/bits';
 import { SharedTextArea } from './SharedTextArea';
@@ -40,7 +40,7 @@ export function RoomPage() {
   const navigate = useNavigate();
   const { client, join } = useRoom();
   const { pack } = useContent();
-  const { status } = useConnectionStatus(client);
+  const status = useClientStatus(client);
   const ended = useSessionEnded(client);
 
   useEffect(() => {

@@ -6,6 +6,7 @@ import { createContext, useCallback, useContext, useEffect, useMemo, useRef, use
 import type * as Y from 'yjs';
 import { RoomClient, type ClientSocket, type ConnectionStatus } from '../../../shared/sync/roomClient';
 import { deviceStorage } from './dexieStorage';
+import { registerOfflineReload } from '../platform/offlineReload';
 
 export interface JoinRequest {
   code: string;
@@ -75,6 +76,15 @@ export function RoomProvider({ children }: { children: ReactNode }) {
     }
   }, [join]);
 
+  // In the room: now the service worker may download the app for offline reloads (platform/offlineReload.ts).
+  useEffect(() => {
+    if (!client) return;
+    if (client.status === 'online') registerOfflineReload();
+    return client.on('status', (status) => {
+      if (status === 'online') registerOfflineReload();
+    });
+  }, [client]);
+
   // Laptop Wi-Fi off / on: tell the client at once rather than waiting for the socket to time out.
   useEffect(() => {
     if (!client) return;
@@ -116,6 +126,15 @@ export function useConnectionStatus(client: RoomClient | null): { status: Connec
   const pending = useSyncExternalStore(subscribe, () => client?.pendingCount ?? 0);
   const saving = useSyncExternalStore(subscribe, () => client?.savingLocally ?? 0);
   return { status, pending, saving };
+}
+
+/**
+ * The connection status alone, for screens that show or branch on it: they re-render when it changes, not on every
+ * edit waiting for the host or saved on the device (many while a room syncs) as `useConnectionStatus` does.
+ */
+export function useClientStatus(client: RoomClient | null): ConnectionStatus | 'none' {
+  const subscribe = useCallback((notify: () => void) => (client ? client.on('status', notify) : () => undefined), [client]);
+  return useSyncExternalStore(subscribe, () => client?.status ?? 'none');
 }
 
 /** The JSON of a Y.Map of a room document, re-rendered on every change. */
