@@ -127,6 +127,8 @@ export const scenarioSchema = z
       maxEce: finite.positive().max(1),
       /** Tolerance when comparing with the champion on the same holdout: candidate AUC ≥ champion AUC − this. */
       aucTolerance: finite.min(0).max(0.2).default(0.005),
+      /** … and candidate cost per 1,000 rows ≤ champion's × (1 + this). */
+      costTolerance: finite.min(0).max(1).default(0.02),
     }),
     shifts: z.array(shiftSchema).max(20).default([]),
     notes: text.optional(),
