@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { driftLevel, ksSorted, ksStatistic, psi, PSI_FLOOR, referenceProfile } from './drift';
+import { driftLevel, driftStats, ksSorted, ksStatistic, psi, PSI_FLOOR, referenceProfile } from './drift';
 import { Rng } from './rng';
 
 describe('PSI and KS against hand-computed cases', () => {
@@ -44,5 +44,23 @@ describe('PSI and KS against hand-computed cases', () => {
     const ref = referenceProfile([0, 0, 0, 1, 1, 0, 0, 0, 1, 0]);
     expect(ref.edges).toEqual([1]);
     expect(ref.expected).toEqual([0.7, 0.3]);
+  });
+});
+
+describe('driftStats (the daily one-pass monitor)', () => {
+  it('gives exactly the PSI of `psi` and the KS of `ksStatistic` within one percentile cell', () => {
+    const rng = new Rng(3);
+    const ref = referenceProfile(Float64Array.from({ length: 20_000 }, () => Math.exp(rng.normal())));
+    for (const shift of [0, 0.2, 0.7]) {
+      const cur = Float64Array.from({ length: 10_000 }, () => Math.exp(rng.normal() + shift));
+      const fast = driftStats(ref, cur);
+      expect(fast.psi).toBeCloseTo(psi(ref, cur), 12);
+      expect(Math.abs(fast.ks - ksStatistic(ref, cur))).toBeLessThan(0.012);
+    }
+    const bin = referenceProfile([0, 0, 0, 1, 1, 0, 0, 0, 1, 0]);
+    expect(driftStats(bin, [1, 1, 1, 0])).toEqual({
+      psi: psi(bin, [1, 1, 1, 0]),
+      ks: ksSorted([0, 0, 0, 0, 0, 0, 0, 1, 1, 1], [0, 1, 1, 1]),
+    });
   });
 });

@@ -12,6 +12,11 @@
  * finite. A feature with few distinct values (0/1) gets one bin per distinct reference value.
  * KS is the largest gap between the two empirical CDFs; it needs no bins, but with 10,000 rows even a harmless
  * difference is "significant", so alerts use an effect-size threshold (0.1) rather than a p-value.
+ *
+ * The daily monitor uses `driftStats`: one pass over the day's values, no sort, no allocation per value. Each
+ * value is placed among the reference's percentiles (1st … 99th); PSI comes out exactly as `psi` (the deciles are
+ * among the percentiles); KS is evaluated at the percentiles only, so it can miss at most the gap inside one
+ * percentile cell (≤ 0.01 of reference mass plus the new data's mass there). `ksStatistic` is the exact version.
  */
 
 export interface ReferenceProfile {
@@ -20,6 +25,10 @@ export interface ReferenceProfile {
   expected: number[];
   /** Sorted reference values (NaN removed), for KS. */
   sorted: Float64Array;
+  /** Percentile grid for `driftStats`: edges, reference CDF just below each edge, PSI bin of each grid cell. */
+  grid: number[];
+  gridCdf: number[];
+  cellBin: Int32Array;
 }
 
 export const PSI_FLOOR = 1e-4;
@@ -35,18 +44,68 @@ function binOf(edges: readonly number[], v: number): number {
   return lo;
 }
 
-export function referenceProfile(values: ArrayLike<number>, bins = 10, n = values.length): ReferenceProfile {
-  const clean: number[] = [];
-  for (let i = 0; i < n; i++) if (values[i] === values[i]) clean.push(values[i]!);
-  const sorted = Float64Array.from(clean).sort();
+function quantileEdges(sorted: Float64Array, bins: number): number[] {
   const edges: number[] = [];
   for (let k = 1; k < bins; k++) {
     const v = sorted[Math.floor((k * sorted.length) / bins)];
     if (v !== undefined && v > sorted[0]! && (edges.length === 0 || v > edges[edges.length - 1]!)) edges.push(v);
   }
+  return edges;
+}
+
+export function referenceProfile(values: ArrayLike<number>, bins = 10, n = values.length): ReferenceProfile {
+  const clean: number[] = [];
+  for (let i = 0; i < n; i++) if (values[i] === values[i]) clean.push(values[i]!);
+  const sorted = Float64Array.from(clean).sort();
+  const edges = quantileEdges(sorted, bins);
   const counts = new Array<number>(edges.length + 1).fill(0);
   for (let i = 0; i < sorted.length; i++) counts[binOf(edges, sorted[i]!)]!++;
-  return { edges, expected: counts.map((c) => (sorted.length ? c / sorted.length : 0)), sorted };
+  const grid = quantileEdges(sorted, 100);
+  // F_ref just below each grid edge = (number of reference values < edge) / N.
+  const gridCdf = grid.map((e) => {
+    let lo = 0;
+    let hi = sorted.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (sorted[mid]! < e) lo = mid + 1;
+      else hi = mid;
+    }
+    return sorted.length ? lo / sorted.length : 0;
+  });
+  // A grid cell c holds values with exactly c grid edges ≤ v; its PSI bin counts the decile edges among those.
+  const cellBin = new Int32Array(grid.length + 1);
+  for (let c = 0; c <= grid.length; c++) cellBin[c] = c === 0 ? 0 : binOf(edges, grid[c - 1]!);
+  return { edges, expected: counts.map((c) => (sorted.length ? c / sorted.length : 0)), sorted, grid, gridCdf, cellBin };
+}
+
+/** PSI (exact, same bins as `psi`) and KS (on the percentile grid) in one pass without sorting. */
+export function driftStats(profile: ReferenceProfile, values: ArrayLike<number>, n = values.length): { psi: number; ks: number } {
+  const g = profile.grid;
+  const cells = new Float64Array(g.length + 1);
+  let m = 0;
+  for (let i = 0; i < n; i++) {
+    const v = values[i]!;
+    if (v !== v) continue;
+    let lo = 0;
+    let hi = g.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (g[mid]! <= v) lo = mid + 1;
+      else hi = mid;
+    }
+    cells[lo]!++;
+    m++;
+  }
+  const actual = new Array<number>(profile.expected.length).fill(0);
+  let cum = 0;
+  let ks = 0;
+  for (let c = 0; c <= g.length; c++) {
+    actual[profile.cellBin[c]!]! += m ? cells[c]! / m : 0;
+    cum += cells[c]!;
+    // values in cells ≤ c are < g[c]: compare with the reference's F just below g[c]
+    if (c < g.length && m) ks = Math.max(ks, Math.abs(cum / m - profile.gridCdf[c]!));
+  }
+  return { psi: psiFromProportions(profile.expected, actual), ks };
 }
 
 /** Proportions of `values` in the reference's bins (NaN counts in no bin: report it with validation checks). */

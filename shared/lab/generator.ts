@@ -7,7 +7,7 @@
  *
  * Determinism: each day draws from its own stream `mixSeed(seed, day)`, so day 40 is the same whether or not days
  * 0–39 were generated, and the same seed gives the same bytes on every machine (no Math.random, no clock; only
- * IEEE-754 arithmetic plus Math.exp/log/sqrt/sin/cos, which V8 computes the same way in Node and in a browser).
+ * IEEE-754 arithmetic plus Math.exp/log/sqrt, which V8 computes the same way in Node and in a browser).
  *
  * Three views of each feature value (how skew happens):
  *   raw      the truth in the world (drives the label);
@@ -18,8 +18,8 @@
 import { mixSeed, Rng, STREAM } from './rng';
 import type { Scenario, Shift } from './scenarioSchema';
 
-/** A shift as the simulation applies it: `until` ends it (a fixed pipeline bug). */
-export type ActiveShift = Shift & { until?: number };
+/** A shift as the simulation applies it: `until` ends it (a fixed pipeline bug); `injected` by the facilitator. */
+export type ActiveShift = Shift & { until?: number; injected?: boolean };
 
 export interface GeneratorModel {
   readonly scenario: Scenario;
@@ -198,8 +198,8 @@ export function generateDay(gen: GeneratorModel, day: number, shifts: readonly A
     entity: new Int32Array(n),
     time: new Float64Array(n),
     raw: Array.from({ length: nf }, () => new Float64Array(n)),
-    offline: Array.from({ length: nf }, () => new Float64Array(n)),
-    served: Array.from({ length: nf }, () => new Float64Array(n)),
+    offline: [],
+    served: [],
     label: new Uint8Array(n),
   };
   const k = fx.priorOdds;
@@ -222,16 +222,23 @@ export function generateDay(gen: GeneratorModel, day: number, shifts: readonly A
     for (let f = 0; f < nf; f++) raw[f]![i] = x[f]!;
     i++;
   }
+  // Views share the array when nothing changes them (batches are never written after this function).
   for (let f = 0; f < nf; f++) {
     const up = fx.upstream[f]!;
     const bug = fx.pipelineBug[f]!;
     const r = raw[f]!;
-    const off = b.offline[f]!;
-    const srv = b.served[f]!;
-    if (up === 1) off.set(r);
-    else for (let i = 0; i < n; i++) off[i] = r[i]! * up;
-    if (bug === 1) srv.set(off);
-    else for (let i = 0; i < n; i++) srv[i] = off[i]! * bug;
+    let off = r;
+    if (up !== 1) {
+      off = new Float64Array(n);
+      for (let i = 0; i < n; i++) off[i] = r[i]! * up;
+    }
+    let srv = off;
+    if (bug !== 1) {
+      srv = new Float64Array(n);
+      for (let i = 0; i < n; i++) srv[i] = off[i]! * bug;
+    }
+    b.offline.push(off);
+    b.served.push(srv);
   }
   return b;
 }

@@ -57,7 +57,12 @@ export function trainLogistic(features: readonly string[], data: TrainingSet, l2
     const col = data.columns[j]!;
     let s = 0;
     let c = 0;
-    for (let i = 0; i < n; i++) if (col[i] === col[i]) (s += col[i]!), c++;
+    for (let i = 0; i < n; i++) {
+      if (col[i] === col[i]) {
+        s += col[i]!;
+        c++;
+      }
+    }
     const m = c ? s / c : 0;
     let v = 0;
     for (let i = 0; i < n; i++) if (col[i] === col[i]) v += (col[i]! - m) ** 2;
@@ -102,7 +107,7 @@ export function trainLogistic(features: readonly string[], data: TrainingSet, l2
       w[j]! += step[j]!;
       maxStep = Math.max(maxStep, Math.abs(step[j]!));
     }
-    if (maxStep < 1e-7) {
+    if (maxStep < 1e-6) {
       it++;
       break;
     }

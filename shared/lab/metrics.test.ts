@@ -36,7 +36,17 @@ describe('metrics against hand-computed cases', () => {
     expect(businessCost({ tp: 1, fp: 1, tn: 5, fn: 1 }, costs)).toBe(126);
     const m = evaluate([0.9, 0.8, 0.1, 0.2], [1, 0, 1, 0], 0.5, costs);
     expect(m).toMatchObject({ tp: 1, fp: 1, fn: 1, tn: 1, cost: 126, costPer1000: 31_500, positives: 2 });
-    const g = bySubgroup([0.9, 0.8, 0.1, 0.2], [1, 0, 1, 0], [0, 0, 1, 1], [{ id: 'a', label: 'A' }, { id: 'b', label: 'B' }], 0.5, costs);
+    const g = bySubgroup(
+      [0.9, 0.8, 0.1, 0.2],
+      [1, 0, 1, 0],
+      [0, 0, 1, 1],
+      [
+        { id: 'a', label: 'A' },
+        { id: 'b', label: 'B' },
+      ],
+      0.5,
+      costs,
+    );
     expect(g[0]).toMatchObject({ group: 'a', n: 2, tp: 1, fp: 1, auc: 1 });
     expect(g[1]).toMatchObject({ group: 'b', n: 2, fn: 1, tn: 1, auc: 0 });
   });

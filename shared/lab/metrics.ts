@@ -42,25 +42,37 @@ export interface SubgroupMetrics extends Metrics {
   label: string;
 }
 
-/** ROC AUC = P(score of a random positive > score of a random negative), ties counting one half. */
+/**
+ * ROC AUC = P(score of a random positive > score of a random negative), ties counting one half.
+ * Mann–Whitney: sort all scores once (native typed-array sort), then each positive's average rank is found by
+ * binary search (lower and upper bound of its score), so no comparator sort runs in the daily loop.
+ */
 export function rocAuc(scores: ArrayLike<number>, labels: ArrayLike<number>, n = labels.length): number | null {
-  const idx = new Uint32Array(n);
-  for (let i = 0; i < n; i++) idx[i] = i;
-  idx.sort((a, b) => scores[a]! - scores[b]! || a - b);
+  const sorted = new Float64Array(n);
+  for (let i = 0; i < n; i++) sorted[i] = scores[i]!;
+  sorted.sort();
   let rankSumPos = 0;
   let pos = 0;
-  let i = 0;
-  while (i < n) {
-    let j = i;
-    while (j + 1 < n && scores[idx[j + 1]!] === scores[idx[i]!]) j++;
-    const avgRank = (i + j) / 2 + 1;
-    for (let k = i; k <= j; k++) {
-      if (labels[idx[k]!]) {
-        rankSumPos += avgRank;
-        pos++;
-      }
+  for (let i = 0; i < n; i++) {
+    if (!labels[i]) continue;
+    const s = scores[i]!;
+    let lo = 0;
+    let hi = n;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (sorted[mid]! < s) lo = mid + 1;
+      else hi = mid;
     }
-    i = j + 1;
+    const below = lo;
+    hi = n;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (sorted[mid]! <= s) lo = mid + 1;
+      else hi = mid;
+    }
+    // ranks below+1 … lo are tied with s: their average
+    rankSumPos += (below + 1 + lo) / 2;
+    pos++;
   }
   const neg = n - pos;
   if (pos === 0 || neg === 0) return null;
@@ -71,8 +83,11 @@ export function confusionAt(scores: ArrayLike<number>, labels: ArrayLike<number>
   const c: Confusion = { tp: 0, fp: 0, tn: 0, fn: 0 };
   for (let i = 0; i < n; i++) {
     const flagged = scores[i]! >= threshold;
-    if (labels[i]) flagged ? c.tp++ : c.fn++;
-    else flagged ? c.fp++ : c.tn++;
+    if (labels[i]) {
+      if (flagged) c.tp++;
+      else c.fn++;
+    } else if (flagged) c.fp++;
+    else c.tn++;
   }
   return c;
 }
@@ -81,7 +96,12 @@ export const precision = (c: Confusion): number | null => (c.tp + c.fp ? c.tp / 
 export const recall = (c: Confusion): number | null => (c.tp + c.fn ? c.tp / (c.tp + c.fn) : null);
 
 /** Reliability diagram on `bins` equal-width bins of [0, 1], with Brier score and ECE (count-weighted |gap|). */
-export function calibration(scores: ArrayLike<number>, labels: ArrayLike<number>, bins = 10, n = labels.length): { bins: ReliabilityBin[]; brier: number; ece: number } {
+export function calibration(
+  scores: ArrayLike<number>,
+  labels: ArrayLike<number>,
+  bins = 10,
+  n = labels.length,
+): { bins: ReliabilityBin[]; brier: number; ece: number } {
   const cnt = new Float64Array(bins);
   const sumS = new Float64Array(bins);
   const sumY = new Float64Array(bins);
@@ -110,7 +130,13 @@ export function businessCost(c: Confusion, costs: Scenario['costs']): number {
   return c.fp * costs.falsePositive + c.fn * costs.falseNegative + c.tp * costs.truePositive;
 }
 
-export function evaluate(scores: ArrayLike<number>, labels: ArrayLike<number>, threshold: number, costs: Scenario['costs'], n = labels.length): Metrics {
+export function evaluate(
+  scores: ArrayLike<number>,
+  labels: ArrayLike<number>,
+  threshold: number,
+  costs: Scenario['costs'],
+  n = labels.length,
+): Metrics {
   const c = confusionAt(scores, labels, threshold, n);
   const cal = calibration(scores, labels, 10, n);
   const cost = businessCost(c, costs);

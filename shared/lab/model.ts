@@ -36,7 +36,9 @@ export interface ModelParams {
 }
 
 export function trainModel(kind: ModelKind, features: readonly string[], data: TrainingSet, params: ModelParams = {}): FittedModel {
-  return kind === 'logistic' ? trainLogistic(features, data, params.l2 ?? 1) : trainTree(features, data, params.maxDepth ?? 5, params.minLeaf ?? 50);
+  return kind === 'logistic'
+    ? trainLogistic(features, data, params.l2 ?? 1)
+    : trainTree(features, data, params.maxDepth ?? 5, params.minLeaf ?? 50);
 }
 
 /** Scores n rows into `out` (allocated when absent). NaN feature values are imputed with the training mean. */
@@ -81,7 +83,10 @@ export function importance(model: FittedModel): { feature: string; importance: n
  * on the log-odds scale (exact: base + Σ = logit(score)). Tree: the change of the node probability at each split
  * on the row's path, credited to the split's feature (Saabas; exact: base + Σ = score).
  */
-export function explainRow(model: FittedModel, x: readonly number[]): { scale: 'log-odds' | 'probability'; base: number; score: number; contributions: { feature: string; contribution: number }[] } {
+export function explainRow(
+  model: FittedModel,
+  x: readonly number[],
+): { scale: 'log-odds' | 'probability'; base: number; score: number; contributions: { feature: string; contribution: number }[] } {
   const contrib = new Array<number>(model.features.length).fill(0);
   if (model.kind === 'logistic') {
     let base = model.bias;
@@ -92,7 +97,12 @@ export function explainRow(model: FittedModel, x: readonly number[]): { scale: '
       contrib[j] = c * ((v === v ? v : model.mean[j]!) - model.mean[j]!);
       z += contrib[j]!;
     });
-    return { scale: 'log-odds', base, score: 1 / (1 + Math.exp(-z)), contributions: model.features.map((f, j) => ({ feature: f, contribution: contrib[j]! })) };
+    return {
+      scale: 'log-odds',
+      base,
+      score: 1 / (1 + Math.exp(-z)),
+      contributions: model.features.map((f, j) => ({ feature: f, contribution: contrib[j]! })),
+    };
   }
   let node = 0;
   while (model.feature[node]! >= 0) {
@@ -102,5 +112,10 @@ export function explainRow(model: FittedModel, x: readonly number[]): { scale: '
     contrib[f]! += model.value[next]! - model.value[node]!;
     node = next;
   }
-  return { scale: 'probability', base: model.value[0]!, score: model.value[node]!, contributions: model.features.map((f, j) => ({ feature: f, contribution: contrib[j]! })) };
+  return {
+    scale: 'probability',
+    base: model.value[0]!,
+    score: model.value[node]!,
+    contributions: model.features.map((f, j) => ({ feature: f, contribution: contrib[j]! })),
+  };
 }

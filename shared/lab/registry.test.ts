@@ -1,9 +1,35 @@
 import { describe, expect, it } from 'vitest';
 import type { Metrics } from './metrics';
-import { archive, emptyRegistry, gateDecision, lineage, promote, register, rollback, stageOf, type Registry, type RegistryResult, type Run } from './registry';
+import {
+  archive,
+  emptyRegistry,
+  gateDecision,
+  lineage,
+  promote,
+  register,
+  rollback,
+  stageOf,
+  type Registry,
+  type RegistryResult,
+  type Run,
+} from './registry';
 
 const gate = { minAuc: 0.8, maxEce: 0.05, aucTolerance: 0.005, costTolerance: 0.02 };
-const m = (auc: number | null, ece: number, costPer1000: number): Metrics => ({ tp: 0, fp: 0, tn: 0, fn: 0, n: 1000, positives: 10, auc, precision: null, recall: null, brier: 0, ece, cost: costPer1000, costPer1000 });
+const m = (auc: number | null, ece: number, costPer1000: number): Metrics => ({
+  tp: 0,
+  fp: 0,
+  tn: 0,
+  fn: 0,
+  n: 1000,
+  positives: 10,
+  auc,
+  precision: null,
+  recall: null,
+  brier: 0,
+  ece,
+  cost: costPer1000,
+  costPer1000,
+});
 function ok(r: RegistryResult): Registry {
   if ('error' in r) throw new Error(r.error);
   return r.registry;
@@ -56,8 +82,21 @@ describe('registry', () => {
 
   it('lineage leads from a version to its run, data and features', () => {
     const r = ok(register(emptyRegistry(), 'run-1', 3));
-    const run = { id: 'run-1', window: { from: -20, to: -12 }, holdoutDay: -12, dataVersion: 'data-abc', features: ['amount'], featureJoin: 'point-in-time', codeVersion: 'code-1' } as unknown as Run;
-    expect(lineage(r, [run], 1, 'fraud-paylark', 7)).toMatchObject({ version: 1, stage: 'none', data: { window: { from: -20, to: -12 }, dataVersion: 'data-abc', seed: 7 }, features: { join: 'point-in-time' } });
+    const run = {
+      id: 'run-1',
+      window: { from: -20, to: -12 },
+      holdoutDay: -12,
+      dataVersion: 'data-abc',
+      features: ['amount'],
+      featureJoin: 'point-in-time',
+      codeVersion: 'code-1',
+    } as unknown as Run;
+    expect(lineage(r, [run], 1, 'fraud-paylark', 7)).toMatchObject({
+      version: 1,
+      stage: 'none',
+      data: { window: { from: -20, to: -12 }, dataVersion: 'data-abc', seed: 7 },
+      features: { join: 'point-in-time' },
+    });
     expect(lineage(r, [run], 2, 'fraud-paylark', 7)).toBeNull();
   });
 });

@@ -85,12 +85,24 @@ export function gateDecision(candidate: Metrics, champion: Metrics | null, gate:
   const checks: GateCheck[] = [];
   const auc = candidate.auc ?? 0;
   checks.push({ name: 'AUC ≥ minimum', pass: auc >= gate.minAuc, detail: `AUC ${f3(candidate.auc)} vs minimum ${f3(gate.minAuc)}` });
-  checks.push({ name: 'ECE ≤ maximum', pass: candidate.ece <= gate.maxEce, detail: `ECE ${f3(candidate.ece)} vs maximum ${f3(gate.maxEce)}` });
+  checks.push({
+    name: 'ECE ≤ maximum',
+    pass: candidate.ece <= gate.maxEce,
+    detail: `ECE ${f3(candidate.ece)} vs maximum ${f3(gate.maxEce)}`,
+  });
   if (champion) {
     const cAuc = champion.auc ?? 0;
-    checks.push({ name: 'AUC no worse than champion', pass: auc >= cAuc - gate.aucTolerance, detail: `AUC ${f3(candidate.auc)} vs champion ${f3(champion.auc)} (tolerance ${gate.aucTolerance})` });
+    checks.push({
+      name: 'AUC no worse than champion',
+      pass: auc >= cAuc - gate.aucTolerance,
+      detail: `AUC ${f3(candidate.auc)} vs champion ${f3(champion.auc)} (tolerance ${gate.aucTolerance})`,
+    });
     const limit = champion.costPer1000 * (1 + gate.costTolerance);
-    checks.push({ name: 'cost no worse than champion', pass: candidate.costPer1000 <= limit, detail: `cost/1000 ${candidate.costPer1000.toFixed(1)} vs champion ${champion.costPer1000.toFixed(1)} (+${gate.costTolerance * 100}%)` });
+    checks.push({
+      name: 'cost no worse than champion',
+      pass: candidate.costPer1000 <= limit,
+      detail: `cost/1000 ${candidate.costPer1000.toFixed(1)} vs champion ${champion.costPer1000.toFixed(1)} (+${gate.costTolerance * 100}%)`,
+    });
   }
   return { pass: checks.every((c) => c.pass), checks };
 }
@@ -100,13 +112,18 @@ export type RegistryResult = { registry: Registry; version: number } | { error: 
 export const MAX_VERSIONS = 100;
 
 export function register(r: Registry, runId: string, day: number): RegistryResult {
-  if (r.versions.length >= MAX_VERSIONS) return { error: `The registry holds at most ${MAX_VERSIONS} versions; archive is not deletion, so start a new lab to go on.` };
+  if (r.versions.length >= MAX_VERSIONS)
+    return { error: `The registry holds at most ${MAX_VERSIONS} versions; archive is not deletion, so start a new lab to go on.` };
   const existing = r.versions.find((v) => v.runId === runId);
   if (existing) return { error: `Run ${runId} is already registered as version ${existing.version}.` };
   const version = r.versions.length + 1;
   return {
     version,
-    registry: { ...r, versions: [...r.versions, { version, runId, registeredDay: day, archived: false }], events: [...r.events, { day, kind: 'registered', version, detail: runId }] },
+    registry: {
+      ...r,
+      versions: [...r.versions, { version, runId, registeredDay: day, archived: false }],
+      events: [...r.events, { day, kind: 'registered', version, detail: runId }],
+    },
   };
 }
 
@@ -126,7 +143,10 @@ export function promote(r: Registry, version: number, gate: GateResult, day: num
   if (v.archived) return { error: `Version ${version} is archived; register its run again to use it.` };
   if (r.champion === version) return { error: `Version ${version} is already the champion.` };
   if (!gate.pass) {
-    const failed = gate.checks.filter((c) => !c.pass).map((c) => c.detail).join('; ');
+    const failed = gate.checks
+      .filter((c) => !c.pass)
+      .map((c) => c.detail)
+      .join('; ');
     return { error: `Version ${version} did not pass the promotion gate: ${failed}.` };
   }
   return {
@@ -157,7 +177,9 @@ export function rollback(r: Registry, day: number): RegistryResult {
       ...r,
       champion: prev,
       championHistory: r.championHistory.slice(0, -1),
-      versions: r.versions.map((v) => (v.version === current ? { ...v, archived: true } : v.version === prev ? { ...v, archived: false } : v)),
+      versions: r.versions.map((v) =>
+        v.version === current ? { ...v, archived: true } : v.version === prev ? { ...v, archived: false } : v,
+      ),
       events: [...r.events, { day, kind: 'rolled-back', version: prev, detail: `version ${current} archived` }],
     },
   };

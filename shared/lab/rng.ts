@@ -37,19 +37,24 @@ export class Rng {
   uniform(): number {
     return (this.g.next() >>> 0) * 2.3283064365386963e-10;
   }
-  /** Standard normal (Box–Muller; the second value of each pair is kept for the next call). */
+  /** Standard normal (Marsaglia's polar method: no trigonometry; the pair's second value is kept for the next call). */
   normal(): number {
     if (this.hasSpare) {
       this.hasSpare = false;
       return this.spare;
     }
-    let u = this.uniform();
-    while (u === 0) u = this.uniform();
-    const v = this.uniform();
-    const r = Math.sqrt(-2 * Math.log(u));
-    this.spare = r * Math.sin(2 * Math.PI * v);
+    let u: number;
+    let v: number;
+    let s: number;
+    do {
+      u = 2 * this.uniform() - 1;
+      v = 2 * this.uniform() - 1;
+      s = u * u + v * v;
+    } while (s >= 1 || s === 0);
+    const m = Math.sqrt((-2 * Math.log(s)) / s);
+    this.spare = v * m;
     this.hasSpare = true;
-    return r * Math.cos(2 * Math.PI * v);
+    return u * m;
   }
   /** Integer in [0, n). */
   int(n: number): number {

@@ -1,8 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parse } from 'yaml';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { LAB_DIR, loadLabScenarios } from '../../tests/helpers/labScenarios';
+import { loadLabScenarios, readLabScenarioFile } from '../../tests/helpers/labScenarios';
 import { parseScenario } from './scenarioSchema';
 
 describe('lab scenarios', () => {
@@ -15,7 +12,7 @@ describe('lab scenarios', () => {
   });
 
   it('names the field of every problem', () => {
-    const raw = parse(readFileSync(join(LAB_DIR, 'fraud-paylark.yaml'), 'utf8')) as Record<string, unknown>;
+    const raw = readLabScenarioFile('fraud-paylark.yaml');
     const bad = { ...raw, baseRate: 2, shifts: [{ day: 3, kind: 'covariate', feature: 'nope', amount: 1 }], extra: 1 };
     let msg = '';
     try {

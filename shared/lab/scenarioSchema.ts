@@ -55,8 +55,10 @@ export const shiftSchema = z
     note: z.string().max(300).optional(),
   })
   .superRefine((s, ctx) => {
-    if (s.kind !== 'prior' && !s.feature) ctx.addIssue({ code: 'custom', path: ['feature'], message: `a ${s.kind} shift names the feature it changes` });
-    if (s.kind === 'prior' && !(s.amount >= 0.05 && s.amount <= 20)) ctx.addIssue({ code: 'custom', path: ['amount'], message: 'a prior shift multiplies the odds by 0.05 … 20' });
+    if (s.kind !== 'prior' && !s.feature)
+      ctx.addIssue({ code: 'custom', path: ['feature'], message: `a ${s.kind} shift names the feature it changes` });
+    if (s.kind === 'prior' && !(s.amount >= 0.05 && s.amount <= 20))
+      ctx.addIssue({ code: 'custom', path: ['amount'], message: 'a prior shift multiplies the odds by 0.05 … 20' });
   });
 export type Shift = z.infer<typeof shiftSchema>;
 
@@ -83,8 +85,15 @@ export const scenarioSchema = z
       count: z.number().int().min(10).max(200_000),
       /** Standard deviation of each entity's latent risk on the log-odds scale. */
       riskSd: finite.min(0).max(3),
-      /** The feature-store feature: confirmed positives of this entity so far (known only once labels arrive). */
-      storeFeature: z.strictObject({ id: idSchema, label: z.string().min(1).max(80) }),
+      /**
+       * The feature-store feature: this entity's confirmed positives over the last `windowDays` (known only once
+       * labels arrive). A window keeps it stationary; a count since the beginning would drift by construction.
+       */
+      storeFeature: z.strictObject({
+        id: idSchema,
+        label: z.string().min(1).max(80),
+        windowDays: z.number().int().min(1).max(120).default(28),
+      }),
     }),
     features: z.array(featureSchema).min(2).max(16),
     subgroups: z
@@ -136,18 +145,28 @@ export const scenarioSchema = z
   .superRefine((s, ctx) => {
     const ids = new Set(s.features.map((f) => f.id));
     if (ids.size !== s.features.length) ctx.addIssue({ code: 'custom', path: ['features'], message: 'feature ids must be unique' });
-    if (ids.has(s.entity.storeFeature.id)) ctx.addIssue({ code: 'custom', path: ['entity', 'storeFeature', 'id'], message: 'the store feature id must differ from the request features' });
+    if (ids.has(s.entity.storeFeature.id))
+      ctx.addIssue({
+        code: 'custom',
+        path: ['entity', 'storeFeature', 'id'],
+        message: 'the store feature id must differ from the request features',
+      });
     s.shifts.forEach((sh, i) => {
-      if (sh.feature && !ids.has(sh.feature)) ctx.addIssue({ code: 'custom', path: ['shifts', i, 'feature'], message: `no feature "${sh.feature}" in this scenario` });
+      if (sh.feature && !ids.has(sh.feature))
+        ctx.addIssue({ code: 'custom', path: ['shifts', i, 'feature'], message: `no feature "${sh.feature}" in this scenario` });
     });
     if (s.subgroups) {
       const total = s.subgroups.groups.reduce((a, g) => a + g.share, 0);
-      if (Math.abs(total - 1) > 1e-6) ctx.addIssue({ code: 'custom', path: ['subgroups', 'groups'], message: `shares must add up to 1 (they add up to ${total})` });
+      if (Math.abs(total - 1) > 1e-6)
+        ctx.addIssue({ code: 'custom', path: ['subgroups', 'groups'], message: `shares must add up to 1 (they add up to ${total})` });
       s.subgroups.groups.forEach((g, i) => {
-        for (const f of Object.keys(g.shift)) if (!ids.has(f)) ctx.addIssue({ code: 'custom', path: ['subgroups', 'groups', i, 'shift', f], message: `no feature "${f}" in this scenario` });
+        for (const f of Object.keys(g.shift))
+          if (!ids.has(f))
+            ctx.addIssue({ code: 'custom', path: ['subgroups', 'groups', i, 'shift', f], message: `no feature "${f}" in this scenario` });
       });
     }
-    if (s.monitoring.psiWarn > s.monitoring.psiAlert) ctx.addIssue({ code: 'custom', path: ['monitoring', 'psiWarn'], message: 'psiWarn must not exceed psiAlert' });
+    if (s.monitoring.psiWarn > s.monitoring.psiAlert)
+      ctx.addIssue({ code: 'custom', path: ['monitoring', 'psiWarn'], message: 'psiWarn must not exceed psiAlert' });
   });
 export type Scenario = z.infer<typeof scenarioSchema>;
 

@@ -27,7 +27,9 @@ const MAX_BINS = 32;
 const SMOOTHING = 5;
 
 function quantileEdges(col: Float64Array, n: number): number[] {
-  const sorted = Float64Array.from(col.subarray(0, n)).filter((v) => v === v).sort();
+  const sorted = Float64Array.from(col.subarray(0, n))
+    .filter((v) => v === v)
+    .sort();
   const edges: number[] = [];
   for (let k = 1; k < MAX_BINS; k++) {
     const v = sorted[Math.floor((k * sorted.length) / MAX_BINS)];
@@ -46,7 +48,12 @@ export function trainTree(features: readonly string[], data: TrainingSet, maxDep
     const col = data.columns[j]!;
     let s = 0;
     let c = 0;
-    for (let i = 0; i < n; i++) if (col[i] === col[i]) (s += col[i]!), c++;
+    for (let i = 0; i < n; i++) {
+      if (col[i] === col[i]) {
+        s += col[i]!;
+        c++;
+      }
+    }
     const m = c ? s / c : 0;
     mean.push(m);
     const e = quantileEdges(col, n);
@@ -69,7 +76,17 @@ export function trainTree(features: readonly string[], data: TrainingSet, maxDep
   let totalPos = 0;
   for (let i = 0; i < n; i++) totalPos += data.label[i]!;
   const prior = n ? totalPos / n : 0;
-  const model: TreeModel = { kind: 'tree', features: [...features], feature: [], threshold: [], left: [], right: [], value: [], mean, gain: new Array<number>(p).fill(0) };
+  const model: TreeModel = {
+    kind: 'tree',
+    features: [...features],
+    feature: [],
+    threshold: [],
+    left: [],
+    right: [],
+    value: [],
+    mean,
+    gain: new Array<number>(p).fill(0),
+  };
   const cnt = new Float64Array(MAX_BINS + 1);
   const pos = new Float64Array(MAX_BINS + 1);
   const gini = (c: number, q: number): number => (c > 0 ? 2 * (q / c) * (1 - q / c) : 0);

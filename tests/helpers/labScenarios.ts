@@ -13,6 +13,11 @@ export function loadLabScenarios(dir = LAB_DIR): Scenario[] {
     .map((f) => parseScenario(parse(readFileSync(join(dir, f), 'utf8')), `content/lab/${f}`));
 }
 
+/** One file's parsed YAML, unvalidated (for tests that break it on purpose). */
+export function readLabScenarioFile(file: string): Record<string, unknown> {
+  return parse(readFileSync(join(LAB_DIR, file), 'utf8')) as Record<string, unknown>;
+}
+
 export function loadLabScenario(id: string): Scenario {
   const s = loadLabScenarios().find((x) => x.id === id);
   if (!s) throw new Error(`no lab scenario "${id}" in content/lab/`);
