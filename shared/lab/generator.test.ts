@@ -16,7 +16,7 @@ function bytes(b: DayBatch): number[] {
   });
 }
 
-describe('generator', () => {
+describe('generator', { timeout: 120_000 }, () => {
   it('same seed → identical data bit for bit, whatever was generated before', () => {
     const a = generateDay(prepareGenerator(fraud, 42), 40, fraud.shifts);
     const g2 = prepareGenerator(fraud, 42);

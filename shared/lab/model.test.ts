@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { explainRow, importance, scoreColumns, trainModel } from './model';
 import { Rng } from './rng';
 
-describe('models', () => {
+describe('models', { timeout: 120_000 }, () => {
   it('logistic regression reaches the maximum-likelihood answer of a hand-computed case', () => {
     // x = 0: 100 rows, 20 positive; x = 1: 100 rows, 60 positive. MLE: bias = logit(0.2), coef = logit(0.6) − logit(0.2).
     const n = 200;

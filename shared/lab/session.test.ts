@@ -20,7 +20,7 @@ const teamActions: unknown[] = [
   { type: 'advance', days: 12 },
 ];
 
-describe('lab session', () => {
+describe('lab session', { timeout: 120_000 }, () => {
   it('is deterministic: the same seed and actions give the same state, replayed or applied one by one', () => {
     const a = replay(small, 11, teamActions);
     const b = new LabSession(small, 11);
@@ -97,7 +97,7 @@ describe('lab session', () => {
   });
 });
 
-describe('hostile action lists', () => {
+describe('hostile action lists', { timeout: 120_000 }, () => {
   it('refuses every malformed action with a sentence and stays bounded', () => {
     const evil: unknown[] = [
       null,

@@ -70,7 +70,7 @@ export class LabSession {
     for (let d = first; d < 0; d++) {
       if (d - scenario.labelDelayDays >= first) arriveLabels(this.rt, d - scenario.labelDelayDays, d);
       batchFor(this.rt, d);
-      servedStoreFor(this.rt, d);
+      if (d >= -scenario.historyDays) servedStoreFor(this.rt, d);
     }
   }
 
