@@ -12,6 +12,7 @@
 import { z } from 'zod';
 import { boardLibrarySchema, pollBankSchema, rubricSchema, templateSchema, worksheetSchema, type pollSchema } from './activitySchemas';
 import { assetPath, idSchema, md, mdList, ref, refs } from './fields';
+import { scenarioSchema, type Scenario } from '../lab/scenarioSchema';
 
 export * from './activitySchemas';
 export { idSchema } from './fields';
@@ -305,6 +306,8 @@ export const CONTENT_FOLDERS = {
   ethics: ethicsSchema,
   roles: roleSchema,
   libraries: boardLibrarySchema,
+  /** MLOps lab scenarios (issue 16): the schema lives with the lab engine, shared/lab/scenarioSchema.ts. */
+  lab: scenarioSchema,
 } as const;
 export type ContentFolder = keyof typeof CONTENT_FOLDERS;
 export const ASSET_FOLDERS = ['images'] as const;
@@ -353,4 +356,6 @@ export interface ContentPack {
   roles: Role[];
   /** Diagram pieces for the teams' whiteboards. */
   libraries: BoardLibrary[];
+  /** MLOps lab scenarios. */
+  lab: Scenario[];
 }

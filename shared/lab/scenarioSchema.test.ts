@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadLabScenarios, readLabScenarioFile } from '../../tests/helpers/labScenarios';
+import { minimalPackFiles } from '../../tests/helpers/minimalPack';
+import { assemblePack, formatIssue } from '../content/pack';
 import { parseScenario } from './scenarioSchema';
 
 describe('lab scenarios', () => {
@@ -23,5 +25,17 @@ describe('lab scenarios', () => {
     expect(msg).toMatch(/x\.yaml: baseRate: /);
     expect(msg).toMatch(/x\.yaml: shifts\.0\.feature: no feature "nope"/);
     expect(msg).toMatch(/extra/);
+  });
+});
+
+describe('lab scenarios in the content pack', () => {
+  it('load from lab/ and must name a case study of the pack', () => {
+    const scenario = { ...readLabScenarioFile('fraud-paylark.yaml'), case: 'case-a' };
+    const ok = assemblePack([...minimalPackFiles(), { path: 'lab/fraud-paylark.yaml', data: scenario }], new Set());
+    expect(ok.ok && ok.pack.lab.map((s) => s.id)).toEqual(['fraud-paylark']);
+    const bad = assemblePack([...minimalPackFiles(), { path: 'lab/fraud-paylark.yaml', data: { ...scenario, case: 'nope' } }], new Set());
+    expect(!bad.ok && bad.issues.map((i) => formatIssue(i))).toEqual([
+      'content/lab/fraud-paylark.yaml: case: "nope" is not the id of any case study in the pack',
+    ]);
   });
 });
