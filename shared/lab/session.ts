@@ -28,7 +28,8 @@ import {
   type RegistryResult,
   type Trigger,
 } from './registry';
-import { arriveLabels, batchFor, createRuntime, servedStoreFor, type Runtime } from './runtime';
+import { explainRow } from './model';
+import { arriveLabels, batchFor, columnsFor, createRuntime, servedStoreFor, type Runtime } from './runtime';
 import { allFeatureIds, type Scenario } from './scenarioSchema';
 import { evaluateOn, trainRun } from './training';
 
@@ -93,6 +94,32 @@ export class LabSession {
 
   lineage(version: number): Lineage | null {
     return lineage(this.state.registry, this.state.runs, version, this.scenario.id, this.state.seed);
+  }
+
+  /**
+   * Why the model of `version` gave row `row` of day `day` its score (served view, as scored that day).
+   * Null when the version, the day (not yet simulated) or the row does not exist.
+   */
+  explain(
+    version: number,
+    day: number,
+    row: number,
+  ): (ReturnType<typeof explainRow> & { features: { id: string; value: number }[] }) | null {
+    const v = this.state.registry.versions.find((x) => x.version === version);
+    const model = v && this.rt.models.get(v.runId);
+    if (
+      !model ||
+      !Number.isInteger(day) ||
+      day < -this.scenario.historyDays ||
+      day >= this.state.day ||
+      !Number.isInteger(row) ||
+      row < 0 ||
+      row >= this.scenario.rowsPerDay
+    )
+      return null;
+    const cols = columnsFor(this.rt, day, model.features, 'served', 'point-in-time');
+    const x = cols.map((c) => c[row]!);
+    return { ...explainRow(model, x), features: model.features.map((id, j) => ({ id, value: x[j]! })) };
   }
 
   private dispatch(raw: unknown): string | null {
