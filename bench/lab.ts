@@ -12,6 +12,7 @@
  * Progress and CPU times go to stderr; the LAST line of stdout is one JSON object (a contract: keep the key names).
  * The machine is shared: wall time includes waiting for a core, so cpuMs (this process's CPU time) is printed too.
  */
+import { loadavg } from 'node:os';
 import { loadLabScenario } from '../tests/helpers/labScenarios';
 import { LabSession } from '../shared/lab/session';
 
@@ -70,7 +71,7 @@ const rows = st.days.reduce((x, d) => x + d.rows, 0);
 process.stderr.write(
   `lab bench: ${scenario.id} seed ${seed}: ${st.days.length} days, ${rows} rows scored, ${st.runs.length} runs, champion v${st.registry.champion}, ` +
     `alerts ${st.days.reduce((x, d) => x + d.alerts.length, 0)}, errors ${st.errors.length}; ` +
-    `run 1: ${a.simulateMs.toFixed(0)} ms wall / ${a.cpuMs.toFixed(0)} ms CPU, run 2: ${b.simulateMs.toFixed(0)} ms wall / ${b.cpuMs.toFixed(0)} ms CPU\n`,
+    `load average ${loadavg()[0]!.toFixed(1)}; run 1: ${a.simulateMs.toFixed(0)} ms wall / ${a.cpuMs.toFixed(0)} ms CPU, run 2: ${b.simulateMs.toFixed(0)} ms wall / ${b.cpuMs.toFixed(0)} ms CPU\n`,
 );
 if (st.errors.length) process.stderr.write(`errors: ${JSON.stringify(st.errors)}\n`);
 console.log(
