@@ -71,7 +71,7 @@ export function assemblePack(files: ContentFile[], assets: ReadonlySet<string>):
 
   const collections: Record<ContentFolder, unknown[]> = {
     phases: [], concepts: [], tools: [], cases: [], decks: [], diagrams: [], polls: [],
-    templates: [], rubrics: [], worksheets: [], resources: [], mltestscore: [], ethics: [], roles: [], libraries: [], glossary: [],
+    templates: [], rubrics: [], worksheets: [], resources: [], mltestscore: [], ethics: [], roles: [], libraries: [], glossary: [], lab: [],
   };
   /** id -> file that defines it, for pack-wide uniqueness and "any item" references. */
   const itemFiles = new Map<string, string>();
@@ -148,6 +148,7 @@ function checkReferences(
     values?.forEach((v, i) => check(file, `${field}[${i}]`, v, set, what));
   };
   const pollIds = new Set(polls.keys());
+  for (const s of pack.lab) check(`lab/${s.id}.yaml`, 'case', s.case, cases, 'case study');
 
   // The lesson
   const L = 'lesson.yaml';

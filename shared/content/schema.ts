@@ -13,6 +13,7 @@ import { z } from 'zod';
 import { boardLibrarySchema, pollBankSchema, rubricSchema, templateSchema, worksheetSchema, type pollSchema } from './activitySchemas';
 import { AT_A_GLANCE_WORDS, caseGuideSchema, largeRoomSchema, lookForSchema, preWorkSchema, roleReadingSchema, scaleSchema, virtualSchema, wordCount } from './deliverySchemas';
 import { assetPath, idSchema, md, mdList, ref, refs } from './fields';
+import { scenarioSchema, type Scenario } from '../lab/scenarioSchema';
 
 export * from './activitySchemas';
 export * from './deliverySchemas';
@@ -369,6 +370,8 @@ export const CONTENT_FOLDERS = {
   roles: roleSchema,
   libraries: boardLibrarySchema,
   glossary: glossarySchema,
+  /** MLOps lab scenarios (issue 16): the schema lives with the lab engine, shared/lab/scenarioSchema.ts. */
+  lab: scenarioSchema,
 } as const;
 export type ContentFolder = keyof typeof CONTENT_FOLDERS;
 export const ASSET_FOLDERS = ['images'] as const;
@@ -421,4 +424,6 @@ export interface ContentPack {
   libraries: BoardLibrary[];
   /** Plain-word definitions of the lesson's terms (content/glossary/). */
   glossary: Glossary[];
+  /** MLOps lab scenarios. */
+  lab: Scenario[];
 }
