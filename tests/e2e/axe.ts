@@ -25,18 +25,6 @@ export interface A11yOptions {
 
 const BLOCKING = new Set(['serious', 'critical']);
 
-/**
- * Two controls Excalidraw (@excalidraw/excalidraw 0.18, third-party) draws inside a team board, which the kit
- * cannot change from outside the board component: its main-menu button has no name (button-name) and its zoom
- * reset button is named "Reset zoom" while it shows "100%" (label-content-name-mismatch). Left out by these two
- * selectors only, inside the board only; everything else in the board is checked. The board's own accessible name
- * and text alternative are issue 14's board work (renderer/src/team/TeamBoard.tsx); drop these once it names them.
- */
-export const EXCALIDRAW_EXCLUSIONS: NonNullable<A11yOptions['exclude']> = [
-  { selector: '[data-testid="team-board"] .main-menu-trigger', why: 'Excalidraw: unnamed main-menu button' },
-  { selector: '[data-testid="team-board"] .reset-zoom-button', why: 'Excalidraw: zoom reset named "Reset zoom", shows "100%"' },
-];
-
 /** The serious and critical violations axe finds on the page, one readable line group each (empty when clean). */
 export async function seriousA11yViolations(page: Page, options: A11yOptions = {}): Promise<string[]> {
   // Only violations are gathered (not the passes), which makes a run on a long page several times quicker.

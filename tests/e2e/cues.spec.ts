@@ -115,7 +115,7 @@ test('a learner scrolled down the room page sees the phase change and "5 minutes
 
 test('a 390×844 learner sees the pushed poll without scrolling, the kit behind a Menu button', async ({ browser }) => {
   phone = await joinAs(browser, 'Pip', { width: 390, height: 844 });
-  const menu = phone.getByRole('button', { name: 'Menu' });
+  const menu = phone.getByRole('button', { name: 'Menu', exact: true });
   await expect(menu).toHaveAttribute('aria-expanded', 'false');
   await expect(phone.getByRole('navigation', { name: 'Kit' })).toBeHidden();
 

@@ -131,7 +131,7 @@ test('a group draws and writes together, offline drawing converges, other groups
   await catBoard.scrollIntoViewIfNeeded();
   await catBoard.getByTitle('Library').first().click();
   const pieces = cat.page.locator('.library-unit');
-  await expect(pieces).toHaveCount(9);
+  await expect(pieces).toHaveCount(13);
   await screenshot(cat.page, 'board-library');
   await pieces.nth(3).click(); // the model registry (pieces are in the content's order)
   await expect.poll(async () => Number(await catBoard.getAttribute('data-elements'))).toBeGreaterThan(5);
@@ -366,7 +366,7 @@ test('a team marks its ML Test Score together: both see the same score, the stra
   // min(3, 3, 3, 1.5) = 1.5, on both screens.
   for (const { page } of [ann, ben]) {
     await expect(page.getByTestId('team-mltestscore').getByTestId('mts-final')).toHaveText('1.5');
-    await expect(page.getByTestId('team-mltestscore').getByTestId('mts-band')).toContainText('(1, 2]');
+    await expect(page.getByTestId('team-mltestscore').getByTestId('mts-band')).toContainText('1.5–2');
   }
   await screenshot(ben.page, 'team-ml-test-score');
 
@@ -376,7 +376,7 @@ test('a team marks its ML Test Score together: both see the same score, the stra
   // On the console, one row per team.
   const row = console_.getByTestId('mts-row-team-1');
   await expect(row).toContainText('1.5');
-  await expect(row.locator('td')).toHaveText(['3', '3', '3', '1.5', '1.5', '(1, 2]', '12/28']);
+  await expect(row.locator('td')).toHaveText(['3', '3', '3', '1.5', '1.5', '1.5–2', '12/28']);
   await console_.locator('#mltestscore').scrollIntoViewIfNeeded();
   await screenshot(console_, 'console-ml-test-score');
 
