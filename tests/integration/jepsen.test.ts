@@ -25,6 +25,7 @@ describe('set test (Jepsen-style)', () => {
     const { lostExamples, unexpectedExamples, ...summary } = result;
     console.log(`[set test] ${JSON.stringify(summary)}`);
     if (result.noVerdict) ctx.skip(result.noVerdict);
+    if (result.unsettled) await ctx.annotate(result.unsettled, 'warning');
     expect(result.acknowledged).toBeGreaterThan(0);
     expect({
       lostAcknowledged: result.lostAcknowledged,
