@@ -6,6 +6,9 @@
  * rest of the outbox forever. While a document has edits kept this way, it is synced again a little later (the
  * `resync` callback subscribes again: the host sends its state vector, the device answers with everything the host
  * still lacks), backing off from 1 s to 30 s while the refusals go on.
+ * Frames the host dropped without saying which (its rate limit: a notice with no document, once in a while) are
+ * handled the same way: every document with edits waiting (or a sync not answered) is synced again a little later,
+ * and again, backing off, while it still has (`framesDropped`) — else those edits would wait for the next reconnect.
  */
 import type { RejectionReason } from '../protocol/protocol';
 
@@ -25,6 +28,7 @@ const timers = globalThis as unknown as { setTimeout(fn: () => void, ms: number)
 export class Refusals {
   private readonly last = new Map<string, { reason: RejectionReason; count: number }>();
   private readonly resyncs = new Map<string, { timer: unknown; delay: number }>();
+  private closed = false;
 
   constructor(private readonly resync: (doc: string) => void) {}
 
@@ -56,18 +60,26 @@ export class Refusals {
     if (resync) resync.delay = 500;
   }
 
-  private resyncSoon(doc: string): void {
+  /** The host dropped some frames of this connection: `waiting(doc)` says whether `doc` still needs a sync. */
+  framesDropped(docs: Iterable<string>, waiting: (doc: string) => boolean): void {
+    for (const doc of docs) if (waiting(doc)) this.resyncSoon(doc, () => waiting(doc));
+  }
+
+  private resyncSoon(doc: string, again?: () => boolean): void {
     const entry = this.resyncs.get(doc) ?? { timer: null, delay: 500 };
     this.resyncs.set(doc, entry);
     if (entry.timer) return;
     entry.delay = Math.min(30_000, entry.delay * 2);
     entry.timer = timers.setTimeout(() => {
       entry.timer = null;
+      if (this.closed) return;
       this.resync(doc);
+      if (again?.()) this.resyncSoon(doc, again);
     }, entry.delay);
   }
 
   close(): void {
+    this.closed = true;
     for (const { timer } of this.resyncs.values()) if (timer) timers.clearTimeout(timer);
   }
 }

@@ -122,6 +122,42 @@ describe('RoomClient against a misbehaving host', () => {
     client.close();
   });
 
+  it('syncs again a document whose edit the host dropped by its rate limit (said once, without which frame), until it is acknowledged', async () => {
+    vi.useFakeTimers();
+    let server: ScriptedSocket | null = null;
+    const subscribes: string[] = [];
+    let edits = 0;
+    const client = new RoomClient({
+      url: 'ws://test/ws',
+      room: 'K7M2QX',
+      storage: new MemoryStorage(),
+      createSocket: () => {
+        server = new ScriptedSocket((socket, data) => {
+          if (typeof data !== 'string') edits++;
+          else if (data.includes('"hello"')) socket.receive(welcome);
+          else if (data.includes('"subscribe"')) subscribes.push(data);
+        });
+        return server;
+      },
+    });
+    const doc = client.doc('room/notes');
+    await vi.waitFor(() => expect(subscribes).toHaveLength(1));
+    // The room's state arrives (sync step 2, empty), then an edit: the host drops its frame over the address's budget.
+    server!.receive(encodeDocFrame(DocFrameKind.SYNC, 'room/notes', new Uint8Array([1, 2, 0, 0])).buffer);
+    await vi.waitFor(() => expect(client.whenSynced('room/notes')).resolves.toBeUndefined());
+    doc.getArray<string>('set').push(['x']);
+    await vi.waitFor(() => expect(edits).toBeGreaterThan(1));
+    server!.receive(JSON.stringify({ type: 'error', reason: 'rate-limited', message: 'too many messages or too much data from this network address: slow down' }));
+    await vi.advanceTimersByTimeAsync(1_100);
+    // Synced again: the host answers with its state vector, the repair carries the dropped edit.
+    expect(subscribes).toHaveLength(2);
+    // Still not acknowledged (that repair may have been dropped too, silently): again, later.
+    await vi.advanceTimersByTimeAsync(2_100);
+    expect(subscribes).toHaveLength(3);
+    expect(client.pendingCount).toBe(1);
+    client.close();
+  });
+
   it('in an ended session it was welcomed into, reconnects after a drop and stays read-only; refused at the door, it does not', async () => {
     const ended = welcome.replace('"ended":false', '"ended":true');
     let connects = 0;

@@ -341,6 +341,8 @@ export class RoomClient {
         else if (message.id) this.outbox.removeCommand(message.id);
         this.report(error);
         if (message.seq !== undefined && message.doc) this.refused(message.doc, message.seq, message.reason);
+        // Frames dropped by the host's rate limit (it does not say which): sync again what may have been among them.
+        else if (message.reason === 'rate-limited' && !message.doc && !message.id) this.refusals.framesDropped(this.docs.keys(), (doc) => this.joined && this.canRead(doc) && (this.outbox.pendingEdits().some((e) => e.doc === doc) || !this.synced.isSynced(doc)));
         // A subscription refused or dropped (not an edit, not a command): stop treating the document as live.
         else if (message.doc && !message.id && message.reason === 'forbidden') this.setAccess(message.doc, false);
         if (message.reason === 'identity-moved') {

@@ -16,6 +16,11 @@ export class SyncSignals {
     return this.signal(name).promise;
   }
 
+  /** Whether the room's state for `name` has arrived since the current connection opened. */
+  isSynced(name: string): boolean {
+    return this.signals.get(name)?.done ?? false;
+  }
+
   /** The room's state for `name` has arrived. */
   mark(name: string): void {
     const signal = this.signal(name);

@@ -17,6 +17,8 @@ export class RestartableHost {
   child: ServerChild<ListeningLine> | null = null;
   /** 0 until the first start, which picks a free port; every restart then asks for that one. */
   port = 0;
+  /** What the host processes stopped so far wrote on stderr (its reports: slow loads, documents set aside, ...). */
+  private pastStderr = '';
 
   constructor(private readonly session: string) {}
 
@@ -28,7 +30,9 @@ export class RestartableHost {
     args.push('--extra-docs', 'room/*,team/*/set');
     for (let attempt = 1; ; attempt++) {
       try {
-        this.child = await startServerChild<ListeningLine>('host', args, { cwd: repoRoot });
+        // Opening vets each large stored document's load in a worker, on CPU time: on a machine busy elsewhere that
+        // (and tsx) takes longer than the usual 30 s; slowness is not a failure of the set test.
+        this.child = await startServerChild<ListeningLine>('host', args, { cwd: repoRoot, timeoutMs: 120_000 });
         this.port = this.child.line.port;
         return this.child.line;
       } catch (error) {
@@ -39,15 +43,22 @@ export class RestartableHost {
     }
   }
 
+  /** Every host process's stderr lines so far (those stopped, then the running one), in order. */
+  stderrLines(): string[] {
+    return (this.pastStderr + (this.child?.stderr() ?? '')).split('\n').filter((l) => l.trim() !== '');
+  }
+
   /** SIGKILL: no shutdown, no flush; resolves once the process is gone. */
   async kill(): Promise<void> {
     await this.child?.stop('SIGKILL');
+    this.pastStderr += this.child?.stderr() ?? '';
     this.child = null;
   }
 
   /** Stops the host if it runs (SIGTERM) and deletes its data folder unless `keepData`. */
   async close(keepData = false): Promise<void> {
     await this.child?.stop('SIGTERM');
+    this.pastStderr += this.child?.stderr() ?? '';
     this.child = null;
     if (!keepData) rmSync(this.dataDir, { recursive: true, force: true });
   }

@@ -208,6 +208,35 @@ describe('UpdateTrials.vetLoad', () => {
     // A fresh worker takes the next one.
     expect(t.vetLoad([author().edit((d) => d.getMap('m').set('k', 1))])).toBe(true);
   });
+
+  it('does not set aside a document whose load only waited for a core (wall time over the budget, CPU time under it)', () => {
+    // A worker that takes 3 × the budget in wall time without using the CPU: a load on a machine busy elsewhere
+    // (the set test under `stress-ng`: room documents set aside, served empty, their edits refused as too-costly).
+    const waitingForACore = `
+      const { parentPort } = require('node:worker_threads');
+      parentPort.on('message', (m) => {
+        if (m.t !== 'vet') return;
+        const signal = new Int32Array(m.signal);
+        Atomics.store(signal, 0, 2);
+        Atomics.notify(signal, 0);
+        Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 600);
+        Atomics.store(signal, 0, 1);
+        Atomics.notify(signal, 0);
+      });`;
+    const t = new UpdateTrials({
+      budgetMs: 50,
+      perKiBMs: 0,
+      maxBudgetMs: 50,
+      applyMs: 50,
+      applyPerKiBMs: 0,
+      cpuMsPerSecond: 1000,
+      maxQueued: 10,
+      loadBudgetMs: 200,
+      startWorker: () => new Worker(waitingForACore, { eval: true }),
+    });
+    open.push(t);
+    expect(t.vetLoad([author().edit((d) => d.getText('t').insert(0, 'honest'))])).toBe(true);
+  });
 });
 
 describe('apply time under load', () => {
