@@ -1,11 +1,15 @@
 /**
- * `npm run bench:join -- [--learners 60] [--wave 5] [--keep-data]`
+ * `npm run bench:join -- [--learners 60] [--wave N] [--keep-data]`
  *
  * Joining, as a room does it: a real host (the built app, loopback, --no-discovery) and N learners in Debian's
  * Chromium, each a fresh browser context (a new phone: no cache, no storage), opening the join URL, typing a name
  * and pressing Join, in waves of --wave at once (60 pages at the same moment do not fit a 2-core machine; a wave
  * starts when the previous one is on the room screen). After its wave a learner's browser closes and a Node client
  * joins in its place, so the room on the host grows to N while this machine runs one wave of browsers at a time.
+ * The default wave is one browser per core of this machine: in a room every learner's browser runs on its own
+ * device, so a wave must not make several simulated devices share one core (the host's own CPU per join, ~66 ms, is
+ * printed in cpuMsPerJoin). Larger waves measure this machine's cores more than joining: on 2 cores, waves of 5
+ * took p95 3.8 s where waves of 2 took 1.5 s, with the same browser CPU per join (~1.4 s).
  * Measured per learner: from opening the URL to the room screen showing "online" (welcomed and synced).
  * `joinPageKbGz`: the JavaScript the join page loads until then (every script response of the first learner,
  * gzipped here at level 9), in KB.
@@ -15,7 +19,7 @@
  * (treeCpu.ts), the figure to compare before/after on a busy machine.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
@@ -35,7 +39,8 @@ const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 const USAGE = `Usage: npm run bench:join -- [options]
   --learners N   learners who join (default 60), each a fresh Chromium context
-  --wave N       learners opening the join URL at the same moment (default 5: what two cores run beside the host)
+  --wave N       learners opening the join URL at the same moment (default: this machine's cores, one simulated
+                 device per core)
   --keep-data    keep the host's temporary data folder (its path is printed)`;
 
 const cli = benchCli('bench:join', USAGE);
@@ -44,7 +49,7 @@ const args = cli.parse(
     parseArgs({
       options: {
         learners: { type: 'string', default: '60' },
-        wave: { type: 'string', default: '5' },
+        wave: { type: 'string', default: String(availableParallelism()) },
         'keep-data': { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h' },
       },
