@@ -72,6 +72,7 @@ export const actionSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('declareIncident'), note: z.string().max(300).optional() }),
 ]);
 export type LabAction = z.infer<typeof actionSchema>;
+export type DeployMode = 'direct' | 'canary' | 'shadow';
 export type LabActionInput = z.input<typeof actionSchema>;
 
 export function parseAction(raw: unknown): { ok: true; action: LabAction } | { ok: false; error: string } {

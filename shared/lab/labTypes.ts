@@ -5,10 +5,11 @@
  * live quality), plus the level presets. Plain data (numbers, strings, arrays): JSON-serialisable, so the
  * worker can post it to the UI as is. Heavy data (rows, models, scores) stays in the session's runtime.
  */
-import type { PipelineStep } from './actions';
+import type { DeployMode, PipelineStep } from './actions';
 import type { ActiveShift } from './generator';
 import type { Metrics, SubgroupMetrics } from './metrics';
 import type { Registry, Run } from './registry';
+import type { ChallengerQuality, RolloutDay } from './rollout';
 
 export interface PipelineConfig {
   level: 0 | 1 | 2;
@@ -17,8 +18,8 @@ export interface PipelineConfig {
   scheduleDays: number | null;
   /** Retrain when a drift, validation or quality alert fires (continuous training). */
   onDrift: boolean;
-  /** Recorded for the pipeline view; deployment is direct in this version of the engine. */
-  deployMode: 'direct' | 'canary' | 'shadow';
+  /** How a challenger meets traffic (shared/lab/rollout.ts): direct (none), canary (every 10th row), shadow (scored, not acted on). */
+  deployMode: DeployMode;
   /** Minimum days between two automatic retrainings. */
   cooldownDays: number;
 }
@@ -72,6 +73,8 @@ export interface LiveQuality {
   version: number | null;
   metrics: Metrics;
   subgroups: SubgroupMetrics[];
+  /** The challenger in a canary or shadow rollout, on the rows it scored that day. */
+  challenger?: ChallengerQuality;
 }
 
 export interface DayRecord {
@@ -86,6 +89,8 @@ export interface DayRecord {
   drift: { feature: string; psi: number; ks: number }[] | null;
   predictionPsi: number | null;
   live: LiveQuality | null;
+  /** The challenger's canary or shadow rollout that day (null in direct mode or without a challenger). */
+  rollout: RolloutDay | null;
   alerts: Alert[];
 }
 

@@ -5,13 +5,15 @@
  * the model that served that day, when monitoring is on), (2) scores day D's traffic with the champion in the
  * served view, (3) computes the day's hindsight truth (cost, AUC) for the debrief, (4) with monitoring on,
  * per-feature PSI and KS of the served data against the champion's training reference, prediction drift and
- * quality alerts, (5) with validation on, a range/missing check per feature.
+ * quality alerts, (5) with validation on, a range/missing check per feature. A challenger in a canary or shadow
+ * rollout (rollout.ts) scores beside the champion in step 2 and gets its own live quality in step 1.
  */
 import { driftStats } from './drift';
 import { bySubgroup, evaluate } from './metrics';
 import { scoreColumns } from './model';
 import { arriveLabels, batchFor, columnsFor, servedStoreFor, type Runtime } from './runtime';
 import type { Alert, DayRecord, LabState, LiveQuality } from './labTypes';
+import { challengerQuality, runRollout } from './rollout';
 
 export function championRun(st: LabState): { version: number; runId: string } | null {
   const v = st.registry.versions.find((x) => x.version === st.registry.champion);
@@ -40,6 +42,7 @@ export function simulateDay(rt: Runtime, st: LabState): DayRecord {
         version: p.version,
         metrics,
         subgroups: groups.length ? bySubgroup(p.scores, lb.label, lb.group, groups, st.threshold, s.costs, lb.n) : [],
+        ...(p.challenger ? { challenger: challengerQuality(p.challenger, lb.label, st.threshold, s.costs) } : {}),
       };
       const v = st.registry.versions.find((x) => x.version === p.version);
       const trained = v && st.runs.find((r) => r.id === v.runId)?.metrics.auc;
@@ -61,7 +64,9 @@ export function simulateDay(rt: Runtime, st: LabState): DayRecord {
   const model = champ ? rt.models.get(champ.runId) : undefined;
   const served = model ? columnsFor(rt, D, model.features, 'served', 'point-in-time') : [];
   const scores = model ? scoreColumns(model, served, b.n) : new Float64Array(b.n);
-  rt.pending.set(D, { scores, version: champ?.version ?? null });
+  // A canary's rows are decided by the challenger (scores overwritten); a shadow only scores beside.
+  const rollout = model ? runRollout(rt, st, D, b.n, scores, st.threshold) : null;
+  rt.pending.set(D, { scores, version: champ?.version ?? null, ...(rollout ? { challenger: rollout.pending } : {}) });
   let flagged = 0;
   let sum = 0;
   for (let i = 0; i < b.n; i++) {
@@ -133,6 +138,7 @@ export function simulateDay(rt: Runtime, st: LabState): DayRecord {
     drift,
     predictionPsi,
     live,
+    rollout: rollout?.record ?? null,
     alerts,
   };
 }

@@ -13,6 +13,7 @@ import type { DrawnReference } from './training';
 import { generateDay, prepareGenerator, type ActiveShift, type DayBatch, type GeneratorModel } from './generator';
 import { createFeatureStore, latestWindowJoin, pointInTimeWindowJoin, writeFeature, type FeatureStore } from './featureStore';
 import type { FittedModel } from './model';
+import type { PendingChallenger } from './rollout';
 import type { Scenario } from './scenarioSchema';
 import type { FeatureJoin } from './registry';
 
@@ -28,7 +29,7 @@ export interface Runtime {
   models: Map<string, FittedModel>;
   references: Map<string, DrawnReference>;
   /** Served scores by day, until that day's labels arrive. */
-  pending: Map<number, { scores: Float64Array; version: number | null }>;
+  pending: Map<number, { scores: Float64Array; version: number | null; challenger?: PendingChallenger }>;
   /** Every shift applied so far (scheduled + injected), with `until` when fixed. */
   shifts: () => readonly ActiveShift[];
   /** The current simulated time (the session's day): "now" for the bypass join. */

@@ -32,6 +32,7 @@ import { explainRow } from './model';
 import { arriveLabels, batchFor, columnsFor, createRuntime, servedStoreFor, type Runtime } from './runtime';
 import { allFeatureIds, type Scenario } from './scenarioSchema';
 import { evaluateOn, trainRun } from './training';
+import { rolloutVerdict } from './rollout';
 
 const MAX_ERRORS = 200;
 
@@ -263,6 +264,7 @@ export class LabSession {
 
   /** Continuous training: on schedule or on an alert, retrain like the champion, then register, gate, deploy. */
   private automate(day: number, alerted: boolean): void {
+    this.watchRollout();
     const st = this.state;
     const p = st.pipeline;
     if (!p.steps.train) return;
@@ -287,11 +289,51 @@ export class LabSession {
     const reg = register(this.state.registry, runId, this.state.day);
     if ('error' in reg) return;
     this.state = { ...this.state, registry: reg.registry };
-    if (p.steps.deploy) {
+    // Direct: through the gate into production. Canary/shadow: the gate decides whether it may start a rollout.
+    if (p.steps.deploy && p.deployMode === 'direct') {
       if (this.promote(reg.version, true) === null) return;
     }
+    if (p.steps.deploy && p.deployMode !== 'direct' && !this.gatePasses(reg.version)) return;
     const ch = setChallenger(this.state.registry, reg.version, this.state.day);
     if (!('error' in ch)) this.state = { ...this.state, registry: ch.registry };
+  }
+
+  /** Whether `version` would pass the promotion gate now (recorded as a refusal when it would not). */
+  private gatePasses(version: number): boolean {
+    const st = this.state;
+    const v = st.registry.versions.find((x) => x.version === version);
+    const model = v && this.rt.models.get(v.runId);
+    if (!model) return false;
+    const join: FeatureJoin = st.pipeline.steps.features ? 'point-in-time' : 'latest';
+    const champ = championRun(st);
+    const champModel = champ ? this.rt.models.get(champ.runId) : undefined;
+    const day = this.lastLabelledDay;
+    const gate = st.pipeline.steps.evaluate
+      ? gateDecision(
+          evaluateOn(this.rt, model, day, join, st.threshold),
+          champModel ? evaluateOn(this.rt, champModel, day, join, st.threshold) : null,
+          this.scenario.gate,
+        )
+      : { pass: true, checks: [] };
+    if (!gate.pass) {
+      const why = gate.checks
+        .filter((c) => !c.pass)
+        .map((c) => c.detail)
+        .join('; ');
+      this.state = { ...st, registry: recordRefusal(st.registry, version, `not rolled out: ${why}`, st.day) };
+    }
+    return gate.pass;
+  }
+
+  /** Level 2 with a canary or shadow: after ROLLOUT_DAYS healthy days promote the challenger; stop a sick rollout. */
+  private watchRollout(): void {
+    const st = this.state;
+    const ch = st.registry.challenger;
+    if (!st.pipeline.steps.deploy || st.pipeline.deployMode === 'direct' || ch === null) return;
+    const verdict = rolloutVerdict(st, ch);
+    // A rollout that ends without a promotion (sick, or refused by the gate) is stopped: the challenger is archived.
+    if (verdict === 'stop' || (verdict === 'promote' && this.promote(ch, true) !== null))
+      this.registry(archive(this.state.registry, ch, this.state.day));
   }
 
   private inject(a: Extract<LabAction, { type: 'inject' }>): string | null {
