@@ -1,6 +1,5 @@
-import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadContentDir } from '../../electron/host/contentLoader';
+import { loadKitContent } from '../../tests/helpers/contentFiles';
 import { readLabScenarioFile } from '../../tests/helpers/labScenarios';
 import { minimalPackFiles } from '../../tests/helpers/minimalPack';
 import { assemblePack, formatIssue } from '../content/pack';
@@ -108,7 +107,7 @@ describe('mission checks on crafted states', () => {
 
 describe('the missions content', { timeout: 60_000 }, () => {
   it('holds five missions, one per phase in the lesson order, every step checkable and every hint linked', async () => {
-    const result = await loadContentDir(resolve('content'));
+    const result = await loadKitContent();
     if (!result.ok) throw new Error(result.issues.map((i) => formatIssue(i)).join('\n'));
     const [set] = result.pack.missions;
     expect(set!.missions.map((m) => m.phase)).toEqual(result.pack.lesson.phases);

@@ -1,6 +1,5 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parse } from 'yaml';
+import { readContentYaml } from '../../tests/helpers/contentFiles';
 import { readLabScenarioFile } from '../../tests/helpers/labScenarios';
 import { mlTestScoreSchema } from '../content/schema';
 import { automatedCount, mlTestScoreLink, type MtsLinkStatus } from './mlTestScoreLink';
@@ -12,7 +11,7 @@ const small = parseScenario({
   rowsPerDay: 1000,
   entity: { noun: 'card', count: 2000, riskSd: 1, storeFeature: { id: 'prior-chargebacks', label: 'x' } },
 });
-const rubric = mlTestScoreSchema.parse(parse(readFileSync('content/mltestscore/ml-test-score.yaml', 'utf8')));
+const rubric = mlTestScoreSchema.parse(readContentYaml('mltestscore/ml-test-score.yaml'));
 const statusOf = (actions: unknown[]): Record<string, MtsLinkStatus> =>
   Object.fromEntries(mlTestScoreLink(replay(small, 1, actions).state).map((l) => [l.testId, l.status]));
 
