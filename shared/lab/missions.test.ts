@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadKitContent } from '../../tests/helpers/contentFiles';
-import { readLabScenarioFile } from '../../tests/helpers/labScenarios';
+import { loadLabScenario, readLabScenarioFile } from '../../tests/helpers/labScenarios';
 import { minimalPackFiles } from '../../tests/helpers/minimalPack';
 import { assemblePack, formatIssue } from '../content/pack';
 import type { LabState } from './labTypes';
@@ -105,7 +105,7 @@ describe('mission checks on crafted states', () => {
   });
 });
 
-describe('the missions content', { timeout: 60_000 }, () => {
+describe('the missions content', { timeout: 180_000 }, () => {
   it('holds five missions, one per phase in the lesson order, every step checkable and every hint linked', async () => {
     const result = await loadKitContent();
     if (!result.ok) throw new Error(result.issues.map((i) => formatIssue(i)).join('\n'));
@@ -116,6 +116,32 @@ describe('the missions content', { timeout: 60_000 }, () => {
     // Nothing done on a fresh lab: the first mission is the current one.
     expect(currentMission(set!.missions, base())).toBe(set!.missions[0]);
     expect(missionProgress(set!.missions[0]!, null)).toMatchObject({ done: 0, complete: false });
+  });
+
+  it('can all be completed on Paylark, one after the other, the way a learner would play them', async () => {
+    const result = await loadKitContent();
+    if (!result.ok) throw new Error('invalid pack');
+    const missions = result.pack.missions[0]!.missions;
+    const s = new LabSession(loadLabScenario('fraud-paylark'), 1);
+    const play = (...actions: unknown[]) => actions.forEach((a) => expect(s.apply(a), JSON.stringify(a)).toBeNull());
+    const done = () => missions.map((m) => missionProgress(m, s.state).complete);
+    // 1 Engage: ship at level 0, run past the scheduled concept drift (day 35) to day 45.
+    play({ type: 'train' }, { type: 'register', runId: 'run-1' }, { type: 'promote', version: 1 }, { type: 'advance', days: 30 }, { type: 'advance', days: 15 });
+    expect(done()).toEqual([true, false, false, false, false]);
+    expect(currentMission(missions, s.state)?.id).toBe('track-and-compare');
+    // 2 Explore: a tree and a logistic regression, point in time (the first run used the "latest" join).
+    play({ type: 'train', model: 'tree', join: 'point-in-time' }, { type: 'train', join: 'point-in-time' });
+    expect(done()).toEqual([true, true, false, false, false]);
+    // 3 Explain: level 1 without scheduled retraining; run until an alert; a candidate through the gate; rollback.
+    play({ type: 'setLevel', level: 1 }, { type: 'setTriggers', scheduleDays: null, onDrift: false });
+    while (!s.state.days.some((d) => d.alerts.length) && s.state.day < 90) play({ type: 'advance', days: 1 });
+    play({ type: 'train', join: 'point-in-time' }, { type: 'register', runId: 'run-4' }, { type: 'promote', version: 2 }, { type: 'rollback' });
+    expect(done().slice(0, 3)).toEqual([true, true, true]);
+    // 4 Elaborate: level 2; the processor starts sending cents; the on-call fixes the conversion; CT deploys.
+    play({ type: 'setLevel', level: 2 }, { type: 'inject', kind: 'upstream', feature: 'amount', amount: 100 }, { type: 'advance', days: 3 });
+    play({ type: 'fixPipeline', feature: 'amount' }, { type: 'advance', days: 8 });
+    // 5 Evaluate: live quality per card programme has arrived; level 2 automates six ML Test Score tests.
+    expect(done()).toEqual([true, true, true, true, true]);
   });
 
   it('content:check fails on a dangling hint link, an unknown phase and an unknown check', () => {
