@@ -1,8 +1,9 @@
 /**
- * Owns: the lab's missions panel (an aside for LabWorkbench): the guided path of content/missions/ — the current
- * mission (the first not complete, or the one the learner picks), its steps ticked live from the lab's state
- * (shared/lab/missions.ts: the same ticks on every screen replaying the same actions), hints revealed one at a
- * time with links to the concept page or glossary entry behind them, and the debrief once the steps are done.
+ * Owns: the lab's missions panel, for LabWorkbench's aside slot (a <section>, not an <aside>, so it nests in the
+ * slot without a second landmark): the guided path of content/missions/ — the current mission (the first not
+ * complete, or the one the learner picks), its steps ticked live from the lab's state (shared/lab/missions.ts:
+ * the same ticks on every screen replaying the same actions), hints revealed one at a time with links to the
+ * concept page or glossary entry behind them, and the debrief once the steps are done.
  */
 import { useState } from 'react';
 import { Link } from 'react-router';
@@ -61,9 +62,9 @@ export function LabMissions({ lab }: { lab: LabApi }) {
   const phaseTitle = (id: string) => pack.phases.find((p) => p.id === id)?.title ?? id;
 
   return (
-    <aside className="lab-missions card" aria-labelledby="lab-missions-h" data-testid="lab-missions">
+    <section className="lab-missions card" aria-labelledby="lab-missions-h" data-testid="lab-missions">
       <h2 id="lab-missions-h">Missions</h2>
-      <nav className="lab-mission-nav" aria-label="Missions">
+      <nav className="lab-mission-nav" aria-label="Choose a mission">
         {missions.map((m, i) => {
           const done = missionProgress(m, state).complete;
           return (
@@ -108,6 +109,6 @@ export function LabMissions({ lab }: { lab: LabApi }) {
           Back to the current mission
         </button>
       ) : null}
-    </aside>
+    </section>
   );
 }
