@@ -62,7 +62,10 @@ export const missionSchema = z.strictObject({
   phase: ref,
   title: z.string().min(1).max(100),
   goal: md,
-  steps: z.array(z.strictObject({ text: md, check: missionCheckSchema })).min(1).max(8),
+  steps: z
+    .array(z.strictObject({ text: md, check: missionCheckSchema }))
+    .min(1)
+    .max(8),
   hints: z.array(missionHintSchema).max(8).default([]),
   /** What to think about once the steps are done (not checked). */
   debrief: md.optional(),

@@ -67,18 +67,35 @@ describe('mission checks on crafted states', () => {
     expect(passes({ kind: 'monitoringOn' }, l2)).toBe(true);
     expect(passes({ kind: 'automatesAtLeast', n: 6 }, l2)).toBe(true);
     expect(passes({ kind: 'automatesAtLeast', n: 6 }, base)).toBe(false);
-    const alerted = { ...base, days: [{ ...({} as LabState['days'][number]), day: 0, alerts: [{ day: 0, kind: 'quality', value: 0.7, threshold: 0.8, message: '' }] }] } as LabState;
+    const alerted = {
+      ...base,
+      days: [
+        { ...({} as LabState['days'][number]), day: 0, alerts: [{ day: 0, kind: 'quality', value: 0.7, threshold: 0.8, message: '' }] },
+      ],
+    } as LabState;
     expect(passes({ kind: 'alertRaised' }, alerted)).toBe(true);
     expect(passes({ kind: 'alertRaised', alert: 'quality' }, alerted)).toBe(true);
     expect(passes({ kind: 'alertRaised', alert: 'drift' }, alerted)).toBe(false);
-    const runs = (...models: ('logistic' | 'tree')[]) => ({ ...base, runs: models.map((model) => ({ model, featureJoin: 'point-in-time' })) }) as LabState;
+    const runs = (...models: ('logistic' | 'tree')[]) =>
+      ({ ...base, runs: models.map((model) => ({ model, featureJoin: 'point-in-time' })) }) as LabState;
     expect(passes({ kind: 'modelKindsCompared' }, runs('logistic', 'logistic'))).toBe(false);
     expect(passes({ kind: 'modelKindsCompared' }, runs('tree', 'logistic'))).toBe(true);
     expect(passes({ kind: 'joinsCompared' }, runs('tree', 'logistic'))).toBe(false);
   });
 
   it('incidents: detected by an alert or a declaration, recovered only after an impact', () => {
-    const inc = { id: 1, source: 'facilitator', shift: { day: 3, kind: 'covariate', feature: 'amount', amount: 1, rampDays: 0 }, day: 3, detectedDay: null, detectedBy: null, impacted: false, recoveredDay: null, extraCost: 0, baselinePer1000: 1 } as LabState['incidents'][number];
+    const inc = {
+      id: 1,
+      source: 'facilitator',
+      shift: { day: 3, kind: 'covariate', feature: 'amount', amount: 1, rampDays: 0 },
+      day: 3,
+      detectedDay: null,
+      detectedBy: null,
+      impacted: false,
+      recoveredDay: null,
+      extraCost: 0,
+      baselinePer1000: 1,
+    } as LabState['incidents'][number];
     const with_ = (patch: Partial<typeof inc>) => ({ ...base, incidents: [{ ...inc, ...patch }] });
     expect(passes({ kind: 'incidentDetected', by: 'any' }, with_({}))).toBe(false);
     expect(passes({ kind: 'incidentDetected', by: 'any' }, with_({ detectedDay: 9, detectedBy: 'declared' }))).toBe(true);
@@ -95,8 +112,14 @@ describe('mission checks on crafted states', () => {
       runs: [run('run-1', 'manual'), run('run-2', 'drift')],
       registry: {
         ...base.registry,
-        versions: [{ version: 1, runId: 'run-1', registeredDay: 0, archived: false }, { version: 2, runId: 'run-2', registeredDay: 9, archived: false }],
-        events: [{ day: 0, kind: 'promoted', version: 1 }, { day: 9, kind: 'registered', version: 2 }],
+        versions: [
+          { version: 1, runId: 'run-1', registeredDay: 0, archived: false },
+          { version: 2, runId: 'run-2', registeredDay: 9, archived: false },
+        ],
+        events: [
+          { day: 0, kind: 'promoted', version: 1 },
+          { day: 9, kind: 'registered', version: 2 },
+        ],
       },
     } as LabState;
     expect(passes({ kind: 'autoDeployed' }, st)).toBe(false);
@@ -126,7 +149,13 @@ describe('the missions content', { timeout: 180_000 }, () => {
     const play = (...actions: unknown[]) => actions.forEach((a) => expect(s.apply(a), JSON.stringify(a)).toBeNull());
     const done = () => missions.map((m) => missionProgress(m, s.state).complete);
     // 1 Engage: ship at level 0, run past the scheduled concept drift (day 35) to day 45.
-    play({ type: 'train' }, { type: 'register', runId: 'run-1' }, { type: 'promote', version: 1 }, { type: 'advance', days: 30 }, { type: 'advance', days: 15 });
+    play(
+      { type: 'train' },
+      { type: 'register', runId: 'run-1' },
+      { type: 'promote', version: 1 },
+      { type: 'advance', days: 30 },
+      { type: 'advance', days: 15 },
+    );
     expect(done()).toEqual([true, false, false, false, false]);
     expect(currentMission(missions, s.state)?.id).toBe('track-and-compare');
     // 2 Explore: a tree and a logistic regression, point in time (the first run used the "latest" join).
@@ -135,10 +164,19 @@ describe('the missions content', { timeout: 180_000 }, () => {
     // 3 Explain: level 1 without scheduled retraining; run until an alert; a candidate through the gate; rollback.
     play({ type: 'setLevel', level: 1 }, { type: 'setTriggers', scheduleDays: null, onDrift: false });
     while (!s.state.days.some((d) => d.alerts.length) && s.state.day < 90) play({ type: 'advance', days: 1 });
-    play({ type: 'train', join: 'point-in-time' }, { type: 'register', runId: 'run-4' }, { type: 'promote', version: 2 }, { type: 'rollback' });
+    play(
+      { type: 'train', join: 'point-in-time' },
+      { type: 'register', runId: 'run-4' },
+      { type: 'promote', version: 2 },
+      { type: 'rollback' },
+    );
     expect(done().slice(0, 3)).toEqual([true, true, true]);
     // 4 Elaborate: level 2; the processor starts sending cents; the on-call fixes the conversion; CT deploys.
-    play({ type: 'setLevel', level: 2 }, { type: 'inject', kind: 'upstream', feature: 'amount', amount: 100 }, { type: 'advance', days: 3 });
+    play(
+      { type: 'setLevel', level: 2 },
+      { type: 'inject', kind: 'upstream', feature: 'amount', amount: 100 },
+      { type: 'advance', days: 3 },
+    );
     play({ type: 'fixPipeline', feature: 'amount' }, { type: 'advance', days: 8 });
     // 5 Evaluate: live quality per card programme has arrived; level 2 automates six ML Test Score tests.
     expect(done()).toEqual([true, true, true, true, true]);
@@ -146,7 +184,10 @@ describe('the missions content', { timeout: 180_000 }, () => {
 
   it('content:check fails on a dangling hint link, an unknown phase and an unknown check', () => {
     const mission: Mission = {
-      id: 'm1', phase: 'one', title: 'T', goal: 'G',
+      id: 'm1',
+      phase: 'one',
+      title: 'T',
+      goal: 'G',
       steps: [{ text: 'Train', check: { kind: 'runsAtLeast', n: 1 } }],
       hints: [{ text: 'See', concept: 'drift' }],
     };
@@ -154,13 +195,27 @@ describe('the missions content', { timeout: 180_000 }, () => {
     const run = (data: unknown) => assemblePack([...minimalPackFiles(), { path: 'missions/lab-missions.yaml', data }], new Set());
     const ok = run(set);
     expect(ok.ok ? [] : ok.issues.map((i) => formatIssue(i))).toEqual([]);
-    const bad = run({ ...set, missions: [{ ...mission, phase: 'nine', hints: [{ text: 'See', concept: 'nope' }, { text: 'Term', term: 'nope-term' }] }] });
+    const bad = run({
+      ...set,
+      missions: [
+        {
+          ...mission,
+          phase: 'nine',
+          hints: [
+            { text: 'See', concept: 'nope' },
+            { text: 'Term', term: 'nope-term' },
+          ],
+        },
+      ],
+    });
     expect(bad.ok ? [] : bad.issues.map((i) => formatIssue(i))).toEqual([
       'content/missions/lab-missions.yaml: missions[0].phase: "nine" is not the id of any phase in the pack',
       'content/missions/lab-missions.yaml: missions[0].hints[0].concept: "nope" is not the id of any concept in the pack',
       'content/missions/lab-missions.yaml: missions[0].hints[1].term: "nope-term" is not the id of any glossary term in the pack',
     ]);
-    expect(missionSetSchema.safeParse({ ...set, missions: [{ ...mission, steps: [{ text: 'x', check: { kind: 'vibes' } }] }] }).success).toBe(false);
+    expect(
+      missionSetSchema.safeParse({ ...set, missions: [{ ...mission, steps: [{ text: 'x', check: { kind: 'vibes' } }] }] }).success,
+    ).toBe(false);
   });
 });
 

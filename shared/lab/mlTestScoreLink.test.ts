@@ -16,7 +16,7 @@ const statusOf = (actions: unknown[]): Record<string, MtsLinkStatus> =>
   Object.fromEntries(mlTestScoreLink(replay(small, 1, actions).state).map((l) => [l.testId, l.status]));
 
 describe('the lab pipeline read as the ML Test Score', { timeout: 60_000 }, () => {
-  it('names only tests of the kit\'s rubric, each once, with a reason', () => {
+  it("names only tests of the kit's rubric, each once, with a reason", () => {
     const ids = new Set(rubric.categories.flatMap((c) => c.tests.map((t) => t.id)));
     const links = mlTestScoreLink(replay(small, 1, []).state);
     expect(links.every((l) => ids.has(l.testId) && l.reason.length > 10)).toBe(true);
@@ -37,9 +37,17 @@ describe('the lab pipeline read as the ML Test Score', { timeout: 60_000 }, () =
     const l2 = statusOf([{ type: 'setLevel', level: 2 }]);
     expect(l2['mts-infra-4']).toBe('automated');
     expect(l2['mts-monitor-4']).toBe('manual'); // retrains on alerts, not on a schedule
-    expect(statusOf([{ type: 'setLevel', level: 2 }, { type: 'setTriggers', scheduleDays: 7, onDrift: true }])['mts-monitor-4']).toBe('automated');
+    expect(
+      statusOf([
+        { type: 'setLevel', level: 2 },
+        { type: 'setTriggers', scheduleDays: 7, onDrift: true },
+      ])['mts-monitor-4'],
+    ).toBe('automated');
     // Monitoring switched off inside level 1: drift and quality are no longer watched, and skew is only half covered.
-    const noMon = statusOf([{ type: 'setLevel', level: 1 }, { type: 'setStep', step: 'monitor', on: false }]);
+    const noMon = statusOf([
+      { type: 'setLevel', level: 1 },
+      { type: 'setStep', step: 'monitor', on: false },
+    ]);
     expect(noMon).toMatchObject({ 'mts-monitor-2': 'no', 'mts-monitor-7': 'no', 'mts-monitor-3': 'manual' });
   });
 
@@ -50,7 +58,14 @@ describe('the lab pipeline read as the ML Test Score', { timeout: 60_000 }, () =
       { type: 'register', runId: 'run-1' },
       { type: 'promote', version: 1 },
     ]);
-    expect(st).toMatchObject({ 'mts-model-5': 'manual', 'mts-model-6': 'manual', 'mts-infra-1': 'manual', 'mts-infra-4': 'manual', 'mts-infra-5': 'manual', 'mts-infra-7': 'no' });
+    expect(st).toMatchObject({
+      'mts-model-5': 'manual',
+      'mts-model-6': 'manual',
+      'mts-infra-1': 'manual',
+      'mts-infra-4': 'manual',
+      'mts-infra-5': 'manual',
+      'mts-infra-7': 'no',
+    });
     // Canary is recorded but the lab deploys directly: never claimed as automated.
     expect(statusOf([{ type: 'setDeployMode', mode: 'canary' }])['mts-infra-6']).toBe('no');
   });

@@ -35,18 +35,34 @@ export function mlTestScoreLink(st: MtsLinkInput): MtsLink[] {
       ? link('mts-data-1', 'automated', 'The validate step checks every served feature against the range seen in training, every day.')
       : link('mts-data-1', 'no', 'Switch on the validate step: nothing checks incoming values against the training data.'),
     kinds.size > 1
-      ? link('mts-model-5', 'manual', 'You trained a logistic regression and a tree and compared them in the runs table.')
+      ? link(
+          'mts-model-5',
+          'manual',
+          'You trained both a logistic regression and a tree: compare them on the same holdout in the runs table.',
+        )
       : link('mts-model-5', 'no', 'Train the other model kind too and compare: is the complex model worth it?'),
     slices
-      ? link('mts-model-6', 'manual', 'Every run logs its quality per subgroup; the gate does not check slices, so a person must read them.')
+      ? link(
+          'mts-model-6',
+          'manual',
+          'Every run logs its quality per subgroup; the gate does not check slices, so a person must read them.',
+        )
       : link('mts-model-6', 'no', 'No run with quality per subgroup yet (or this scenario has no subgroups).'),
     s.train
-      ? link('mts-infra-1', 'automated', 'The pipeline retrains from versioned data with a fixed seed: the same inputs give the same model.')
+      ? link(
+          'mts-infra-1',
+          'automated',
+          'The pipeline retrains from versioned data with a fixed seed: the same inputs give the same model.',
+        )
       : st.runs.length
         ? link('mts-infra-1', 'manual', 'Each run logs its data version, features, parameters and code version, so you can train it again.')
         : link('mts-infra-1', 'no', 'No run yet.'),
     s.evaluate && s.deploy
-      ? link('mts-infra-4', 'automated', 'Continuous training deploys a model only through the gate: fixed thresholds and no worse than the champion.')
+      ? link(
+          'mts-infra-4',
+          'automated',
+          'Continuous training deploys a model only through the gate: fixed thresholds and no worse than the champion.',
+        )
       : hasChampion
         ? link('mts-infra-4', 'manual', 'Your promotions go through the gate, but a person decides when to evaluate and promote.')
         : link('mts-infra-4', 'no', 'Nothing has been promoted yet.'),
@@ -64,7 +80,11 @@ export function mlTestScoreLink(st: MtsLinkInput): MtsLink[] {
       ? link('mts-infra-7', 'manual', 'The registry keeps earlier champions: rollback is one click, taken by a person.')
       : link('mts-infra-7', 'no', 'Only one champion so far: there is nothing to roll back to.'),
     s.monitor
-      ? link('mts-monitor-2', 'automated', 'Monitoring compares served data with the training reference daily (PSI and KS per feature) and alerts.')
+      ? link(
+          'mts-monitor-2',
+          'automated',
+          'Monitoring compares served data with the training reference daily (PSI and KS per feature) and alerts.',
+        )
       : link('mts-monitor-2', 'no', 'Monitoring is off: nobody compares served data with the training data.'),
     s.features
       ? link(

@@ -46,6 +46,8 @@ describe('DevOps-only vs MLOps on the same incident', { timeout: 180_000 }, () =
 
   it('refuses options it cannot play', () => {
     expect(() => compareProcesses(fraud, 1, { horizon: 500 })).toThrow();
-    expect(() => compareProcesses(fraud, 1, { incident: { day: 5, kind: 'covariate', feature: 'nope', amount: 1 } })).toThrow(/features: amount/);
+    expect(() => compareProcesses(fraud, 1, { incident: { day: 5, kind: 'covariate', feature: 'nope', amount: 1 } })).toThrow(
+      /features: amount/,
+    );
   });
 });

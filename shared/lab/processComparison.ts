@@ -116,7 +116,15 @@ const PLUMBING = new Set(['upstream', 'pipelineBug']);
 function stage(scenario: Scenario, o: ComparisonOptions): { scenario: Scenario; start: LabActionInput[] } {
   if (!o.incident) return { scenario, start: [] };
   const { day, kind, feature, amount, rampDays, note } = o.incident;
-  const inject: LabActionInput = { type: 'inject', day, kind, amount, rampDays, ...(feature ? { feature } : {}), ...(note ? { note } : {}) };
+  const inject: LabActionInput = {
+    type: 'inject',
+    day,
+    kind,
+    amount,
+    rampDays,
+    ...(feature ? { feature } : {}),
+    ...(note ? { note } : {}),
+  };
   return { scenario: { ...scenario, shifts: [] }, start: [inject] };
 }
 
@@ -157,14 +165,20 @@ function fixPlumbing(d: Driver, incidents: readonly Incident[]): void {
   for (const inc of incidents) {
     const s = inc.shift;
     if (PLUMBING.has(s.kind) && s.feature && s.until === undefined)
-      d.apply({ type: 'fixPipeline', feature: s.feature }, `Fixed the ${s.kind === 'upstream' ? 'unit conversion' : 'feature pipeline'} of "${s.feature}"`);
+      d.apply(
+        { type: 'fixPipeline', feature: s.feature },
+        `Fixed the ${s.kind === 'upstream' ? 'unit conversion' : 'feature pipeline'} of "${s.feature}"`,
+      );
   }
 }
 
 function openShifts(d: Driver): Incident[] {
   const st = d.session.state;
   // The incidents as the team's fix sees them: the live shift (with `until` once fixed), not the copy taken at opening.
-  return st.incidents.map((inc) => ({ ...inc, shift: st.shifts.find((s) => s.day === inc.shift.day && s.kind === inc.shift.kind && s.feature === inc.shift.feature) ?? inc.shift }));
+  return st.incidents.map((inc) => ({
+    ...inc,
+    shift: st.shifts.find((s) => s.day === inc.shift.day && s.kind === inc.shift.kind && s.feature === inc.shift.feature) ?? inc.shift,
+  }));
 }
 
 function playDevOps(scenario: Scenario, seed: number, o: ComparisonOptions): Driver {
@@ -238,7 +252,10 @@ function playMlOps(scenario: Scenario, seed: number, o: ComparisonOptions): Driv
     }
     const due = fixes.filter((f) => f.on <= day);
     if (due.length) {
-      fixPlumbing(d, openShifts(d).filter((inc) => due.some((f) => f.id === inc.id)));
+      fixPlumbing(
+        d,
+        openShifts(d).filter((inc) => due.some((f) => f.id === inc.id)),
+      );
       for (const f of due) fixes.splice(fixes.indexOf(f), 1);
     }
   }
@@ -250,18 +267,29 @@ function summarise(process: ProcessKind, d: Driver): ProcessRun {
   let cumulative = 0;
   const days = st.days.map((r) => {
     cumulative += r.truth.cost;
-    return { day: r.day, costPer1000: r.truth.costPer1000, auc: r.truth.auc, cumulativeCost: cumulative, champion: r.champion, alerts: r.alerts.length };
+    return {
+      day: r.day,
+      costPer1000: r.truth.costPer1000,
+      auc: r.truth.auc,
+      cumulativeCost: cumulative,
+      champion: r.champion,
+      alerts: r.alerts.length,
+    };
   });
   const events = [...d.events];
   for (const e of st.registry.events) {
     if (e.day > 0 && e.kind === 'promoted' && !events.some((x) => x.day === e.day && x.text.includes(`version ${e.version}`)))
       events.push({ day: e.day, text: `Continuous training deployed version ${e.version} through the gate` });
-    if (e.day > 0 && e.kind === 'gate-refused' && process === 'mlops') events.push({ day: e.day, text: `The gate refused version ${e.version}` });
+    if (e.day > 0 && e.kind === 'gate-refused' && process === 'mlops')
+      events.push({ day: e.day, text: `The gate refused version ${e.version}` });
   }
   events.sort((a, b) => a.day - b.day);
   return {
     process,
-    title: process === 'devops' ? 'DevOps-only (level 0: no monitoring, manual retraining)' : 'MLOps (level 2: monitoring, continuous training, gate)',
+    title:
+      process === 'devops'
+        ? 'DevOps-only (level 0: no monitoring, manual retraining)'
+        : 'MLOps (level 2: monitoring, continuous training, gate)',
     actions: compact(d.actions),
     days,
     incidents: st.incidents.map((inc) => ({
@@ -300,7 +328,9 @@ function compact(actions: readonly LabActionInput[]): LabActionInput[] {
 export function compareProcesses(scenario: Scenario, seed: number, options: ComparisonOptionsInput = {}): ProcessComparison {
   const o = comparisonOptionsSchema.parse(options);
   if (o.incident && o.incident.kind !== 'prior' && !scenario.features.some((f) => f.id === o.incident!.feature))
-    throw new Error(`A ${o.incident.kind} incident names one of this scenario's features: ${scenario.features.map((f) => f.id).join(', ')}.`);
+    throw new Error(
+      `A ${o.incident.kind} incident names one of this scenario's features: ${scenario.features.map((f) => f.id).join(', ')}.`,
+    );
   return {
     scenarioId: scenario.id,
     seed,

@@ -17,12 +17,27 @@ import './labGuide.css';
 type IncidentChoice = ShiftKind | 'scheduled';
 
 const CHOICES: { id: IncidentChoice; label: string; amount: number; help: string }[] = [
-  { id: 'upstream', label: 'Upstream unit change', amount: 100, help: 'The source sends the feature multiplied by the amount (100: euros become cents).' },
-  { id: 'pipelineBug', label: 'Feature-pipeline bug (training/serving skew)', amount: 0, help: 'The online path multiplies the feature by the amount (0: the value is lost).' },
+  {
+    id: 'upstream',
+    label: 'Upstream unit change',
+    amount: 100,
+    help: 'The source sends the feature multiplied by the amount (100: euros become cents).',
+  },
+  {
+    id: 'pipelineBug',
+    label: 'Feature-pipeline bug (training/serving skew)',
+    amount: 0,
+    help: 'The online path multiplies the feature by the amount (0: the value is lost).',
+  },
   { id: 'covariate', label: 'Covariate drift', amount: 1.5, help: 'The feature moves by the amount, in standard deviations.' },
   { id: 'concept', label: 'Concept drift', amount: -1.5, help: "The feature's effect on the true risk changes by the amount." },
   { id: 'prior', label: 'Label (prior) shift', amount: 3, help: 'The odds of a positive are multiplied by the amount (0.05–20).' },
-  { id: 'scheduled', label: "The scenario's scheduled shifts", amount: 0, help: 'The changes the scenario file schedules, on their own days.' },
+  {
+    id: 'scheduled',
+    label: "The scenario's scheduled shifts",
+    amount: 0,
+    help: 'The changes the scenario file schedules, on their own days.',
+  },
 ];
 
 interface Form {
@@ -59,11 +74,36 @@ function optionsOf(f: Form): ComparisonOptionsInput {
   return { ...base, incident: { day: f.day, kind: f.choice, amount: f.amount, ...(f.choice !== 'prior' ? { feature: f.feature } : {}) } };
 }
 
-function NumberField({ id, label, value, min, max, step, onChange }: { id: string; label: string; value: number; min: number; max: number; step?: number; onChange: (v: number) => void }) {
+function NumberField({
+  id,
+  label,
+  value,
+  min,
+  max,
+  step,
+  onChange,
+}: {
+  id: string;
+  label: string;
+  value: number;
+  min: number;
+  max: number;
+  step?: number;
+  onChange: (v: number) => void;
+}) {
   return (
     <div className="form-row">
       <label htmlFor={id}>{label}</label>
-      <input id={id} className="input" type="number" value={value} min={min} max={max} step={step ?? 1} onChange={(e) => onChange(Number(e.target.value))} />
+      <input
+        id={id}
+        className="input"
+        type="number"
+        value={value}
+        min={min}
+        max={max}
+        step={step ?? 1}
+        onChange={(e) => onChange(Number(e.target.value))}
+      />
     </div>
   );
 }
@@ -82,7 +122,12 @@ export function ComparePage() {
     if (first) run(first, 1, optionsOf(defaults(first)));
   }, [first, run]);
 
-  if (!form || !scenario) return <div className="page"><PageHeader eyebrow="MLOps lab" title="DevOps-only vs MLOps" lead="The content pack has no lab scenario." /></div>;
+  if (!form || !scenario)
+    return (
+      <div className="page">
+        <PageHeader eyebrow="MLOps lab" title="DevOps-only vs MLOps" lead="The content pack has no lab scenario." />
+      </div>
+    );
   const set = (patch: Partial<Form>) => setForm({ ...form, ...patch });
   const choice = CHOICES.find((c) => c.id === form.choice)!;
   const needsFeature = form.choice !== 'prior' && form.choice !== 'scheduled';
@@ -96,7 +141,8 @@ export function ComparePage() {
           <>
             Two teams, the same model on day 0, the same incident. The <strong>DevOps-only</strong> team (maturity level 0) has no
             monitoring: it declares an incident when complaints arrive and retrains by hand. The <strong>MLOps</strong> team (level 2)
-            monitors drift and quality, retrains on alerts and deploys through the gate. Try it yourself in the <Link to="/kit/lab">lab</Link>.
+            monitors drift and quality, retrains on alerts and deploys through the gate. Try it yourself in the{' '}
+            <Link to="/kit/lab">lab</Link>.
           </>
         }
       />
@@ -110,7 +156,12 @@ export function ComparePage() {
         >
           <div className="form-row">
             <label htmlFor="cmp-scenario">Scenario</label>
-            <select id="cmp-scenario" className="input" value={form.scenarioId} onChange={(e) => setForm(defaults(scenarios.find((s) => s.id === e.target.value)!))}>
+            <select
+              id="cmp-scenario"
+              className="input"
+              value={form.scenarioId}
+              onChange={(e) => setForm(defaults(scenarios.find((s) => s.id === e.target.value)!))}
+            >
               {scenarios.map((s) => (
                 <option key={s.id} value={s.id}>
                   {s.title}
@@ -120,17 +171,25 @@ export function ComparePage() {
           </div>
           <div className="form-row">
             <label htmlFor="cmp-kind">Incident</label>
-            <select id="cmp-kind" className="input" value={form.choice} aria-describedby="cmp-kind-help" onChange={(e) => {
-              const c = CHOICES.find((x) => x.id === e.target.value)!;
-              set({ choice: c.id, amount: c.amount, horizon: c.id === 'scheduled' ? 90 : form.horizon });
-            }}>
+            <select
+              id="cmp-kind"
+              className="input"
+              value={form.choice}
+              aria-describedby="cmp-kind-help"
+              onChange={(e) => {
+                const c = CHOICES.find((x) => x.id === e.target.value)!;
+                set({ choice: c.id, amount: c.amount, horizon: c.id === 'scheduled' ? 90 : form.horizon });
+              }}
+            >
               {CHOICES.map((c) => (
                 <option key={c.id} value={c.id}>
                   {c.label}
                 </option>
               ))}
             </select>
-            <span id="cmp-kind-help" className="muted">{choice.help}</span>
+            <span id="cmp-kind-help" className="muted">
+              {choice.help}
+            </span>
           </div>
           {needsFeature ? (
             <div className="form-row">
@@ -146,8 +205,23 @@ export function ComparePage() {
           ) : null}
           {form.choice !== 'scheduled' ? (
             <>
-              <NumberField id="cmp-amount" label="Amount" value={form.amount} min={-1000} max={1000} step={0.1} onChange={(amount) => set({ amount })} />
-              <NumberField id="cmp-day" label="Starts on day" value={form.day} min={1} max={form.horizon - 1} onChange={(day) => set({ day })} />
+              <NumberField
+                id="cmp-amount"
+                label="Amount"
+                value={form.amount}
+                min={-1000}
+                max={1000}
+                step={0.1}
+                onChange={(amount) => set({ amount })}
+              />
+              <NumberField
+                id="cmp-day"
+                label="Starts on day"
+                value={form.day}
+                min={1}
+                max={form.horizon - 1}
+                onChange={(day) => set({ day })}
+              />
             </>
           ) : null}
           <div className="form-row">
@@ -160,8 +234,22 @@ export function ComparePage() {
               ))}
             </select>
           </div>
-          <NumberField id="cmp-complaints" label="Complaints reach the DevOps-only team after (days)" value={form.complaintDays} min={0} max={60} onChange={(complaintDays) => set({ complaintDays })} />
-          <NumberField id="cmp-fix" label="A manual fix takes (days)" value={form.fixDays} min={0} max={60} onChange={(fixDays) => set({ fixDays })} />
+          <NumberField
+            id="cmp-complaints"
+            label="Complaints reach the DevOps-only team after (days)"
+            value={form.complaintDays}
+            min={0}
+            max={60}
+            onChange={(complaintDays) => set({ complaintDays })}
+          />
+          <NumberField
+            id="cmp-fix"
+            label="A manual fix takes (days)"
+            value={form.fixDays}
+            min={0}
+            max={60}
+            onChange={(fixDays) => set({ fixDays })}
+          />
           <NumberField id="cmp-seed" label="Seed" value={form.seed} min={0} max={1_000_000} onChange={(seed) => set({ seed })} />
           <div className="lab-compare-actions">
             <button type="submit" className="btn btn-primary" disabled={cmp.busy}>

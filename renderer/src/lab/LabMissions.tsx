@@ -88,7 +88,9 @@ export function LabMissions({ lab }: { lab: LabApi }) {
       </h3>
       <Markdown text={mission.goal} />
       <p className="muted" role="status" data-testid="mission-progress">
-        {state === null ? 'The lab is loading…' : `${progress.done} of ${mission.steps.length} steps done${progress.complete ? ' — mission complete' : ''}`}
+        {state === null
+          ? 'The lab is loading…'
+          : `${progress.done} of ${mission.steps.length} steps done${progress.complete ? ' — mission complete' : ''}`}
       </p>
       <ol className="lab-steps">
         {mission.steps.map((s, i) => (

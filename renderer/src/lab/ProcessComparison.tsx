@@ -53,7 +53,11 @@ function Legend() {
 
 function ChartFigure({ c, metric, title, large }: { c: Comparison; metric: SeriesMetric; title: string; large: boolean }) {
   return (
-    <figure className={`chart lab-compare-chart ${large ? 'chart-large' : ''}`} role="group" aria-label={`${title} (the numbers are in the tables)`}>
+    <figure
+      className={`chart lab-compare-chart ${large ? 'chart-large' : ''}`}
+      role="group"
+      aria-label={`${title} (the numbers are in the tables)`}
+    >
       <figcaption>{title}</figcaption>
       <Legend />
       <div aria-hidden="true" className="chart-drawing">
@@ -95,9 +99,7 @@ export function ProcessComparison({ comparison: c, large = false }: { comparison
             const label = incidentLabel(inc);
             return [
               <tr key={`${k}ttd`}>
-                <th scope="row">
-                  Time to detect — {label}
-                </th>
+                <th scope="row">Time to detect — {label}</th>
                 {pair.map((p, j) => (
                   <td key={j} data-testid={`ttd-${TEAMS[j]}`}>
                     {days(p.ttd, 'not detected')}

@@ -11,7 +11,15 @@ import { TEAM_STYLE, type SeriesMetric } from './comparisonStyle';
 
 const compact = (v: number) => (Math.abs(v) >= 10_000 ? `${Math.round(v / 1000)}k` : String(Math.round(v)));
 
-export default function ProcessComparisonChart({ comparison, metric, large }: { comparison: ProcessComparison; metric: SeriesMetric; large: boolean }) {
+export default function ProcessComparisonChart({
+  comparison,
+  metric,
+  large,
+}: {
+  comparison: ProcessComparison;
+  metric: SeriesMetric;
+  large: boolean;
+}) {
   const [ref, width] = useWidth();
   const fontSize = large ? 20 : 14;
   const data = comparison.devops.days.map((d, i) => ({ day: d.day, devops: d[metric], mlops: comparison.mlops.days[i]?.[metric] ?? null }));
@@ -23,13 +31,31 @@ export default function ProcessComparisonChart({ comparison, metric, large }: { 
   return (
     <div ref={ref} style={{ width: '100%' }}>
       {width > 0 ? (
-        <LineChart accessibilityLayer={false} width={width} height={large ? 420 : 300} data={data} margin={{ top: 28, right: 24, bottom: 28, left: 16 }}>
+        <LineChart
+          accessibilityLayer={false}
+          width={width}
+          height={large ? 420 : 300}
+          data={data}
+          margin={{ top: 28, right: 24, bottom: 28, left: 16 }}
+        >
           <CartesianGrid stroke="var(--border)" />
-          <XAxis dataKey="day" type="number" domain={[0, comparison.horizon - 1]} tick={{ fontSize, fill: 'var(--text)' }} stroke="var(--text-2)">
+          <XAxis
+            dataKey="day"
+            type="number"
+            domain={[0, comparison.horizon - 1]}
+            tick={{ fontSize, fill: 'var(--text)' }}
+            stroke="var(--text-2)"
+          >
             <Label value="Simulated day" position="insideBottom" offset={-18} style={{ fontSize, fill: 'var(--text)' }} />
           </XAxis>
           <YAxis tickFormatter={compact} width={large ? 80 : 60} tick={{ fontSize, fill: 'var(--text)' }} stroke="var(--text-2)">
-            <Label value={yLabel} angle={-90} position="insideLeft" offset={-4} style={{ fontSize: fontSize - 2, fill: 'var(--text)', textAnchor: 'middle' }} />
+            <Label
+              value={yLabel}
+              angle={-90}
+              position="insideLeft"
+              offset={-4}
+              style={{ fontSize: fontSize - 2, fill: 'var(--text)', textAnchor: 'middle' }}
+            />
           </YAxis>
           {incidentDays.map((d) => (
             <ReferenceLine key={`i${d}`} x={d} stroke="var(--danger)" strokeWidth={2}>
@@ -37,7 +63,12 @@ export default function ProcessComparisonChart({ comparison, metric, large }: { 
             </ReferenceLine>
           ))}
           {detected.map((x) => (
-            <ReferenceLine key={`${x.team}${x.day}`} x={x.day} stroke={TEAM_STYLE[x.team].colour} strokeDasharray={TEAM_STYLE[x.team].dash ?? '2 3'}>
+            <ReferenceLine
+              key={`${x.team}${x.day}`}
+              x={x.day}
+              stroke={TEAM_STYLE[x.team].colour}
+              strokeDasharray={TEAM_STYLE[x.team].dash ?? '2 3'}
+            >
               <Label
                 value={`${TEAM_STYLE[x.team].name} detects`}
                 position={x.team === 'mlops' ? 'insideTopRight' : 'insideTopLeft'}

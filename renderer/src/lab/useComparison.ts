@@ -35,7 +35,12 @@ export function useComparison(): ComparisonRun {
       if (r.type === 'comparison') setState({ comparison: r.comparison, busy: false, error: null, ms });
       else setState((s) => ({ ...s, busy: false, error: r.type === 'error' ? r.message : 'Unexpected answer from the worker.', ms }));
     };
-    w.onerror = () => setState((s) => ({ ...s, busy: false, error: 'The comparison could not run in this browser (its worker failed to start). Reload the page.' }));
+    w.onerror = () =>
+      setState((s) => ({
+        ...s,
+        busy: false,
+        error: 'The comparison could not run in this browser (its worker failed to start). Reload the page.',
+      }));
     return () => {
       w.terminate();
       worker.current = null;
