@@ -9,6 +9,7 @@
 import type { z } from 'zod';
 import { checkDeliveryFields, deliveryCounts } from './deliveryChecks';
 import { CONTENT_FOLDERS, lessonSchema, type ContentFolder, type ContentPack } from './schema';
+import { missionRefs } from '../lab/missionSchema';
 
 export interface ContentFile {
   /** Path relative to the pack root, with forward slashes, e.g. `phases/engage.yaml`. */
@@ -71,7 +72,7 @@ export function assemblePack(files: ContentFile[], assets: ReadonlySet<string>):
 
   const collections: Record<ContentFolder, unknown[]> = {
     phases: [], concepts: [], tools: [], cases: [], decks: [], diagrams: [], polls: [],
-    templates: [], rubrics: [], worksheets: [], resources: [], mltestscore: [], ethics: [], roles: [], libraries: [], glossary: [], lab: [],
+    templates: [], rubrics: [], worksheets: [], resources: [], mltestscore: [], ethics: [], roles: [], libraries: [], glossary: [], lab: [], missions: [],
   };
   /** id -> file that defines it, for pack-wide uniqueness and "any item" references. */
   const itemFiles = new Map<string, string>();
@@ -149,6 +150,9 @@ function checkReferences(
   };
   const pollIds = new Set(polls.keys());
   for (const s of pack.lab) check(`lab/${s.id}.yaml`, 'case', s.case, cases, 'case study');
+  const terms = new Set(pack.glossary.flatMap((g) => g.terms.map((t) => t.id)));
+  const missionTargets = { phase: [phases, 'phase'], concept: [concepts, 'concept'], term: [terms, 'glossary term'] } as const;
+  for (const m of pack.missions) for (const r of missionRefs(m)) check(`missions/${m.id}.yaml`, r.field, r.value, missionTargets[r.kind][0], missionTargets[r.kind][1]);
 
   // The lesson
   const L = 'lesson.yaml';
@@ -279,6 +283,7 @@ export function summarize(pack: ContentPack): PackSummary {
     roles: pack.roles.length,
     boardPieces: count(pack.libraries, (l) => l.pieces.length),
     glossaryTerms: count(pack.glossary, (g) => g.terms.length),
+    labMissions: count(pack.missions, (m) => m.missions.length),
     ...deliveryCounts(pack),
   };
 }

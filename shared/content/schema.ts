@@ -14,6 +14,7 @@ import { boardLibrarySchema, pollBankSchema, rubricSchema, templateSchema, works
 import { AT_A_GLANCE_WORDS, caseGuideSchema, largeRoomSchema, lookForSchema, preWorkSchema, roleReadingSchema, scaleSchema, virtualSchema, wordCount } from './deliverySchemas';
 import { assetPath, idSchema, md, mdList, ref, refs } from './fields';
 import { scenarioSchema, type Scenario } from '../lab/scenarioSchema';
+import { missionSetSchema, type MissionSet } from '../lab/missionSchema';
 
 export * from './activitySchemas';
 export * from './deliverySchemas';
@@ -372,6 +373,8 @@ export const CONTENT_FOLDERS = {
   glossary: glossarySchema,
   /** MLOps lab scenarios (issue 16): the schema lives with the lab engine, shared/lab/scenarioSchema.ts. */
   lab: scenarioSchema,
+  /** The lab's guided self-study missions (issue 16 §9): shared/lab/missionSchema.ts. */
+  missions: missionSetSchema,
 } as const;
 export type ContentFolder = keyof typeof CONTENT_FOLDERS;
 export const ASSET_FOLDERS = ['images'] as const;
@@ -426,4 +429,6 @@ export interface ContentPack {
   glossary: Glossary[];
   /** MLOps lab scenarios. */
   lab: Scenario[];
+  /** The lab's guided missions (content/missions/). */
+  missions: MissionSet[];
 }

@@ -33,4 +33,27 @@ describe('lab worker protocol', { timeout: 120_000 }, () => {
     expect(handle({ type: 'explain', version: 1, day: 5, row: 5 })).toEqual({ type: 'explanation', explanation: null }); // day not simulated yet
     expect(handle({ type: 'lineage', version: 1 })).toMatchObject({ type: 'lineage', lineage: { run: { id: 'run-1' } } });
   });
+
+  it('compares DevOps-only with MLOps on one incident, without touching the open lab; bad options get a message', () => {
+    const handle = createLabHandler();
+    handle({ type: 'open', scenario, seed: 1, actions: [{ type: 'advance', days: 1 }] });
+    const incident = { day: 5, kind: 'pipelineBug', feature: 'payments-24h', amount: 0 };
+    const r = handle({ type: 'compare', scenario, seed: 2, options: { horizon: 12, incident } });
+    if (r.type !== 'comparison') throw new Error(JSON.stringify(r));
+    expect(r.comparison).toMatchObject({ scenarioId: 'fraud-paylark', seed: 2, horizon: 12 });
+    expect(r.comparison.devops.days).toHaveLength(12);
+    expect(r.comparison.mlops.incidents[0]).toMatchObject({ kind: 'pipelineBug', day: 5 });
+    // The open lab is still there, as it was.
+    expect(handle({ type: 'append', actions: [] })).toMatchObject({ type: 'state', state: { day: 1 } });
+    expect(handle({ type: 'compare', scenario, seed: 2, options: { horizon: 'long' } })).toMatchObject({
+      type: 'error',
+      message: expect.stringMatching(/^comparison options: horizon: /),
+    });
+    expect(handle({ type: 'compare', scenario, seed: 2, options: { incident: { ...incident, feature: 'nope' } } })).toMatchObject({
+      type: 'error',
+      message: expect.stringMatching(/names one of this scenario's features/),
+    });
+    expect(handle({ type: 'compare', scenario: { ...scenario, baseRate: 7 }, seed: 2 })).toMatchObject({ type: 'error', message: expect.stringMatching(/baseRate/) });
+    expect(handle({ type: 'compare', seed: 2.5 })).toMatchObject({ type: 'error' });
+  });
 });

@@ -6,10 +6,12 @@
  *   self.onmessage = (e) => self.postMessage(handle(e.data));
  *
  * Owns: `LabRequest` / `LabResponse` and `createLabHandler`. Requests arrive as `unknown` and are validated;
- * a bad request gets `{ type: 'error', message }`, never an exception.
+ * a bad request gets `{ type: 'error', message }`, never an exception. `compare` (DevOps-only vs MLOps on one
+ * incident, processComparison.ts) needs no open lab and leaves the open lab as it was.
  */
 import { z } from 'zod';
 import type { LabState } from './labTypes';
+import { compareProcesses, type ComparisonOptionsInput, type ProcessComparison } from './processComparison';
 import type { Lineage } from './registry';
 import { parseScenario } from './scenarioSchema';
 import { replay, type LabSession } from './session';
@@ -21,6 +23,8 @@ const requestSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('append'), actions: z.array(z.unknown()) }),
   z.strictObject({ type: z.literal('explain'), version: z.number().int(), day: z.number().int(), row: z.number().int() }),
   z.strictObject({ type: z.literal('lineage'), version: z.number().int() }),
+  /** DevOps-only vs MLOps on the same scenario, seed and incident (options: processComparison.ts). */
+  z.strictObject({ type: z.literal('compare'), scenario: z.unknown(), seed: z.number().int(), options: z.unknown().optional() }),
 ]);
 export type LabRequest = z.infer<typeof requestSchema>;
 
@@ -28,6 +32,7 @@ export type LabResponse =
   | { type: 'state'; state: LabState }
   | { type: 'explanation'; explanation: ReturnType<LabSession['explain']> }
   | { type: 'lineage'; lineage: Lineage | null }
+  | { type: 'comparison'; comparison: ProcessComparison }
   | { type: 'error'; message: string };
 
 export function createLabHandler(): (raw: unknown) => LabResponse {
@@ -43,6 +48,14 @@ export function createLabHandler(): (raw: unknown) => LabResponse {
         return { type: 'error', message: (e as Error).message };
       }
       return { type: 'state', state: session.state };
+    }
+    if (req.type === 'compare') {
+      try {
+        return { type: 'comparison', comparison: compareProcesses(parseScenario(req.scenario), req.seed, (req.options ?? {}) as ComparisonOptionsInput) };
+      } catch (e) {
+        const issue = e instanceof z.ZodError ? e.issues[0] : undefined;
+        return { type: 'error', message: issue ? `comparison options: ${issue.path.join('.')}: ${issue.message}` : (e as Error).message };
+      }
     }
     if (!session) return { type: 'error', message: 'open a lab first (no scenario loaded)' };
     if (req.type === 'append') {
