@@ -10,6 +10,7 @@ const day = (d: number, per1000: number, alerts = 0): DayRecord => ({
   meanScore: 0,
   truth: { positives: 10, auc: 0.9, cost: per1000, costPer1000: per1000 },
   drift: null,
+  rollout: null,
   predictionPsi: null,
   live: null,
   alerts: Array.from({ length: alerts }, () => ({ day: d, kind: 'drift' as const, value: 1, threshold: 0.2, message: 'x' })),
