@@ -39,6 +39,8 @@ const HelpPage = lazy(() => import('./HelpPage'));
 const ConsolePage = lazy(() => import('../room/ConsolePage').then((m) => ({ default: m.ConsolePage })));
 const PresenterPage = lazy(() => import('../live/PresenterPage').then((m) => ({ default: m.PresenterPage })));
 const PrintableJoinCard = lazy(() => import('../room/PrintableJoinCard').then((m) => ({ default: m.PrintableJoinCard })));
+// The MLOps lab (engine, worker, charts) loads on demand: nothing of it is in the join page's bundle (bench:join).
+const LabPage = lazy(() => import('../lab/LabPage').then((m) => ({ default: m.LabPage })));
 
 function OnDemand({ children }: { children: ReactNode }) {
   return <Suspense fallback={<LoadingPage />}>{children}</Suspense>;
@@ -131,6 +133,14 @@ export function App() {
                 }
               />
               <Route path="kit/prework" element={<PreWorkPage />} />
+              <Route
+                path="kit/lab/:scenarioId?"
+                element={
+                  <OnDemand>
+                    <LabPage />
+                  </OnDemand>
+                }
+              />
               <Route path="join" element={<JoinCodePage />} />
               <Route path="join/:code" element={<JoinPage />} />
               <Route path="room/:code" element={<RoomPage />} />
