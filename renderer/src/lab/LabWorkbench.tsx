@@ -50,7 +50,7 @@ export function LabStatus({ lab }: { lab: LabApi }) {
     <div className="lab-status" role="status" aria-live="polite">
       {st ? (
         <span>
-          <strong>Day {st.day}</strong> · {st.runs.length} run{st.runs.length === 1 ? '' : 's'} · champion{' '}
+          <strong data-testid="lab-status-day">Day {st.day}</strong> · {st.runs.length} run{st.runs.length === 1 ? '' : 's'} · champion{' '}
           {st.registry.champion === null ? 'none' : `v${st.registry.champion}`}
         </span>
       ) : (
