@@ -121,6 +121,13 @@ test('the lab tabs work from the keyboard, and the Runs tab is axe-clean in the 
   await page.keyboard.press('Home');
   await page.keyboard.press('ArrowRight');
   await expect(page.getByRole('tabpanel')).toHaveAttribute('aria-labelledby', 'lab-tab-runs');
+  await page.getByRole('button', { name: 'Train the run' }).click();
+  await page.getByLabel('Model', { exact: true }).selectOption('tree');
+  await page.getByRole('button', { name: 'Train the run' }).click();
+  await expect(page.locator('[data-run="run-2"]')).toBeVisible({ timeout: 60_000 });
+  await page.getByLabel('Compare run-1').check();
+  await page.getByLabel('Compare run-2').check();
+  await expect(page.getByTestId('lab-compare-charts').locator('svg.recharts-surface').first()).toBeVisible();
   await expectNoSeriousA11yViolations(page, '/kit/lab/healthcare-northvale runs (dark)');
-  await screenshot(page, 'lab-runs-dark');
+  await screenshot(page, 'lab-runs-dark', true);
 });

@@ -29,7 +29,7 @@ export function RunCompare({ lab, runs }: { lab: LabApi; runs: Run[] }) {
     { label: 'Recall', value: (r) => f3(r.metrics.recall) },
     { label: 'ECE (calibration error)', value: (r) => f3(r.metrics.ece) },
     { label: 'Brier score', value: (r) => f3(r.metrics.brier) },
-    { label: `Cost per 1,000 ${s.rowNoun}s (${s.costs.currency})`, value: (r) => r.metrics.costPer1000.toFixed(1) },
+    { label: `Cost per 1,000 rows (${s.costs.currency})`, value: (r) => r.metrics.costPer1000.toFixed(1) },
     ...(runs[0]?.subgroups ?? []).map((g) => ({
       label: `AUC, ${g.label}`,
       value: (r: Run) => f3(r.subgroups.find((x) => x.group === g.group)?.auc),

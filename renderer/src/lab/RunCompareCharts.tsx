@@ -54,13 +54,13 @@ export default function RunCompareCharts({ lab, runs }: { lab: LabApi; runs: Run
     metric('ECE', (r) => r.metrics.ece),
     metric('Brier', (r) => r.metrics.brier),
   ];
-  const cost = [metric(`Cost per 1,000 ${s.rowNoun}s`, (r) => r.metrics.costPer1000)];
+  const cost = [metric(`Cost per 1,000 rows`, (r) => r.metrics.costPer1000)];
   const groups = runs[0]?.subgroups ?? [];
   const subgroups = groups.map((g) => metric(g.label, (r) => r.subgroups.find((x) => x.group === g.group)?.auc ?? null));
   return (
     <div className="lab-charts" data-testid="lab-compare-charts">
       <Grouped title="Holdout metrics per run (higher is better, except ECE and Brier)" data={metrics} runs={runs} unit="score" digits={2} />
-      <Grouped title={`Business cost per 1,000 ${s.rowNoun}s (${s.costs.currency}, lower is better)`} data={cost} runs={runs} unit={s.costs.currency} digits={0} />
+      <Grouped title={`Business cost per 1,000 rows, one row a ${s.rowNoun} (${s.costs.currency}, lower is better)`} data={cost} runs={runs} unit={s.costs.currency} digits={0} />
       {subgroups.length ? <Grouped title={`AUC by ${s.subgroups?.label ?? 'subgroup'}`} data={subgroups} runs={runs} unit="AUC" digits={2} /> : null}
     </div>
   );

@@ -13,13 +13,13 @@ import { f3, featureLabel } from './labFormat';
 type Key = 'id' | 'model' | 'window' | 'auc' | 'precision' | 'recall' | 'ece' | 'cost';
 const COLUMNS: { key: Key; label: string; value(r: Run): number | string }[] = [
   { key: 'id', label: 'Run', value: (r) => Number(r.id.slice(4)) },
-  { key: 'model', label: 'Model', value: (r) => r.model },
+  { key: 'model', label: 'Model, params, code', value: (r) => r.model },
   { key: 'window', label: 'Data window', value: (r) => r.window.to },
   { key: 'auc', label: 'AUC', value: (r) => r.metrics.auc ?? -1 },
   { key: 'precision', label: 'Precision', value: (r) => r.metrics.precision ?? -1 },
   { key: 'recall', label: 'Recall', value: (r) => r.metrics.recall ?? -1 },
   { key: 'ece', label: 'ECE', value: (r) => r.metrics.ece },
-  { key: 'cost', label: 'Cost / 1,000', value: (r) => r.metrics.costPer1000 },
+  { key: 'cost', label: 'Cost per 1,000', value: (r) => r.metrics.costPer1000 },
 ];
 
 export const paramsText = (r: Run): string =>
@@ -80,9 +80,7 @@ export function RunsTable({ lab, selected, onSelect }: { lab: LabApi; selected: 
                   </button>
                 </th>
               ))}
-              <th scope="col">Params</th>
               <th scope="col">Features</th>
-              <th scope="col">Code</th>
               <th scope="col">Registry</th>
             </tr>
           </thead>
@@ -103,7 +101,11 @@ export function RunsTable({ lab, selected, onSelect }: { lab: LabApi; selected: 
                     day {r.day}, {r.trigger}
                   </div>
                 </th>
-                <td>{r.model}</td>
+                <td>
+                  {r.model}
+                  <div className="muted lab-small">{paramsText(r)}</div>
+                  <div className="muted lab-small">{r.codeVersion}</div>
+                </td>
                 <td>
                   days {r.window.from}…{r.window.to}
                   <div className="muted lab-small">{r.dataVersion}</div>
@@ -113,11 +115,10 @@ export function RunsTable({ lab, selected, onSelect }: { lab: LabApi; selected: 
                 <td>{f3(r.metrics.recall)}</td>
                 <td>{f3(r.metrics.ece)}</td>
                 <td>{r.metrics.costPer1000.toFixed(1)}</td>
-                <td>{paramsText(r)}</td>
                 <td title={r.features.map((f) => featureLabel(lab.scenario, f)).join(', ')}>
-                  {r.features.length} ({r.featureJoin})
+                  {r.features.length} features
+                  <div className="muted lab-small">join: {r.featureJoin}</div>
                 </td>
-                <td className="lab-small">{r.codeVersion}</td>
                 <td>
                   {registered.has(r.id) ? (
                     `v${registered.get(r.id)}`
