@@ -3,7 +3,7 @@
  * /kit/lab, picks the fraud scenario, trains two runs (logistic regression and a tree), compares them (charts and
  * the diff table), registers and promotes one (the gate's checks shown), turns on maturity level 1 (monitoring),
  * advances days, injects a covariate drift, advances again and sees the drift alert; a reload replays the action
- * list kept in IndexedDB and shows the same lab. About 17 simulated days in all, to keep the run short.
+ * list kept in IndexedDB and shows the same lab; "Start over" with another seed clears it (and stays cleared). About 17 simulated days in all, to keep the run short.
  * Screenshots of each tab (light theme) and of the Runs tab in the dark theme.
  */
 import { expect, screenshot, test } from './fixtures';
@@ -103,6 +103,17 @@ test('self-study lab: train, compare, register, promote, monitor, drift, reload'
   await expect(page.getByTestId('lab-alerts')).toContainText('Merchant risk score');
   await tab(page, 'Runs').click();
   await expect(page.locator('[data-run="run-2"]')).toBeVisible();
+
+  // Start over (confirmed) with another seed: the list is cleared and the worker replays the empty list.
+  page.once('dialog', (dialog) => void dialog.accept());
+  await page.getByLabel(/^Seed/).fill('2');
+  await page.getByRole('button', { name: 'Start over' }).click();
+  await expect(page.getByTestId('lab-status-day')).toHaveText('Day 0');
+  await expect(page.getByRole('status')).toContainText('0 runs');
+  await page.reload();
+  await idle(page);
+  await expect(page.getByLabel(/^Seed/)).toHaveValue('2');
+  await expect(page.getByRole('status')).toContainText('0 runs');
 
   expect(offsiteRequests, 'requests to other origins').toEqual([]);
   expect(consoleErrors, 'console errors').toEqual([]);

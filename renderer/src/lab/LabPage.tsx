@@ -74,7 +74,7 @@ function ScenarioPicker({ scenarios }: { scenarios: Scenario[] }) {
                 <h2 className="lab-scenario-title">{s.title}</h2>
                 <p className="muted">{s.summary}</p>
                 <p className="muted lab-small">
-                  {s.rowsPerDay.toLocaleString('en-GB')} rows a day (one row: a {s.rowNoun}) · labels arrive after {s.labelDelayDays} days
+                  {s.rowsPerDay.toLocaleString('en-GB')} rows a day (one row: a {s.rowNoun}) · labels arrive after {s.labelDelayDays} day{s.labelDelayDays === 1 ? '' : 's'}
                 </p>
               </Link>
             </li>

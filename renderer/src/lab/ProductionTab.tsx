@@ -59,6 +59,37 @@ function ThresholdControl({ lab }: { lab: LabApi }) {
   );
 }
 
+/**
+ * Maturity level 0/1/2 (setLevel). The choice shows at once, before the engine has applied it (in a room the
+ * action travels through the team document first); the engine's level wins once the list has moved on.
+ */
+function LevelSelector({ lab }: { lab: LabApi }) {
+  const st = lab.state!;
+  const [pending, setPending] = useState<{ level: 0 | 1 | 2; applied: number } | null>(null);
+  const shown = pending && pending.applied === st.applied ? pending.level : st.pipeline.level;
+  return (
+    <fieldset className="lab-levels">
+      <legend>Maturity level</legend>
+      {LEVELS.map((l) => (
+        <label key={l.level} className="lab-radio">
+          <input
+            type="radio"
+            name="lab-level"
+            checked={shown === l.level}
+            onChange={() => {
+              setPending({ level: l.level, applied: st.applied });
+              lab.dispatch({ type: 'setLevel', level: l.level });
+            }}
+          />
+          <span>
+            <strong>{l.title}</strong>: {l.detail}
+          </span>
+        </label>
+      ))}
+    </fieldset>
+  );
+}
+
 export function ProductionTab({ lab }: { lab: LabApi }) {
   const st = lab.state!;
   const s = lab.scenario;
@@ -155,22 +186,7 @@ export function ProductionTab({ lab }: { lab: LabApi }) {
         ) : null}
       </section>
 
-      <fieldset className="lab-levels">
-        <legend>Maturity level</legend>
-        {LEVELS.map((l) => (
-          <label key={l.level} className="lab-radio">
-            <input
-              type="radio"
-              name="lab-level"
-              checked={st.pipeline.level === l.level}
-              onChange={() => lab.dispatch({ type: 'setLevel', level: l.level })}
-            />
-            <span>
-              <strong>{l.title}</strong>: {l.detail}
-            </span>
-          </label>
-        ))}
-      </fieldset>
+      <LevelSelector lab={lab} />
       <ThresholdControl key={st.threshold} lab={lab} />
       {lab.canAdvance ? <AdvanceControls lab={lab} /> : <p className="muted">The facilitator's clock drives the days in this room.</p>}
       <ResponseControls lab={lab} />
