@@ -50,7 +50,15 @@ export function AdvanceControls({ lab }: { lab: LabApi }) {
       </div>
       <div className="lab-row">
         <label htmlFor="lab-target">Run to day</label>
-        <input id="lab-target" className="input lab-num" type="number" min={st.day + 1} max={LAB_LIMITS.maxDay} value={target} onChange={(e) => setTarget(e.target.value)} />
+        <input
+          id="lab-target"
+          className="input lab-num"
+          type="number"
+          min={st.day + 1}
+          max={LAB_LIMITS.maxDay}
+          value={target}
+          onChange={(e) => setTarget(e.target.value)}
+        />
         <label htmlFor="lab-speed">Speed</label>
         <select id="lab-speed" className="input" value={speed} onChange={(e) => setSpeed(Number(e.target.value))}>
           {SPEEDS.map((s) => (

@@ -15,7 +15,11 @@ const KINDS: { kind: ShiftKind; label: string; amountHelp: string }[] = [
   { kind: 'concept', label: 'Concept drift — what the inputs mean changes', amountHelp: "change of the feature's effect on the log-odds" },
   { kind: 'prior', label: 'Prior shift — more or fewer positives', amountHelp: 'odds multiplied by (0.05 … 20)' },
   { kind: 'upstream', label: 'Upstream change — a unit changes at the source', amountHelp: 'values multiplied by' },
-  { kind: 'pipelineBug', label: 'Feature-pipeline bug — serving differs from training', amountHelp: 'served values multiplied by (0 = lost)' },
+  {
+    kind: 'pipelineBug',
+    label: 'Feature-pipeline bug — serving differs from training',
+    amountHelp: 'served values multiplied by (0 = lost)',
+  },
 ];
 
 interface Preset {
@@ -26,13 +30,19 @@ interface Preset {
 }
 
 function presets(s: Scenario): Preset[] {
-  const strongest = [...s.features].filter((f) => f.dist !== 'bernoulli').sort((a, b) => Math.abs(b.weight) - Math.abs(a.weight))[0] ?? s.features[0]!;
+  const strongest =
+    [...s.features].filter((f) => f.dist !== 'bernoulli').sort((a, b) => Math.abs(b.weight) - Math.abs(a.weight))[0] ?? s.features[0]!;
   const withUnit = s.features.find((f) => f.unit && f.dist !== 'bernoulli') ?? strongest;
   return [
     { label: `${strongest.label} rises by 1.5 standard deviations`, kind: 'covariate', feature: strongest.id, amount: 1.5 },
     { label: `${strongest.label} stops meaning what it meant`, kind: 'concept', feature: strongest.id, amount: -1 },
     { label: `Twice as many ${s.positiveLabel} cases`, kind: 'prior', feature: strongest.id, amount: 2 },
-    { label: `${withUnit.label} arrives ×100 (${withUnit.unit || 'units'} → hundredths)`, kind: 'upstream', feature: withUnit.id, amount: 100 },
+    {
+      label: `${withUnit.label} arrives ×100 (${withUnit.unit || 'units'} → hundredths)`,
+      kind: 'upstream',
+      feature: withUnit.id,
+      amount: 100,
+    },
     { label: `${strongest.label} is lost on the serving path (filled with 0)`, kind: 'pipelineBug', feature: strongest.id, amount: 0 },
   ];
 }
@@ -81,7 +91,13 @@ function InjectForm({ lab }: { lab: LabApi }) {
           ))}
         </select>
         <label htmlFor="lab-inject-feature">Feature</label>
-        <select id="lab-inject-feature" className="input" value={feature} disabled={kind === 'prior'} onChange={(e) => setFeature(e.target.value)}>
+        <select
+          id="lab-inject-feature"
+          className="input"
+          value={feature}
+          disabled={kind === 'prior'}
+          onChange={(e) => setFeature(e.target.value)}
+        >
           {s.features.map((f) => (
             <option key={f.id} value={f.id}>
               {f.label}
@@ -89,7 +105,14 @@ function InjectForm({ lab }: { lab: LabApi }) {
           ))}
         </select>
         <label htmlFor="lab-inject-amount">Amount ({help})</label>
-        <input id="lab-inject-amount" className="input lab-num" type="number" step="any" value={amount} onChange={(e) => setAmount(e.target.value)} />
+        <input
+          id="lab-inject-amount"
+          className="input lab-num"
+          type="number"
+          step="any"
+          value={amount}
+          onChange={(e) => setAmount(e.target.value)}
+        />
         <button type="submit" className="btn btn-primary">
           Inject the incident
         </button>

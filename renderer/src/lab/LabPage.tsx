@@ -25,7 +25,8 @@ function StartOver({ seed, onStartOver }: { seed: number; onStartOver(seed: numb
       onSubmit={(e) => {
         e.preventDefault();
         if (!valid) return;
-        if (window.confirm(`Start over with seed ${parsed}? Every run, version and simulated day of this lab is cleared.`)) onStartOver(parsed);
+        if (window.confirm(`Start over with seed ${parsed}? Every run, version and simulated day of this lab is cleared.`))
+          onStartOver(parsed);
       }}
     >
       <label htmlFor="lab-seed">Seed (the same seed gives the same data)</label>
@@ -74,7 +75,8 @@ function ScenarioPicker({ scenarios }: { scenarios: Scenario[] }) {
                 <h2 className="lab-scenario-title">{s.title}</h2>
                 <p className="muted">{s.summary}</p>
                 <p className="muted lab-small">
-                  {s.rowsPerDay.toLocaleString('en-GB')} rows a day (one row: a {s.rowNoun}) · labels arrive after {s.labelDelayDays} day{s.labelDelayDays === 1 ? '' : 's'}
+                  {s.rowsPerDay.toLocaleString('en-GB')} rows a day (one row: a {s.rowNoun}) · labels arrive after {s.labelDelayDays} day
+                  {s.labelDelayDays === 1 ? '' : 's'}
                 </p>
               </Link>
             </li>

@@ -122,7 +122,11 @@ export function LabWorkbench({
           {lab.state ? <TabContent tab={tab} lab={lab} /> : <p className="muted">Replaying the lab's actions…</p>}
         </div>
       </div>
-      {aside ? <aside className="lab-aside" aria-label={asideLabel}>{aside}</aside> : null}
+      {aside ? (
+        <aside className="lab-aside" aria-label={asideLabel}>
+          {aside}
+        </aside>
+      ) : null}
     </div>
   );
 }

@@ -13,9 +13,21 @@ import { IncidentControls, ResponseControls } from './IncidentControls';
 import { f3, featureLabel, money } from './labFormat';
 
 export const LEVELS = [
-  { level: 0, title: 'Level 0 — manual', detail: 'Notebooks and hand-joined features; nobody watches production; you retrain and promote by hand.' },
-  { level: 1, title: 'Level 1 — pipeline', detail: 'Validated data, the feature store, scheduled training and registering, monitoring; a human promotes.' },
-  { level: 2, title: 'Level 2 — continuous training', detail: 'Drift or quality alerts trigger training, and a model that passes the gate is deployed.' },
+  {
+    level: 0,
+    title: 'Level 0 — manual',
+    detail: 'Notebooks and hand-joined features; nobody watches production; you retrain and promote by hand.',
+  },
+  {
+    level: 1,
+    title: 'Level 1 — pipeline',
+    detail: 'Validated data, the feature store, scheduled training and registering, monitoring; a human promotes.',
+  },
+  {
+    level: 2,
+    title: 'Level 2 — continuous training',
+    detail: 'Drift or quality alerts trigger training, and a model that passes the gate is deployed.',
+  },
 ] as const;
 
 function Refusals({ lab }: { lab: LabApi }) {
@@ -50,7 +62,16 @@ function ThresholdControl({ lab }: { lab: LabApi }) {
       }}
     >
       <label htmlFor="lab-threshold">Decision threshold (a score at or above it is flagged {lab.scenario.positiveLabel})</label>
-      <input id="lab-threshold" className="input" type="number" min={0.01} max={0.99} step={0.01} value={value} onChange={(e) => setValue(e.target.value)} />
+      <input
+        id="lab-threshold"
+        className="input"
+        type="number"
+        min={0.01}
+        max={0.99}
+        step={0.01}
+        value={value}
+        onChange={(e) => setValue(e.target.value)}
+      />
       <button type="submit" className="btn" disabled={!valid || parsed === current}>
         Set threshold
       </button>
@@ -95,7 +116,8 @@ export function ProductionTab({ lab }: { lab: LabApi }) {
   const s = lab.scenario;
   const today = st.days[st.days.length - 1];
   const champion = st.registry.champion;
-  const champRun = champion === null ? undefined : st.runs.find((r) => r.id === st.registry.versions.find((v) => v.version === champion)?.runId);
+  const champRun =
+    champion === null ? undefined : st.runs.find((r) => r.id === st.registry.versions.find((v) => v.version === champion)?.runId);
   const open = st.incidents.filter((i) => i.recoveredDay === null);
   return (
     <div className="stack">
@@ -107,7 +129,9 @@ export function ProductionTab({ lab }: { lab: LabApi }) {
         </div>
         <div>
           <dt>Champion</dt>
-          <dd data-testid="lab-champion">{champion === null ? 'none yet' : `v${champion} (${champRun?.model ?? '?'}, AUC ${f3(champRun?.metrics.auc)})`}</dd>
+          <dd data-testid="lab-champion">
+            {champion === null ? 'none yet' : `v${champion} (${champRun?.model ?? '?'}, AUC ${f3(champRun?.metrics.auc)})`}
+          </dd>
         </div>
         <div>
           <dt>Cost so far</dt>
@@ -120,8 +144,8 @@ export function ProductionTab({ lab }: { lab: LabApi }) {
       </dl>
       {champion === null ? (
         <p className="muted">
-          No model serves yet: every {s.rowNoun} is let through and each missed {s.positiveLabel} costs {s.costs.falseNegative} {s.costs.currency} (
-          {s.costs.falseNegativeMeans}). Train a run, register it and promote it in the Runs and Registry tabs.
+          No model serves yet: every {s.rowNoun} is let through and each missed {s.positiveLabel} costs {s.costs.falseNegative}{' '}
+          {s.costs.currency} ({s.costs.falseNegativeMeans}). Train a run, register it and promote it in the Runs and Registry tabs.
         </p>
       ) : null}
 

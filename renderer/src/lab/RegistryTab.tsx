@@ -45,7 +45,8 @@ export function RegistryTab({ lab }: { lab: LabApi }) {
             {reg.versions.map((v) => {
               const run = st.runs.find((r) => r.id === v.runId);
               const stage = stageOf(reg, v.version);
-              const alias = reg.champion === v.version ? 'champion' : reg.challenger === v.version ? 'challenger' : v.archived ? 'archived' : '—';
+              const alias =
+                reg.champion === v.version ? 'champion' : reg.challenger === v.version ? 'challenger' : v.archived ? 'archived' : '—';
               return (
                 <tr key={v.version} data-version={v.version} aria-current={version === v.version ? 'true' : undefined}>
                   <th scope="row">v{v.version}</th>
@@ -58,13 +59,31 @@ export function RegistryTab({ lab }: { lab: LabApi }) {
                   <td>{f3(run?.metrics.auc)}</td>
                   <td>day {v.registeredDay}</td>
                   <td className="lab-actions">
-                    <button type="button" className="btn btn-primary" disabled={stage === 'production'} onClick={() => { setChosen(v.version); lab.dispatch({ type: 'promote', version: v.version }); }}>
+                    <button
+                      type="button"
+                      className="btn btn-primary"
+                      disabled={stage === 'production'}
+                      onClick={() => {
+                        setChosen(v.version);
+                        lab.dispatch({ type: 'promote', version: v.version });
+                      }}
+                    >
                       Promote v{v.version}
                     </button>
-                    <button type="button" className="btn" disabled={stage !== 'none'} onClick={() => lab.dispatch({ type: 'challenger', version: v.version })}>
+                    <button
+                      type="button"
+                      className="btn"
+                      disabled={stage !== 'none'}
+                      onClick={() => lab.dispatch({ type: 'challenger', version: v.version })}
+                    >
                       Set v{v.version} as challenger
                     </button>
-                    <button type="button" className="btn" disabled={stage === 'production' || v.archived} onClick={() => lab.dispatch({ type: 'archive', version: v.version })}>
+                    <button
+                      type="button"
+                      className="btn"
+                      disabled={stage === 'production' || v.archived}
+                      onClick={() => lab.dispatch({ type: 'archive', version: v.version })}
+                    >
                       Archive v{v.version}
                     </button>
                     <button type="button" className="btn" aria-pressed={version === v.version} onClick={() => setChosen(v.version)}>
@@ -80,8 +99,8 @@ export function RegistryTab({ lab }: { lab: LabApi }) {
       <section aria-labelledby="lab-gate-h">
         <h2 id="lab-gate-h">Promotion gate</h2>
         <p className="muted">
-          A version is promoted only if AUC ≥ {lab.scenario.gate.minAuc}, ECE ≤ {lab.scenario.gate.maxEce}, and it is no worse than the champion
-          (AUC within {lab.scenario.gate.aucTolerance}, cost within +{lab.scenario.gate.costTolerance * 100} %).
+          A version is promoted only if AUC ≥ {lab.scenario.gate.minAuc}, ECE ≤ {lab.scenario.gate.maxEce}, and it is no worse than the
+          champion (AUC within {lab.scenario.gate.aucTolerance}, cost within +{lab.scenario.gate.costTolerance * 100} %).
         </p>
         <GateDecision lab={lab} />
         {version !== null ? <GatePreview lab={lab} version={version} /> : null}

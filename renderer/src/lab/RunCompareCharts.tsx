@@ -14,7 +14,19 @@ const colour = (i: number) => COLOURS[i % COLOURS.length]!;
 const FONT = 15;
 const tick = { fontSize: FONT, fill: 'var(--text)' };
 
-function Grouped({ title, data, runs, unit, digits }: { title: string; data: Record<string, string | number>[]; runs: Run[]; unit: string; digits: number }) {
+function Grouped({
+  title,
+  data,
+  runs,
+  unit,
+  digits,
+}: {
+  title: string;
+  data: Record<string, string | number>[];
+  runs: Run[];
+  unit: string;
+  digits: number;
+}) {
   const [ref, width] = useWidth();
   return (
     <figure className="lab-chart" role="group" aria-label={title}>
@@ -24,7 +36,11 @@ function Grouped({ title, data, runs, unit, digits }: { title: string; data: Rec
           <BarChart accessibilityLayer={false} width={width} height={300} data={data} margin={{ top: 24, right: 16, bottom: 8, left: 8 }}>
             <CartesianGrid vertical={false} stroke="var(--border)" />
             <XAxis dataKey="name" tick={tick} stroke="var(--text-2)" />
-            <YAxis tick={tick} stroke="var(--text-2)" label={{ value: unit, angle: -90, position: 'insideLeft', fill: 'var(--text)', fontSize: FONT }} />
+            <YAxis
+              tick={tick}
+              stroke="var(--text-2)"
+              label={{ value: unit, angle: -90, position: 'insideLeft', fill: 'var(--text)', fontSize: FONT }}
+            />
             <Legend wrapperStyle={{ fontSize: FONT, color: 'var(--text)' }} />
             {runs.map((r, i) => (
               <Bar key={r.id} dataKey={r.id} name={`${r.id} (${r.model})`} fill={colour(i)} isAnimationActive={false}>
@@ -59,9 +75,23 @@ export default function RunCompareCharts({ lab, runs }: { lab: LabApi; runs: Run
   const subgroups = groups.map((g) => metric(g.label, (r) => r.subgroups.find((x) => x.group === g.group)?.auc ?? null));
   return (
     <div className="lab-charts" data-testid="lab-compare-charts">
-      <Grouped title="Holdout metrics per run (higher is better, except ECE and Brier)" data={metrics} runs={runs} unit="score" digits={2} />
-      <Grouped title={`Business cost per 1,000 rows, one row a ${s.rowNoun} (${s.costs.currency}, lower is better)`} data={cost} runs={runs} unit={s.costs.currency} digits={0} />
-      {subgroups.length ? <Grouped title={`AUC by ${s.subgroups?.label ?? 'subgroup'}`} data={subgroups} runs={runs} unit="AUC" digits={2} /> : null}
+      <Grouped
+        title="Holdout metrics per run (higher is better, except ECE and Brier)"
+        data={metrics}
+        runs={runs}
+        unit="score"
+        digits={2}
+      />
+      <Grouped
+        title={`Business cost per 1,000 rows, one row a ${s.rowNoun} (${s.costs.currency}, lower is better)`}
+        data={cost}
+        runs={runs}
+        unit={s.costs.currency}
+        digits={0}
+      />
+      {subgroups.length ? (
+        <Grouped title={`AUC by ${s.subgroups?.label ?? 'subgroup'}`} data={subgroups} runs={runs} unit="AUC" digits={2} />
+      ) : null}
     </div>
   );
 }

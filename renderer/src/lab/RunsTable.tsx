@@ -38,7 +38,10 @@ export function RunsTable({ lab, selected, onSelect }: { lab: LabApi; selected: 
     const q = text.trim().toLowerCase();
     return st.runs
       .filter((r) => kind === 'all' || r.model === kind)
-      .filter((r) => !q || [r.id, r.model, r.trigger, r.codeVersion, r.dataVersion, r.featureJoin, ...r.features].join(' ').toLowerCase().includes(q))
+      .filter(
+        (r) =>
+          !q || [r.id, r.model, r.trigger, r.codeVersion, r.dataVersion, r.featureJoin, ...r.features].join(' ').toLowerCase().includes(q),
+      )
       .sort((a, b) => {
         const x = col.value(a);
         const y = col.value(b);
@@ -57,7 +60,14 @@ export function RunsTable({ lab, selected, onSelect }: { lab: LabApi; selected: 
           <option value="tree">Decision tree</option>
         </select>
         <label htmlFor="lab-runs-text">Filter</label>
-        <input id="lab-runs-text" className="input" type="search" placeholder="run, feature, version…" value={text} onChange={(e) => setText(e.target.value)} />
+        <input
+          id="lab-runs-text"
+          className="input"
+          type="search"
+          placeholder="run, feature, version…"
+          value={text}
+          onChange={(e) => setText(e.target.value)}
+        />
         <span className="muted" aria-live="polite">
           {rows.length} of {st.runs.length} runs · {selected.length} selected
         </span>
@@ -73,7 +83,9 @@ export function RunsTable({ lab, selected, onSelect }: { lab: LabApi; selected: 
                   <button
                     type="button"
                     className="lab-sort"
-                    onClick={() => setSort({ key: c.key, dir: sort.key === c.key && sort.dir === 'descending' ? 'ascending' : 'descending' })}
+                    onClick={() =>
+                      setSort({ key: c.key, dir: sort.key === c.key && sort.dir === 'descending' ? 'ascending' : 'descending' })
+                    }
                   >
                     {c.label}
                     <span aria-hidden="true">{sort.key === c.key ? (sort.dir === 'ascending' ? ' ▲' : ' ▼') : ' ↕'}</span>

@@ -20,7 +20,9 @@ export function TrainForm({ lab }: { lab: LabApi }) {
   const [maxDepth, setMaxDepth] = useState('5');
   const [minLeaf, setMinLeaf] = useState('50');
   const [join, setJoin] = useState<'default' | 'point-in-time' | 'latest'>('default');
-  const pipelineJoin = lab.state!.pipeline.steps.features ? 'point in time (the feature store is on)' : 'latest (no feature store: the bypass)';
+  const pipelineJoin = lab.state!.pipeline.steps.features
+    ? 'point in time (the feature store is on)'
+    : 'latest (no feature store: the bypass)';
   const num = (v: string) => (v.trim() === '' ? undefined : Number(v));
   return (
     <form
@@ -48,18 +50,51 @@ export function TrainForm({ lab }: { lab: LabApi }) {
           <option value="tree">Decision tree</option>
         </select>
         <label htmlFor="lab-window">Window (days)</label>
-        <input id="lab-window" className="input lab-num" type="number" min={2} max={LAB_LIMITS.maxWindowDays} value={windowDays} onChange={(e) => setWindowDays(e.target.value)} />
+        <input
+          id="lab-window"
+          className="input lab-num"
+          type="number"
+          min={2}
+          max={LAB_LIMITS.maxWindowDays}
+          value={windowDays}
+          onChange={(e) => setWindowDays(e.target.value)}
+        />
         {model === 'logistic' ? (
           <>
             <label htmlFor="lab-l2">L2 penalty</label>
-            <input id="lab-l2" className="input lab-num" type="number" min={0} max={1000} step="any" value={l2} onChange={(e) => setL2(e.target.value)} />
+            <input
+              id="lab-l2"
+              className="input lab-num"
+              type="number"
+              min={0}
+              max={1000}
+              step="any"
+              value={l2}
+              onChange={(e) => setL2(e.target.value)}
+            />
           </>
         ) : (
           <>
             <label htmlFor="lab-depth">Max depth</label>
-            <input id="lab-depth" className="input lab-num" type="number" min={1} max={10} value={maxDepth} onChange={(e) => setMaxDepth(e.target.value)} />
+            <input
+              id="lab-depth"
+              className="input lab-num"
+              type="number"
+              min={1}
+              max={10}
+              value={maxDepth}
+              onChange={(e) => setMaxDepth(e.target.value)}
+            />
             <label htmlFor="lab-leaf">Min rows per leaf</label>
-            <input id="lab-leaf" className="input lab-num" type="number" min={5} max={5000} value={minLeaf} onChange={(e) => setMinLeaf(e.target.value)} />
+            <input
+              id="lab-leaf"
+              className="input lab-num"
+              type="number"
+              min={5}
+              max={5000}
+              value={minLeaf}
+              onChange={(e) => setMinLeaf(e.target.value)}
+            />
           </>
         )}
         <label htmlFor="lab-join">Store feature join</label>

@@ -57,7 +57,8 @@ export function useSelfStudyLab(scenarioId: string): SelfStudyLab {
       .labs.get(scenarioId)
       .then((saved) => {
         if (!live) return;
-        const r: LabRow = saved && Array.isArray(saved.actions) && Number.isInteger(saved.seed) ? saved : { scenarioId, seed: DEFAULT_SEED, actions: [] };
+        const r: LabRow =
+          saved && Array.isArray(saved.actions) && Number.isInteger(saved.seed) ? saved : { scenarioId, seed: DEFAULT_SEED, actions: [] };
         current.current = r;
         setRow(r);
       })

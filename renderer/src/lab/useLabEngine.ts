@@ -48,7 +48,9 @@ export function useLabEngine({ scenario, seed, actions, dispatch, mode, canAdvan
     try {
       worker = new Worker(new URL('./labWorker.ts', import.meta.url), { type: 'module' });
     } catch (error) {
-      setEngineError(`This browser could not start the lab engine (${(error as Error).message}). Open the kit in a current Chrome, Edge or Firefox.`);
+      setEngineError(
+        `This browser could not start the lab engine (${(error as Error).message}). Open the kit in a current Chrome, Edge or Firefox.`,
+      );
       setBusy(false);
       return;
     }
