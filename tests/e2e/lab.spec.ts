@@ -89,6 +89,10 @@ test('self-study lab: train, compare, register, promote, monitor, drift, reload'
   await expectNoSeriousA11yViolations(page, '/kit/lab/fraud-paylark production (light)');
   await screenshot(page, 'lab-production', true);
 
+  // A refused action is said in words, above the tabs.
+  await page.getByRole('button', { name: 'Fix pipeline' }).click();
+  await expect(page.getByTestId('lab-refusals')).toContainText('Nothing to fix');
+
   // The placeholders of the views wired in at merge time.
   for (const name of ['Pipeline', 'Monitoring', 'Explain']) {
     await tab(page, name).click();

@@ -51,8 +51,14 @@ function SelfStudyLab({ scenario }: { scenario: Scenario }) {
   });
   return (
     <>
-      <StartOver key={store.seed} seed={store.seed} onStartOver={store.startOver} />
       {store.loaded ? <LabWorkbench lab={lab} /> : <p className="muted">Opening the lab saved in this browser…</p>}
+      <section aria-labelledby="lab-settings-h" className="lab-settings">
+        <h2 id="lab-settings-h">This lab</h2>
+        <p className="muted">
+          Saved in this browser as a seed and the list of your actions ({store.actions.length} so far); a reload replays them.
+        </p>
+        <StartOver key={store.seed} seed={store.seed} onStartOver={store.startOver} />
+      </section>
     </>
   );
 }

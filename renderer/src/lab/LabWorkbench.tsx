@@ -10,6 +10,7 @@ import { useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import type { LabApi } from './labApi';
 import { ProductionTab } from './ProductionTab';
 import { RunsTab } from './RunsTab';
+import { Refusals } from './Refusals';
 import { RegistryTab } from './RegistryTab';
 import '../styles/lab.css';
 
@@ -98,6 +99,7 @@ export function LabWorkbench({
             <p>{lab.error}</p>
           </div>
         ) : null}
+        <Refusals lab={lab} />
         <div role="tablist" aria-label="Lab" className="lab-tabs" onKeyDown={onKey}>
           {LAB_TABS.map((t) => (
             <button

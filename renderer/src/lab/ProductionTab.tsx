@@ -4,7 +4,8 @@
  * decision threshold, the clock (when this screen may advance it) and, in self-study, incident injection.
  *
  * Owns: the overview and the level/threshold controls; the clock and the incident controls are their own
- * components (AdvanceControls.tsx, IncidentControls.tsx). Refused actions (`state.errors`) are shown here.
+ * components (AdvanceControls.tsx, IncidentControls.tsx). Refused actions (`state.errors`) are shown above
+ * every tab by the workbench (Refusals.tsx).
  */
 import { useState } from 'react';
 import type { LabApi } from './labApi';
@@ -29,24 +30,6 @@ export const LEVELS = [
     detail: 'Drift or quality alerts trigger training, and a model that passes the gate is deployed.',
   },
 ] as const;
-
-function Refusals({ lab }: { lab: LabApi }) {
-  const errors = lab.state?.errors ?? [];
-  if (errors.length === 0) return null;
-  const recent = errors.slice(-3).reverse();
-  return (
-    <div className="callout callout-warn lab-refusals" role="alert" data-testid="lab-refusals">
-      <strong>The lab refused {recent.length === 1 ? 'an action' : 'some actions'}:</strong>
-      <ul>
-        {recent.map((e) => (
-          <li key={e.index}>
-            Action {e.index + 1}: {e.message}
-          </li>
-        ))}
-      </ul>
-    </div>
-  );
-}
 
 function ThresholdControl({ lab }: { lab: LabApi }) {
   const current = lab.state!.threshold;
@@ -121,7 +104,6 @@ export function ProductionTab({ lab }: { lab: LabApi }) {
   const open = st.incidents.filter((i) => i.recoveredDay === null);
   return (
     <div className="stack">
-      <Refusals lab={lab} />
       <dl className="lab-kpis">
         <div>
           <dt>Simulated day</dt>
@@ -159,8 +141,8 @@ export function ProductionTab({ lab }: { lab: LabApi }) {
           <ul className="lab-alerts" data-testid="lab-alerts">
             {today.alerts.map((a, i) => (
               <li key={i}>
-                <span className="tag">⚠ {a.kind}</span> {a.feature ? `${featureLabel(s, a.feature)}: ` : ''}
-                {a.message}
+                <span className="tag">⚠ {a.kind}</span> {a.feature ? `${featureLabel(s, a.feature)} — ` : ''}
+                {a.feature && a.message.startsWith(`${a.feature}: `) ? a.message.slice(a.feature.length + 2) : a.message}
               </li>
             ))}
           </ul>
@@ -186,7 +168,8 @@ export function ProductionTab({ lab }: { lab: LabApi }) {
                 <tr key={i.id}>
                   <th scope="row">
                     {i.shift.kind}
-                    {i.shift.feature ? ` on ${featureLabel(s, i.shift.feature)}` : ''} ({i.source})
+                    {i.shift.feature ? ` on ${featureLabel(s, i.shift.feature)}` : ''} (
+                    {i.source === 'facilitator' ? 'injected' : 'scheduled in the scenario'})
                   </th>
                   <td>day {i.day}</td>
                   <td>{i.detectedDay === null ? 'not yet' : `day ${i.detectedDay} by ${i.detectedBy} (TTD ${i.detectedDay - i.day} d)`}</td>
