@@ -23,6 +23,7 @@ export function kitRoutes(pack: ContentPack): KitRoute[] {
     { name: 'guide', path: '/kit/guide' },
     { name: 'handout', path: '/kit/handout' },
     { name: 'prework', path: '/kit/prework' },
+    { name: 'lab', path: '/kit/lab' },
   ];
   const add = (kind: string, items: { id: string }[], base: string) =>
     items.forEach((i) => routes.push({ name: `${kind}-${i.id}`, path: `${base}/${i.id}` }));

@@ -39,7 +39,8 @@ const HelpPage = lazy(() => import('./HelpPage'));
 const ConsolePage = lazy(() => import('../room/ConsolePage').then((m) => ({ default: m.ConsolePage })));
 const PresenterPage = lazy(() => import('../live/PresenterPage').then((m) => ({ default: m.PresenterPage })));
 const PrintableJoinCard = lazy(() => import('../room/PrintableJoinCard').then((m) => ({ default: m.PrintableJoinCard })));
-// The lab (issue 16) loads on demand too: its engine, worker and charts stay out of the join page's bundle.
+// The MLOps lab (engine, worker, charts) loads on demand: nothing of it is in the join page's bundle (bench:join).
+const LabPage = lazy(() => import('../lab/LabPage').then((m) => ({ default: m.LabPage })));
 const LabComparePage = lazy(() => import('../lab/ComparePage').then((m) => ({ default: m.ComparePage })));
 
 function OnDemand({ children }: { children: ReactNode }) {
@@ -138,6 +139,14 @@ export function App() {
                 element={
                   <OnDemand>
                     <LabComparePage />
+                  </OnDemand>
+                }
+              />
+              <Route
+                path="kit/lab/:scenarioId?"
+                element={
+                  <OnDemand>
+                    <LabPage />
                   </OnDemand>
                 }
               />

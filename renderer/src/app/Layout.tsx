@@ -4,7 +4,7 @@
  * so the room comes first. In a room, learners get the pinned cue bar (live/CueBar.tsx) on every page.
  */
 import {
-  BookOpen, CalendarClock, DoorOpen, Menu, Radio, X, ClipboardCheck, FileText, FlaskConical, Gauge, Home, Lightbulb, LayoutTemplate,
+  BookOpen, CalendarClock, DoorOpen, FlaskRound, Menu, Radio, X, ClipboardCheck, FileText, FlaskConical, Gauge, Home, Lightbulb, LayoutTemplate,
   Library, ListChecks, Moon, Network, Presentation, Printer, ShieldCheck, Sun, Users, Vote, Wrench, BookA,
 } from 'lucide-react';
 import { useEffect, useRef, useState, type ReactNode } from 'react';
@@ -135,6 +135,7 @@ export function Layout() {
             <Item to="/kit/diagrams" icon={<Network size={s} aria-hidden="true" />}>Diagrams</Item>
             {worksheet ? <Item to={`/kit/worksheets/${worksheet}`} icon={<ListChecks size={s} aria-hidden="true" />}>Worksheet</Item> : null}
             <Item to="/kit/tools" icon={<Wrench size={s} aria-hidden="true" />}>Tool cards</Item>
+            {pack.lab?.length ? <Item to="/kit/lab" icon={<FlaskRound size={s} aria-hidden="true" />}>MLOps lab</Item> : null}
             {template ? <Item to={`/kit/templates/${template}`} icon={<LayoutTemplate size={s} aria-hidden="true" />}>Strategy canvas</Item> : null}
             {rubric ? <Item to={`/kit/rubrics/${rubric}`} icon={<ClipboardCheck size={s} aria-hidden="true" />}>Rubric</Item> : null}
             <Item to="/kit/polls" icon={<Vote size={s} aria-hidden="true" />}>Polls &amp; quizzes</Item>

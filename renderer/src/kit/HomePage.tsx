@@ -24,6 +24,7 @@ export function HomePage() {
     { to: '/kit/concepts', title: 'Concepts', n: pack.concepts.length, text: 'The key ideas, each explained for newcomers and for DevOps people.' },
     { to: '/kit/cases', title: 'Case studies', n: pack.cases.length, text: 'The opening scenario, the complex case and real-world applications.' },
     { to: deck ? `/kit/decks/${deck.id}` : '/kit/diagrams', title: 'Slides', n: pack.decks.reduce((n, d) => n + d.slides.length, 0), text: 'The Explain deck with speaker notes and framework diagrams.' },
+    ...(pack.lab?.length ? [{ to: '/kit/lab', title: 'MLOps lab', n: pack.lab.length, text: 'A sandbox in the browser: train, track, register, deploy, watch drift.' }] : []),
     { to: '/kit/tools', title: 'Tool cards', n: pack.tools.length, text: 'What each MLOps tool does and where it fits, offline.' },
     { to: '/kit/polls', title: 'Polls & quizzes', n: pack.polls.reduce((n, b) => n + b.polls.length, 0), text: 'Questions to ask the room, with answers and explanations.' },
     { to: '/kit/resources', title: 'Resources', n: pack.resources.length, text: 'References and curated reading by level, summarised offline.' },
