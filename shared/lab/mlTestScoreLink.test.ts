@@ -66,7 +66,22 @@ describe('the lab pipeline read as the ML Test Score', { timeout: 60_000 }, () =
       'mts-infra-5': 'manual',
       'mts-infra-7': 'no',
     });
-    // Canary is recorded but the lab deploys directly: never claimed as automated.
-    expect(statusOf([{ type: 'setDeployMode', mode: 'canary' }])['mts-infra-6']).toBe('no');
+    // Direct deployment is no canary; a canary or shadow watched by a person is manual; automated only when the
+    // pipeline's deploy step runs the canary itself.
+    expect(statusOf([])['mts-infra-6']).toBe('no');
+    expect(statusOf([{ type: 'setDeployMode', mode: 'canary' }])['mts-infra-6']).toBe('manual');
+    expect(statusOf([{ type: 'setDeployMode', mode: 'shadow' }])['mts-infra-6']).toBe('manual');
+    expect(
+      statusOf([
+        { type: 'setLevel', level: 1 },
+        { type: 'setDeployMode', mode: 'canary' },
+      ])['mts-infra-6'],
+    ).toBe('manual');
+    expect(
+      statusOf([
+        { type: 'setLevel', level: 2 },
+        { type: 'setDeployMode', mode: 'canary' },
+      ])['mts-infra-6'],
+    ).toBe('automated');
   });
 });

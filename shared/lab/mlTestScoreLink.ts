@@ -69,13 +69,21 @@ export function mlTestScoreLink(st: MtsLinkInput): MtsLink[] {
     hasChampion
       ? link('mts-infra-5', 'manual', 'Any served prediction can be explained: per-feature contributions of the champion.')
       : link('mts-infra-5', 'no', 'Promote a model first: there is no served prediction to explain.'),
-    link(
-      'mts-infra-6',
-      'no',
-      p.deployMode === 'direct'
-        ? 'Deployment is direct: a new model takes all the traffic at once.'
-        : `The ${p.deployMode} mode is recorded, but the lab deploys directly: it does not split traffic yet.`,
-    ),
+    p.deployMode === 'direct'
+      ? link('mts-infra-6', 'no', 'Deployment is direct: a new model takes all the traffic at once.')
+      : p.deployMode === 'canary' && s.deploy
+        ? link(
+            'mts-infra-6',
+            'automated',
+            'A model that passes the gate first decides every 10th row (a canary); it takes all the traffic after three healthy days.',
+          )
+        : link(
+            'mts-infra-6',
+            'manual',
+            p.deployMode === 'canary'
+              ? 'A challenger you choose decides every 10th row (a canary); a person promotes it after watching it.'
+              : 'A challenger you choose scores all traffic in shadow, acting on none of it; a person promotes it after watching it.',
+          ),
     st.registry.championHistory.length > 0 || st.registry.events.some((e) => e.kind === 'rolled-back')
       ? link('mts-infra-7', 'manual', 'The registry keeps earlier champions: rollback is one click, taken by a person.')
       : link('mts-infra-7', 'no', 'Only one champion so far: there is nothing to roll back to.'),

@@ -12,6 +12,8 @@ import type { Scenario } from '../../../shared/lab/scenarioSchema';
 import { useContent } from '../content/ContentProvider';
 import { NotFound, PageHeader } from '../ui/bits';
 import { useSelfStudyLab } from './labStore';
+import { LabMissions } from './LabMissions';
+import { LabMlTestScore } from './LabMlTestScore';
 import { LabWorkbench } from './LabWorkbench';
 import { useLabEngine } from './useLabEngine';
 
@@ -51,7 +53,20 @@ function SelfStudyLab({ scenario }: { scenario: Scenario }) {
   });
   return (
     <>
-      {store.loaded ? <LabWorkbench lab={lab} /> : <p className="muted">Opening the lab saved in this browser…</p>}
+      {store.loaded ? (
+        <LabWorkbench
+          lab={lab}
+          asideLabel="Missions"
+          aside={
+            <>
+              <LabMissions lab={lab} />
+              <LabMlTestScore lab={lab} />
+            </>
+          }
+        />
+      ) : (
+        <p className="muted">Opening the lab saved in this browser…</p>
+      )}
       <section aria-labelledby="lab-settings-h" className="lab-settings">
         <h2 id="lab-settings-h">This lab</h2>
         <p className="muted">
@@ -71,6 +86,10 @@ function ScenarioPicker({ scenarios }: { scenarios: Scenario[] }) {
         title="MLOps lab"
         lead="A sandbox that runs in this browser: train real small models, track runs, register and promote them through a gate, simulate production day by day, inject drift and watch what monitoring catches. Your lab is saved in this browser."
       />
+      <p>
+        Five guided missions, one per phase of the workshop, sit beside the lab. To see why monitoring and continuous training exist in one
+        picture, run <Link to="/kit/lab/compare">DevOps-only vs MLOps on the same incident</Link>.
+      </p>
       {scenarios.length === 0 ? (
         <p className="empty">This content pack has no lab scenario (content/lab/*.yaml).</p>
       ) : (
