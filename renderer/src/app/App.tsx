@@ -39,6 +39,9 @@ const HelpPage = lazy(() => import('./HelpPage'));
 const ConsolePage = lazy(() => import('../room/ConsolePage').then((m) => ({ default: m.ConsolePage })));
 const PresenterPage = lazy(() => import('../live/PresenterPage').then((m) => ({ default: m.PresenterPage })));
 const PrintableJoinCard = lazy(() => import('../room/PrintableJoinCard').then((m) => ({ default: m.PrintableJoinCard })));
+// A preview of the lab's Pipeline, Monitoring and Explain screens on a fixed lab (for the e2e spec and developers;
+// linked from nowhere), loaded on demand with the lab's engine, recharts and xyflow.
+const LabViewsPreview = lazy(() => import('../lab/labViewsHarness'));
 
 function OnDemand({ children }: { children: ReactNode }) {
   return <Suspense fallback={<LoadingPage />}>{children}</Suspense>;
@@ -131,6 +134,14 @@ export function App() {
                 }
               />
               <Route path="kit/prework" element={<PreWorkPage />} />
+              <Route
+                path="kit/lab-views-preview"
+                element={
+                  <OnDemand>
+                    <LabViewsPreview />
+                  </OnDemand>
+                }
+              />
               <Route path="join" element={<JoinCodePage />} />
               <Route path="join/:code" element={<JoinPage />} />
               <Route path="room/:code" element={<RoomPage />} />
