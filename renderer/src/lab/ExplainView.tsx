@@ -7,7 +7,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { Link } from 'react-router';
 import { BarChart } from '../ui/charts/BarChart';
-import { SubgroupDrawing, SubgroupLegend, WaterfallDrawing } from './explainCharts';
+import { minus, SubgroupDrawing, SubgroupLegend, WaterfallDrawing } from './explainCharts';
 import { importanceRows, recallGap, subgroupRows, waterfall, type SubgroupRow } from './explainData';
 import type { Explanation, LabApi } from './labApi';
 import { fmt } from './monitoringSeries';
@@ -151,8 +151,8 @@ function PredictionExplainer({ lab }: { lab: LabApi }) {
               <WaterfallDrawing steps={steps} scaleLabel={scaleLabel} />
               <table className="monitoring-table">
                 <caption>
-                  From the base ({fmt(e.base)}) to the final value, on the {e.scale} scale; ▲ pushes towards {scenario.positiveLabel}, ▼
-                  away from it
+                  From the base ({minus(fmt(e.base))}) to the final value, on the {e.scale} scale; ▲ pushes towards {scenario.positiveLabel}
+                  , ▼ away from it
                 </caption>
                 <thead>
                   <tr>
@@ -172,7 +172,7 @@ function PredictionExplainer({ lab }: { lab: LabApi }) {
                           ? '—'
                           : `${s.contribution >= 0 ? '▲ +' : '▼ −'}${Math.abs(s.contribution).toFixed(3)}`}
                       </td>
-                      <td>{s.to.toFixed(3)}</td>
+                      <td>{minus(s.to.toFixed(3))}</td>
                     </tr>
                   ))}
                 </tbody>

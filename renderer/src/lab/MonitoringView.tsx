@@ -102,7 +102,8 @@ export function MonitoringView({ lab }: { lab: LabApi }) {
               testId="monitoring-drift-chart"
               rows={drift.rows}
               series={drift.features.map((f) => ({ key: f, label: featureLabel(scenario, f) }))}
-              yLabel={metric === 'psi' ? 'PSI' : 'KS distance'}
+              yLabel={metric === 'psi' ? 'PSI (square-root scale)' : 'KS distance (square-root scale)'}
+              yScale="sqrt"
               references={driftRefs}
               yDomain={[0, 'auto']}
               caption={latestCaption(
@@ -138,7 +139,8 @@ export function MonitoringView({ lab }: { lab: LabApi }) {
             title="Prediction drift: PSI of the score distribution vs training"
             rows={predictions}
             series={[{ key: 'predictionPsi', label: 'prediction PSI' }]}
-            yLabel="PSI"
+            yLabel="PSI (square-root scale)"
+            yScale="sqrt"
             yDomain={[0, 'auto']}
             references={psiRefs}
             caption={latestCaption(predictions, [{ key: 'predictionPsi', label: 'prediction PSI' }])}

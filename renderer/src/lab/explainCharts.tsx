@@ -4,21 +4,30 @@
  * vs live, solid vs outlined bars, values written on the bars). Both are hidden from assistive technology: the view
  * gives the same numbers as tables.
  */
-import { Bar, BarChart, CartesianGrid, Cell, LabelList, ReferenceLine, ResponsiveContainer, XAxis, YAxis } from 'recharts';
+import { Bar, BarChart, CartesianGrid, Cell, LabelList, ResponsiveContainer, XAxis, YAxis } from 'recharts';
 import type { SubgroupRow, WaterfallStep } from './explainData';
 import { WrappedTick } from '../ui/charts/BarChartSvg';
 
 const FONT = 16;
 const KIND_FILL = { base: 'var(--text-2)', up: 'var(--danger)', down: 'var(--ok)', final: 'var(--accent)' } as const;
 
+/** A number's text with a true minus sign (a hyphen reads as a dash in tabular figures). */
+export const minus = (text: string) => text.replace(/^-/, '−');
 const signed = (v: number, digits = 2) => `${v >= 0 ? '+' : '−'}${Math.abs(v).toFixed(digits)}`;
 
 export function WaterfallDrawing({ steps, scaleLabel }: { steps: readonly WaterfallStep[]; scaleLabel: string }) {
+  // Base and final are drawn as a narrow marker at their value (not a bar from 0), so the axis spans the path the
+  // contributions take and each step stays readable.
+  const ends = steps.flatMap((s) => (s.kind === 'base' || s.kind === 'final' ? [s.to] : [s.from, s.to]));
+  const half = Math.max(Math.max(...ends) - Math.min(...ends), 0.01) * 0.012;
   const rows = steps.map((s) => ({
     label: s.label,
-    range: [Math.min(s.from, s.to), Math.max(s.from, s.to)] as [number, number],
+    range: (s.kind === 'base' || s.kind === 'final' ? [s.to - half, s.to + half] : [Math.min(s.from, s.to), Math.max(s.from, s.to)]) as [
+      number,
+      number,
+    ],
     kind: s.kind,
-    text: s.kind === 'base' || s.kind === 'final' ? s.to.toFixed(2) : `${signed(s.contribution)} ${s.kind === 'up' ? '▲' : '▼'}`,
+    text: s.kind === 'base' || s.kind === 'final' ? minus(s.to.toFixed(2)) : `${signed(s.contribution)} ${s.kind === 'up' ? '▲' : '▼'}`,
   }));
   return (
     <div aria-hidden="true" className="chart-drawing">
@@ -28,6 +37,7 @@ export function WaterfallDrawing({ steps, scaleLabel }: { steps: readonly Waterf
           <XAxis
             type="number"
             domain={['auto', 'auto']}
+            tickFormatter={(v: number) => minus(String(v))}
             tick={{ fontSize: FONT, fill: 'var(--text)' }}
             stroke="var(--text-2)"
             label={{ value: scaleLabel, position: 'insideBottom', offset: -18, fontSize: FONT, fill: 'var(--text)' }}
@@ -39,7 +49,6 @@ export function WaterfallDrawing({ steps, scaleLabel }: { steps: readonly Waterf
             stroke="var(--text-2)"
             tick={(props: object) => <WrappedTick {...props} width={248} fontSize={FONT} />}
           />
-          <ReferenceLine x={0} stroke="var(--text-2)" />
           <Bar dataKey="range" isAnimationActive={false} maxBarSize={26}>
             {rows.map((r, i) => (
               <Cell

@@ -78,6 +78,7 @@ export function DayLineChart({
   yDomain,
   caption,
   height = 300,
+  yScale = 'linear',
   testId,
 }: {
   title: string;
@@ -90,6 +91,8 @@ export function DayLineChart({
   /** What the chart shows in words (the latest values): the text alternative. */
   caption: string;
   height?: number;
+  /** 'sqrt' keeps small values and their thresholds readable beside one large one (drift statistics). */
+  yScale?: 'linear' | 'sqrt';
   testId?: string;
 }) {
   const captionId = useId();
@@ -129,6 +132,7 @@ export function DayLineChart({
               label={{ value: 'simulated day', position: 'insideBottom', offset: -18, fontSize: FONT, fill: 'var(--text)' }}
             />
             <YAxis
+              scale={yScale}
               domain={yDomain ?? ['auto', 'auto']}
               tick={{ fontSize: FONT, fill: 'var(--text)' }}
               stroke="var(--text-2)"
