@@ -52,6 +52,10 @@ export function PipelineView({ lab }: { lab: LabApi }) {
       </fieldset>
 
       <PipelineFlow config={p} selected={selected} onSelect={setSelected} />
+      {/* Announces a new selection only (not every simulated day), e.g. after Enter on a node of the graph. */}
+      <p className="visually-hidden" aria-live="polite">
+        {`${STEP_INFO[selected].label} selected: its inputs, outputs and log are shown beside the step list.`}
+      </p>
 
       <div className="pipeline-columns">
         <StepList config={p} selected={selected} onSelect={setSelected} dispatch={lab.dispatch} />
@@ -142,12 +146,7 @@ function StepPanel({ step, state, scenario }: { step: PipelineStep; state: LabSt
   const d = stepDetails(step, state, scenario);
   const on = stepStatus(state.pipeline, step) !== 'off';
   return (
-    <section
-      className="pipeline-box pipeline-panel"
-      aria-labelledby="pipeline-step-title"
-      aria-live="polite"
-      data-testid="pipeline-step-panel"
-    >
+    <section className="pipeline-box pipeline-panel" aria-labelledby="pipeline-step-title" data-testid="pipeline-step-panel">
       <h3 id="pipeline-step-title">
         {info.label} <span className="muted">— {on ? 'on' : 'off'}</span>
       </h3>

@@ -6,7 +6,7 @@
  */
 import { Bar, BarChart, CartesianGrid, Cell, LabelList, ResponsiveContainer, XAxis, YAxis } from 'recharts';
 import type { SubgroupRow, WaterfallStep } from './explainData';
-import { WrappedTick } from '../ui/charts/BarChartSvg';
+import { keepZeroBars, WrappedTick } from '../ui/charts/BarChartSvg';
 
 const FONT = 16;
 const KIND_FILL = { base: 'var(--text-2)', up: 'var(--danger)', down: 'var(--ok)', final: 'var(--accent)' } as const;
@@ -96,7 +96,7 @@ export function SubgroupDrawing({ rows, metric }: { rows: readonly SubgroupRow[]
             stroke="var(--text-2)"
             tick={(props: object) => <WrappedTick {...props} width={188} fontSize={FONT} />}
           />
-          <Bar dataKey="holdout" fill="var(--accent)" isAnimationActive={false} maxBarSize={26}>
+          <Bar dataKey="holdout" fill="var(--accent)" isAnimationActive={false} maxBarSize={26} shape={keepZeroBars}>
             <LabelList
               dataKey="holdout"
               position="right"
@@ -112,6 +112,7 @@ export function SubgroupDrawing({ rows, metric }: { rows: readonly SubgroupRow[]
             strokeDasharray="6 3"
             isAnimationActive={false}
             maxBarSize={26}
+            shape={keepZeroBars}
           >
             <LabelList dataKey="live" position="right" formatter={fmt} style={{ fontSize: FONT, fill: 'var(--text)', fontWeight: 600 }} />
           </Bar>
