@@ -34,6 +34,7 @@ for (const theme of ['light', 'dark'] as const) {
     await expect(page.getByRole('heading', { name: 'Explain', level: 2 })).toBeVisible();
     await expect(page.getByTestId('monitoring-drift-chart').locator('svg.recharts-surface')).toBeVisible();
     await expect(page.getByTestId('explain-waterfall')).toBeVisible();
+    await screenshot(page, `lab-views-top-${theme}`);
     await shoot(page, 'pipeline-graph', `lab-views-pipeline-${theme}`);
     await shoot(page, 'monitoring-drift-chart', `lab-views-monitoring-${theme}`);
     await shoot(page, 'monitoring-quality-chart', `lab-views-quality-${theme}`);
@@ -85,6 +86,7 @@ test('monitoring: alerts from the injected drift, hindsight only behind its togg
   await page.getByRole('switch', { name: 'Monitor step on' }).uncheck();
   await expect(page.getByTestId('monitoring-blind')).toContainText('flying blind');
   await expect(page.getByTestId('monitoring-drift-chart')).toHaveCount(0);
+  await shoot(page, 'monitoring-blind', 'lab-views-monitoring-blind');
   await expect(page.getByTestId('monitoring-alerts')).toHaveCount(0);
 });
 
