@@ -42,6 +42,9 @@ const PrintableJoinCard = lazy(() => import('../room/PrintableJoinCard').then((m
 // The MLOps lab (engine, worker, charts) loads on demand: nothing of it is in the join page's bundle (bench:join).
 const LabPage = lazy(() => import('../lab/LabPage').then((m) => ({ default: m.LabPage })));
 const LabComparePage = lazy(() => import('../lab/ComparePage').then((m) => ({ default: m.ComparePage })));
+// A preview of the lab's Pipeline, Monitoring and Explain screens on a fixed lab (for the e2e spec and developers;
+// linked from nowhere), loaded on demand with the lab's engine, recharts and xyflow.
+const LabViewsPreview = lazy(() => import('../lab/labViewsHarness'));
 
 function OnDemand({ children }: { children: ReactNode }) {
   return <Suspense fallback={<LoadingPage />}>{children}</Suspense>;
@@ -147,6 +150,14 @@ export function App() {
                 element={
                   <OnDemand>
                     <LabPage />
+                  </OnDemand>
+                }
+              />
+              <Route
+                path="kit/lab-views-preview"
+                element={
+                  <OnDemand>
+                    <LabViewsPreview />
                   </OnDemand>
                 }
               />

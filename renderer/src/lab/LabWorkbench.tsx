@@ -3,8 +3,7 @@
  * room screens alike. Tabs follow the WAI-ARIA tabs pattern (role=tablist/tab/tabpanel, arrow keys, Home/End).
  *
  * Owns: the tab strip, the status line (day, working…, the engine's error), and the `aside` slot (missions,
- * room info). Each tab is its own component: Production, Runs, Registry here; Pipeline, Monitoring and Explain
- * are wired in at merge time (placeholders until then).
+ * room info). Each tab is its own component: Production, Runs, Registry, Pipeline, Monitoring, Explain.
  */
 import { useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import type { LabApi } from './labApi';
@@ -12,6 +11,9 @@ import { ProductionTab } from './ProductionTab';
 import { RunsTab } from './RunsTab';
 import { Refusals } from './Refusals';
 import { RegistryTab } from './RegistryTab';
+import { PipelineView } from './PipelineView';
+import { MonitoringView } from './MonitoringView';
+import { ExplainView } from './ExplainView';
 import '../styles/lab.css';
 
 export const LAB_TABS = [
@@ -24,10 +26,6 @@ export const LAB_TABS = [
 ] as const;
 export type LabTabId = (typeof LAB_TABS)[number]['id'];
 
-function Placeholder({ what }: { what: string }) {
-  return <p className="muted">The {what} view is not part of this build yet.</p>;
-}
-
 function TabContent({ tab, lab }: { tab: LabTabId; lab: LabApi }) {
   switch (tab) {
     case 'production':
@@ -37,11 +35,11 @@ function TabContent({ tab, lab }: { tab: LabTabId; lab: LabApi }) {
     case 'registry':
       return <RegistryTab lab={lab} />;
     case 'pipeline':
-      return <Placeholder what="pipeline" />;
+      return <PipelineView lab={lab} />;
     case 'monitoring':
-      return <Placeholder what="monitoring" />;
+      return <MonitoringView lab={lab} />;
     case 'explain':
-      return <Placeholder what="explainability" />;
+      return <ExplainView lab={lab} />;
   }
 }
 
