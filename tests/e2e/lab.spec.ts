@@ -113,11 +113,11 @@ test('self-study lab: train, compare, register, promote, monitor, drift, reload'
   await page.getByLabel(/^Seed/).fill('2');
   await page.getByRole('button', { name: 'Start over' }).click();
   await expect(page.getByTestId('lab-status-day')).toHaveText('Day 0');
-  await expect(page.getByRole('status')).toContainText('0 runs');
+  await expect(page.getByTestId('lab-status')).toContainText('0 runs');
   await page.reload();
   await idle(page);
   await expect(page.getByLabel(/^Seed/)).toHaveValue('2');
-  await expect(page.getByRole('status')).toContainText('0 runs');
+  await expect(page.getByTestId('lab-status')).toContainText('0 runs');
 
   expect(offsiteRequests, 'requests to other origins').toEqual([]);
   expect(consoleErrors, 'console errors').toEqual([]);

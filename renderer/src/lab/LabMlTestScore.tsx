@@ -23,7 +23,7 @@ export function LabMlTestScore({ lab }: { lab: LabApi }) {
   return (
     <section className="lab-mts" aria-labelledby="lab-mts-h" data-testid="lab-ml-test-score">
       <h2 id="lab-mts-h">Your pipeline and the ML Test Score</h2>
-      <p role="status">
+      <p>
         Your pipeline automates <strong>{automated}</strong> of the {total} tests; the lab touches {links.length} of them.{' '}
         <Link to={`/kit/ml-test-score/${rubric.id}`}>Score your own system</Link>
       </p>

@@ -46,7 +46,7 @@ function TabContent({ tab, lab }: { tab: LabTabId; lab: LabApi }) {
 export function LabStatus({ lab }: { lab: LabApi }) {
   const st = lab.state;
   return (
-    <div className="lab-status" role="status" aria-live="polite">
+    <div className="lab-status" role="status" aria-live="polite" data-testid="lab-status">
       {st ? (
         <span>
           <strong data-testid="lab-status-day">Day {st.day}</strong> · {st.runs.length} run{st.runs.length === 1 ? '' : 's'} · champion{' '}
