@@ -28,6 +28,8 @@ export interface TeamResponse {
   /** The facilitator's incidents as this team lived them. */
   incidents: Incident[];
   totalCost: number;
+  /** Hindsight cost per 1,000 rows, day by day (the projector's chart). */
+  costPer1000: number[];
 }
 
 interface Replayed {
@@ -46,6 +48,7 @@ export function summarise(teamId: string, session: LabSession): TeamResponse {
     automaticRuns: st.runs.filter((r) => r.trigger !== 'manual').length,
     incidents: st.incidents.filter((i) => i.source === 'facilitator'),
     totalCost: st.totalCost,
+    costPer1000: st.days.map((d) => Math.round(d.truth.costPer1000 * 10) / 10),
   };
 }
 
