@@ -120,7 +120,7 @@ function CostChart({ teams, name, incidentDays, currency, rowNoun }: { teams: Te
   if (!days) return null;
   const font = { fontSize: 20, fill: 'var(--text)' };
   return (
-    <figure role="group" aria-label={`Cost per 1,000 ${rowNoun}s, day by day, per team`} style={{ margin: '12px 0 0' }}>
+    <figure role="group" aria-label={`Cost per 1,000 rows (${rowNoun}), day by day, per team`} style={{ margin: '12px 0 0' }}>
       <div aria-hidden="true" style={{ width: '100%', height: 360 }}>
         <ResponsiveContainer width="100%" height="100%">
           <LineChart data={data} margin={{ top: 10, right: 30, bottom: 30, left: 30 }} accessibilityLayer={false}>
@@ -140,7 +140,7 @@ function CostChart({ teams, name, incidentDays, currency, rowNoun }: { teams: Te
         </ResponsiveContainer>
       </div>
       <figcaption className="muted" style={{ fontSize: '1.1rem' }}>
-        Business cost per 1,000 {rowNoun}s each day (hindsight truth), one line per team; the red line marks the incident.
+        Business cost per 1,000 rows each day (a row: one {rowNoun}; hindsight truth), one line per team; the red line marks the incident.
       </figcaption>
     </figure>
   );

@@ -54,7 +54,7 @@ export function ConsoleLab({ client }: { client: RoomClient }) {
       <div className="page-actions" style={{ marginTop: 0, alignItems: 'end' }}>
         <label className="form-row" style={{ margin: 0 }}>
           <span>Lab scenario</span>
-          <select className="input" value={chosen} onChange={(e) => setChosen(e.target.value)}>
+          <select className="input" aria-label="Lab scenario" value={chosen} onChange={(e) => setChosen(e.target.value)}>
             {scenarios.map((s) => (
               <option key={s.id} value={s.id}>
                 {s.title}
@@ -79,7 +79,7 @@ export function ConsoleLab({ client }: { client: RoomClient }) {
             </button>
             <label className="form-row" style={{ margin: 0 }}>
               <span>Lab speed</span>
-              <select className="input" value={lab.speedDaysPerMin} onChange={(e) => save({ ...lab, speedDaysPerMin: Number(e.target.value) })}>
+              <select className="input" aria-label="Lab speed" value={lab.speedDaysPerMin} onChange={(e) => save({ ...lab, speedDaysPerMin: Number(e.target.value) })}>
                 {LAB_SPEEDS.map((s) => (
                   <option key={s} value={s}>
                     {s} {s === 1 ? 'day' : 'days'} a minute
@@ -151,7 +151,7 @@ function InjectForm({ client, lab }: { client: RoomClient; lab: RoomLab }) {
         <label className="form-row" style={{ margin: 0 }}>
           <span>Incident</span>
           <select
-            className="input"
+            className="input" aria-label="Incident"
             value={kind}
             onChange={(e) => {
               setKind(e.target.value as ShiftKind);
@@ -168,7 +168,7 @@ function InjectForm({ client, lab }: { client: RoomClient; lab: RoomLab }) {
         {k.feature ? (
           <label className="form-row" style={{ margin: 0 }}>
             <span>Feature</span>
-            <select className="input" value={feature} onChange={(e) => setFeature(e.target.value)}>
+            <select className="input" aria-label="Feature" value={feature} onChange={(e) => setFeature(e.target.value)}>
               {scenario.features.map((f) => (
                 <option key={f.id} value={f.id}>
                   {f.label}
@@ -179,7 +179,7 @@ function InjectForm({ client, lab }: { client: RoomClient; lab: RoomLab }) {
         ) : null}
         <label className="form-row" style={{ margin: 0 }}>
           <span>How much</span>
-          <select className="input" value={preset} onChange={(e) => setPreset(Number(e.target.value))}>
+          <select className="input" aria-label="How much" value={preset} onChange={(e) => setPreset(Number(e.target.value))}>
             {k.presets.map((x, i) => (
               <option key={x.label} value={i}>
                 {x.label}
@@ -189,11 +189,11 @@ function InjectForm({ client, lab }: { client: RoomClient; lab: RoomLab }) {
         </label>
         <label className="form-row" style={{ margin: 0, maxWidth: 180 }}>
           <span>From day (empty: today)</span>
-          <input className="input" type="number" min={lab.day} value={day} placeholder={String(lab.day)} onChange={(e) => setDay(e.target.value)} />
+          <input className="input" aria-label="From day (empty: today)" type="number" min={lab.day} value={day} placeholder={String(lab.day)} onChange={(e) => setDay(e.target.value)} />
         </label>
         <label className="form-row" style={{ margin: 0, flex: 1, minWidth: 200 }}>
           <span>Note for the debrief (optional)</span>
-          <input className="input" value={note} maxLength={300} onChange={(e) => setNote(e.target.value)} />
+          <input className="input" aria-label="Note for the debrief (optional)" value={note} maxLength={300} onChange={(e) => setNote(e.target.value)} />
         </label>
       </div>
       <p className="muted" style={{ margin: '6px 0' }}>

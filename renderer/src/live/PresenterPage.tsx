@@ -166,7 +166,7 @@ export function PresenterPage() {
       </div>
       <EndedBanner client={client} />
       <div className="presenter-main">
-        {(state.showJoin || !state.phase) && !ended ? (
+        {(state.showJoin || (!state.phase && !lab.project)) && !ended ? (
           <JoinCard hostKey={key} code={code} className="join-card-full" />
         ) : lab.project && lab.scenarioId && client ? (
           <Suspense fallback={<p className="muted">Loading the lab comparison…</p>}>
