@@ -92,7 +92,9 @@ export default function RoomLabComparison({ client }: { client: RoomClient }) {
             const inc = lived(r);
             return (
               <tr key={t.id} data-testid={`lab-team-${t.id}`}>
-                <th scope="row">{t.name}</th>
+                <th scope="row" style={{ whiteSpace: 'nowrap' }}>
+                  {t.name}
+                </th>
                 <td>{r ? `level ${r.level}${r.champion === null ? ', no model in production' : ''}` : 'replaying…'}</td>
                 <td>{r ? detection(inc) : '…'}</td>
                 <td>{r ? recovery(inc) : '…'}</td>
@@ -130,7 +132,7 @@ function CostChart({ teams, name, incidentDays, currency, rowNoun }: { teams: Te
             <Tooltip />
             <Legend verticalAlign="top" wrapperStyle={{ fontSize: 20 }} />
             {incidentDays.map((d) => (
-              <ReferenceLine key={d} x={d} stroke="var(--danger)" strokeWidth={3} label={{ value: 'incident', position: 'top', ...font, fill: 'var(--danger)' }} />
+              <ReferenceLine key={d} x={d} stroke="var(--danger)" strokeWidth={3} label={{ value: 'incident', position: 'insideTopRight', ...font, fill: 'var(--danger)' }} />
             ))}
             {teams.map((t, i) => {
               const style = LINE_STYLES[i % LINE_STYLES.length]!;

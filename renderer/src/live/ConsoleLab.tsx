@@ -93,6 +93,7 @@ export function ConsoleLab({ client }: { client: RoomClient }) {
             </label>
           </div>
           <InjectForm client={client} lab={lab} />
+          <div className="eyebrow">Incidents injected</div>
           {lab.incidents.length ? (
             <ul className="list" data-testid="lab-incidents">
               {lab.incidents.map((inc) => (
