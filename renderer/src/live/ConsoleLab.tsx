@@ -12,7 +12,8 @@ import type { ShiftKind } from '../../../shared/lab/scenarioSchema';
 import { EMPTY_ROOM_LAB, LAB_SPEEDS, labTick, parseRoomLab, withIncident, type RoomLab } from '../../../shared/room/roomLab';
 import type { RoomClient } from '../../../shared/sync/roomClient';
 import { useContent } from '../content/ContentProvider';
-import { useRoomLab, writeRoomLab } from './roomLabState';
+import { useGroups } from './groupState';
+import { useRoomLab, useTeamLabEntries, writeRoomLab } from './roomLabState';
 
 /** While the clock runs, this console moves the room's day on (reading the document itself: never a stale copy). */
 function useLabClock(client: RoomClient, running: boolean): void {
@@ -92,6 +93,7 @@ export function ConsoleLab({ client }: { client: RoomClient }) {
               Show every team’s response on the projector
             </label>
           </div>
+          <TeamActivity client={client} />
           <InjectForm client={client} lab={lab} />
           <div className="eyebrow">Incidents injected</div>
           {lab.incidents.length ? (
@@ -109,6 +111,32 @@ export function ConsoleLab({ client }: { client: RoomClient }) {
         </>
       ) : null}
     </div>
+  );
+}
+
+/** How many decisions each team has made in its lab, and on which day the last one: who is stuck, at a glance. */
+function TeamActivity({ client }: { client: RoomClient }) {
+  const groups = useGroups(client);
+  const teams = Object.values(groups).sort((a, b) => a.id.localeCompare(b.id, undefined, { numeric: true }));
+  const entries = useTeamLabEntries(
+    client,
+    teams.map((t) => t.id),
+  );
+  if (!teams.length) return <p className="muted">Form groups first: each group gets its own lab.</p>;
+  return (
+    <p data-testid="lab-team-activity" style={{ margin: 0 }}>
+      {teams.map((t, i) => {
+        const list = entries[t.id] ?? [];
+        const last = list.at(-1) as { at?: unknown } | undefined;
+        return (
+          <span key={t.id}>
+            {i > 0 ? ' · ' : ''}
+            <strong>{t.name}</strong>: {list.length} {list.length === 1 ? 'decision' : 'decisions'}
+            {typeof last?.at === 'number' ? ` (last on day ${last.at})` : ''}
+          </span>
+        );
+      })}
+    </p>
   );
 }
 
