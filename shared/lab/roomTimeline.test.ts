@@ -45,6 +45,17 @@ describe('roomTimeline', () => {
     expect(isPrefix(after.slice(0, 3), after)).toBe(true);
   });
 
+  it("leaves out entries of an earlier run of the room's lab (the facilitator restarted it)", () => {
+    const entries = [
+      { at: 0, action: train },
+      { at: 0, run: 1, action: reg },
+      { at: 1, run: 2, action: { type: 'setLevel', level: 2 } },
+    ];
+    expect(roomTimeline(entries, [], 1, 2)).toEqual([adv, { type: 'setLevel', level: 2 }]);
+    expect(roomTimeline(entries, [], 1, 0)).toEqual([train, adv]);
+    expect(roomTimeline(entries, [], 1)).toHaveLength(4); // no run given: every entry
+  });
+
   it('clamps days to [0, room day] and ignores garbage', () => {
     const garbage: unknown[] = [
       null,

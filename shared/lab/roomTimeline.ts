@@ -52,7 +52,11 @@ function injectAction(inc: TimelineIncident, day: number): Record<string, unknow
   };
 }
 
-export function roomTimeline(teamEntries: readonly unknown[], incidents: readonly unknown[], roomDay: unknown): unknown[] {
+/**
+ * `run`: the facilitator's lab run (session `lab.run`, bumped when the lab is restarted or its scenario changed):
+ * entries stamped with another run (a missing stamp counts as run 0) belong to an earlier lab and are left out.
+ */
+export function roomTimeline(teamEntries: readonly unknown[], incidents: readonly unknown[], roomDay: unknown, run?: number): unknown[] {
   const today = roomDayOf(roomDay);
   const byDay = new Map<number, unknown[]>();
   const put = (day: number, action: unknown) => {
@@ -74,6 +78,7 @@ export function roomTimeline(teamEntries: readonly unknown[], incidents: readonl
   for (const raw of Array.isArray(teamEntries) ? teamEntries.slice(0, MAX_TEAM_ENTRIES * 2) : []) {
     if (kept >= MAX_TEAM_ENTRIES) break;
     if (!isRecord(raw) || !isFiniteNumber(raw.at) || !isRecord(raw.action)) continue;
+    if (run !== undefined && (isFiniteNumber(raw.run) ? raw.run : 0) !== run) continue;
     kept++;
     put(clampDay(raw.at, today), raw.action);
   }

@@ -4,6 +4,7 @@ import { EMPTY_ROOM_LAB, labTick, parseRoomLab, withIncident } from './roomLab';
 
 const good = {
   scenarioId: 'fraud-paylark',
+  run: 2,
   seed: 7,
   day: 12,
   running: true,
@@ -22,6 +23,7 @@ describe('the session document’s lab state', () => {
     for (const raw of [undefined, null, 42, 'lab', [], [good]]) expect(parseRoomLab(raw)).toEqual(EMPTY_ROOM_LAB);
     const bad = parseRoomLab({
       scenarioId: '../../etc/passwd',
+      run: -1,
       seed: 1.5,
       day: 1e9,
       running: 'yes',

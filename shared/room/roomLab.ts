@@ -24,6 +24,8 @@ export interface RoomLabIncident {
 export interface RoomLab {
   /** null: the facilitator has not opened the lab for the room yet. */
   scenarioId: string | null;
+  /** Bumped each time the facilitator (re)opens the lab: team entries of an earlier run are left out. */
+  run: number;
   seed: number;
   /** The room's simulated day: every team's lab has simulated the days before it. */
   day: number;
@@ -41,6 +43,7 @@ export const DEFAULT_LAB_SEED = 1;
 
 export const EMPTY_ROOM_LAB: RoomLab = {
   scenarioId: null,
+  run: 0,
   seed: DEFAULT_LAB_SEED,
   day: 0,
   running: false,
@@ -85,6 +88,7 @@ export function parseRoomLab(raw: unknown): RoomLab {
     : [];
   return {
     scenarioId: typeof raw.scenarioId === 'string' && ID.test(raw.scenarioId) ? raw.scenarioId : null,
+    run: int(raw.run, 0, 1_000_000) ?? 0,
     seed: int(raw.seed, 0, 2 ** 31 - 1) ?? DEFAULT_LAB_SEED,
     day: int(raw.day, 0, LAB_LIMITS.maxDay) ?? 0,
     running: raw.running === true,

@@ -50,7 +50,7 @@ describe('the lab in a room', () => {
     // Same entries + same incidents + same day → the same action list on both screens.
     const list = (c: RoomClient) => {
       const lab = parseRoomLab(c.doc('session').getMap('state').get('lab'));
-      return roomTimeline(c.doc(doc).getArray('entries').toJSON(), lab.incidents, lab.day);
+      return roomTimeline(c.doc(doc).getArray('entries').toJSON(), lab.incidents, lab.day, lab.run);
     };
     for (const c of [ann, ben]) await waitFor(() => parseRoomLab(c.doc('session').getMap('state').get('lab')).day === 2, 'teammates see the day');
     expect(list(ann)).toEqual(list(ben));

@@ -52,9 +52,9 @@ export default function RoomLabComparison({ client }: { client: RoomClient }) {
   const request = useMemo(
     () =>
       scenario
-        ? { scenario, seed: lab.seed, teams: teamList.map((t) => ({ teamId: t.id, actions: roomTimeline(entries[t.id] ?? [], lab.incidents, lab.day) })) }
+        ? { scenario, seed: lab.seed, teams: teamList.map((t) => ({ teamId: t.id, actions: roomTimeline(entries[t.id] ?? [], lab.incidents, lab.day, lab.run) })) }
         : null,
-    [scenario, lab.seed, lab.incidents, lab.day, teamList, entries],
+    [scenario, lab.seed, lab.incidents, lab.day, lab.run, teamList, entries],
   );
   const { teams, error } = useRoomReplays(request);
   const name = (id: string) => groups[id]?.name ?? id;

@@ -42,7 +42,8 @@ export function ConsoleLab({ client }: { client: RoomClient }) {
   const save = (next: RoomLab) => writeRoomLab(client, next);
   const open = () => {
     if (lab.scenarioId && lab.day > 0 && !confirm('Start the room’s lab again on day 0 with this scenario? The incidents are cleared.')) return;
-    save({ ...EMPTY_ROOM_LAB, scenarioId: chosen, speedDaysPerMin: lab.speedDaysPerMin, project: lab.project });
+    // A new run: the teams' decisions of the previous one stay in their documents but are no longer replayed.
+    save({ ...EMPTY_ROOM_LAB, scenarioId: chosen, run: lab.run + 1, speedDaysPerMin: lab.speedDaysPerMin, project: lab.project });
   };
 
   if (!scenarios.length) return <p className="muted">This content pack has no lab scenarios (content/lab/).</p>;

@@ -50,12 +50,12 @@ export function useTeamLabEntries(client: RoomClient | null, teamIds: readonly s
 }
 
 /**
- * Appends one decision to the team's lab, stamped with the room day the learner saw. Returns an error sentence
+ * Appends one decision to the team's lab, stamped with the room day the learner saw (and the lab's run). Returns an error sentence
  * when the lab is full (the timeline replays at most MAX_TEAM_ENTRIES decisions).
  */
-export function appendTeamLabEntry(client: RoomClient, teamId: string, at: number, action: unknown): string | null {
+export function appendTeamLabEntry(client: RoomClient, teamId: string, stamp: { at: number; run: number }, action: unknown): string | null {
   const entries = entriesOf(client, teamId);
   if (entries.length >= MAX_TEAM_ENTRIES) return `Your team's lab holds at most ${MAX_TEAM_ENTRIES} decisions; ask the facilitator to start a new lab.`;
-  entries.push([{ at, action }]);
+  entries.push([{ at: stamp.at, run: stamp.run, action }]);
   return null;
 }
