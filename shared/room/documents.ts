@@ -37,8 +37,8 @@ export const ROOM_DOCUMENTS = {
   room: ['notes', 'brainstorm'],
   /** layer/<name>: the facilitator's drawings over the room board of the same name. */
   layer: ['brainstorm'],
-  /** team/<teamId>/<name>: what the team writes together. */
-  team: ['notes', 'board', 'strategy', 'roles', 'mltestscore', 'feedback'],
+  /** team/<teamId>/<name>: what the team writes together (lab: the team's stamped lab actions, shared/lab/roomTimeline.ts). */
+  team: ['notes', 'board', 'strategy', 'roles', 'mltestscore', 'feedback', 'lab'],
   /** learner/<learnerId>/<name>: private to its learner. */
   learner: ['journal'],
   /** facilitator/<name>: the facilitator's own notes (reflection.ts on the console). */

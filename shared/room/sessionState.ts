@@ -39,6 +39,8 @@ export interface SessionState {
   broadcast?: RoomMessage | null;
   /** "Bring everyone back": learners browsing the kit return to the room when this changes. */
   recallAt?: number | null;
+  /** The MLOps lab's clock, scenario and injected incidents: untrusted, read it with parseRoomLab (./roomLab.ts). */
+  lab?: unknown;
 }
 
 export interface SessionPollState {

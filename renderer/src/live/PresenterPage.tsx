@@ -3,7 +3,7 @@
  * the join card, live poll results (hidden until revealed), the top questions. Keys: → ← space move through the
  * slides, B blanks the screens, F full screen, T shows/hides the clock, Q the join card.
  */
-import { Suspense, useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import type { SessionsList } from '../../../shared/protocol/sessionsApi';
 import { useParams } from 'react-router';
 import type { RoomClient } from '../../../shared/sync/roomClient';
@@ -26,6 +26,9 @@ import { PresenterCues } from './PresenterCues';
 import '../styles/console.css';
 import { useEvaluate } from './evaluateState';
 import { EndedBanner, useSessionEnded } from '../room/SessionEnded';
+import { useRoomLab } from './roomLabState';
+
+const RoomLabComparison = lazy(() => import('../lab/RoomLabComparison'));
 
 function PresentedPoll({ client, pollId }: { client: RoomClient; pollId: string }) {
   const polls = useSessionPolls(client);
@@ -96,6 +99,7 @@ export function PresenterPage() {
   }, [code, key, join]);
   const state = useSessionState(client);
   const evaluate = useEvaluate(client);
+  const lab = useRoomLab(client);
   const now = useNow(1000, client);
   const meta = useYMapJson<{ title?: string }>(client, 'session', 'meta');
   const ended = useSessionEnded(client); // no join card: nobody new can join
@@ -162,8 +166,12 @@ export function PresenterPage() {
       </div>
       <EndedBanner client={client} />
       <div className="presenter-main">
-        {(state.showJoin || !state.phase) && !ended ? (
+        {(state.showJoin || (!state.phase && !lab.project)) && !ended ? (
           <JoinCard hostKey={key} code={code} className="join-card-full" />
+        ) : lab.project && lab.scenarioId && client ? (
+          <Suspense fallback={<p className="muted">Loading the lab comparison…</p>}>
+            <RoomLabComparison client={client} />
+          </Suspense>
         ) : slide ? (
           <SlideView slide={slide} />
         ) : pushed?.kind === 'poll' && client ? (

@@ -27,6 +27,7 @@ import { ConsoleEvaluate } from '../live/ConsoleEvaluate';
 import { ImportArchive, SessionExportButtons } from './SessionExport';
 import { ConsoleRoster, EndSession } from './ConsoleRoster';
 import { ConsoleBar } from '../live/ConsoleBar';
+import { ConsoleLab } from '../live/ConsoleLab';
 
 const KEY = 'workshop-kit:host-key';
 
@@ -240,6 +241,11 @@ function SessionConsole({ hostKey, code }: { hostKey: string; code: string }) {
           <Section title="Team work" id="gallery">
             <BroadcastControls client={client} presets={false} />
             <TeamGallery client={client} />
+          </Section>
+        ) : null}
+        {client ? (
+          <Section title="MLOps lab" id="lab">
+            <ConsoleLab client={client} />
           </Section>
         ) : null}
         {client ? (
