@@ -33,7 +33,7 @@ export default defineConfig({
   // one light page.
   projects: [
     { name: 'chromium', testMatch: ['e2e/kit.spec.ts', 'e2e/kit-dark.spec.ts', 'e2e/preflight.spec.ts', 'e2e/join-card.spec.ts', 'e2e/desktop-menu.spec.ts', 'e2e/lab.spec.ts', 'e2e/lab-compare.spec.ts', 'e2e/lab-views.spec.ts'] },
-    { name: 'room', testMatch: ['e2e/room.spec.ts', 'e2e/live.spec.ts', 'e2e/team.spec.ts', 'e2e/reflect.spec.ts', 'e2e/evaluate.spec.ts', 'e2e/export.spec.ts', 'e2e/learner-export.spec.ts', 'e2e/circles.spec.ts', 'e2e/cues.spec.ts', 'e2e/console.spec.ts', 'e2e/board-a11y.spec.ts', 'e2e/largeroom.spec.ts', 'e2e/a11y.spec.ts'], workers: 1, fullyParallel: false },
+    { name: 'room', testMatch: ['e2e/room.spec.ts', 'e2e/live.spec.ts', 'e2e/team.spec.ts', 'e2e/reflect.spec.ts', 'e2e/evaluate.spec.ts', 'e2e/export.spec.ts', 'e2e/learner-export.spec.ts', 'e2e/circles.spec.ts', 'e2e/cues.spec.ts', 'e2e/console.spec.ts', 'e2e/board-a11y.spec.ts', 'e2e/largeroom.spec.ts', 'e2e/a11y.spec.ts', 'e2e/lab-room.spec.ts'], workers: 1, fullyParallel: false },
     { name: 'electron', testMatch: 'electron/**/*.spec.ts', workers: 1 },
   ],
 });

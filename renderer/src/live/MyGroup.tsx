@@ -18,6 +18,8 @@ import { roleOf, useGroups, useTeamRoles } from './groupState';
 import { commandId, useSessionState } from './liveState';
 
 const CollaborativeEditor = lazy(() => import('../team/CollaborativeEditor'));
+/** The team's MLOps lab (engine, worker, charts): loaded only when a learner opens it. */
+const RoomTeamLab = lazy(() => import('../lab/RoomTeamLab'));
 
 /** "Learners choose": the open groups, who is in each, and a button to join one (the host decides, first come first served). */
 export function ChooseGroup({ client, participants }: { client: RoomClient; participants: Record<string, Participant> }) {
@@ -157,6 +159,14 @@ export function MyGroup({ client, participants }: { client: RoomClient; particip
       >
         <TeamStrategy client={client} teamId={group.id} caseId={group.caseId ?? caseForAll ?? null} userName={participants[me]?.name ?? 'Me'} readOnly={client.readOnly} />
       </Disclosure>
+      {/* The facilitator opened the lab for the room (read without the lab's code: the session's raw entry). */}
+      {typeof (state.lab as { scenarioId?: unknown } | null | undefined)?.scenarioId === 'string' ? (
+        <Disclosure className="section" summary={<strong>Our MLOps lab</strong>}>
+          <Suspense fallback={<p className="muted">Loading the lab…</p>}>
+            <RoomTeamLab client={client} teamId={group.id} />
+          </Suspense>
+        </Disclosure>
+      ) : null}
       <Disclosure className="section" summary={<strong>Our ML Test Score</strong>}>
         <TeamMlTestScore client={client} teamId={group.id} readOnly={client.readOnly} />
       </Disclosure>
