@@ -42,7 +42,9 @@ async function openLab(page: Page): Promise<void> {
   await expect(status(page)).toContainText('Day', { timeout: LONG });
 }
 
-test('a team trains, promotes, automates; the facilitator injects drift; the team recovers; the projector compares every team', async ({ browser }) => {
+test('a team trains, promotes, automates; the facilitator injects drift; the team recovers; the projector compares every team', async ({
+  browser,
+}) => {
   test.setTimeout(480_000); // bounds a hang only
   const facilitator = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   const console_ = await facilitator.newPage();
@@ -114,7 +116,7 @@ test('a team trains, promotes, automates; the facilitator injects drift; the tea
   await expect.poll(() => roomDay(console_), { timeout: LONG }).toBeGreaterThanOrEqual(3);
   const inject = panel.getByRole('form', { name: 'Inject an incident' });
   await inject.getByLabel('Incident', { exact: true }).selectOption('upstream');
-  await inject.getByLabel('Feature', { exact: true }).selectOption({ label: 'Price relative to the customer\'s usual basket' });
+  await inject.getByLabel('Feature', { exact: true }).selectOption({ label: "Price relative to the customer's usual basket" });
   await inject.getByLabel('How much').selectOption({ label: 'values arrive ×100 (euros → cents)' });
   await inject.getByRole('button', { name: 'Inject an incident for every team' }).click();
   await expect(inject.getByTestId('lab-inject-status')).toContainText('Injected for every team from day');
@@ -149,7 +151,9 @@ test('a team trains, promotes, automates; the facilitator injects drift; the tea
   const line = (page: Page) => status(page).locator('span').first().innerText();
   expect(await line(ben)).toBe(await line(ann));
   expect(await line(ann)).toMatch(new RegExp(`^Day ${day} · \\d+ runs · champion v\\d+$`));
-  expect(await ben.getByTestId('lab-runs').locator('tbody').innerText()).toBe(await ann.getByTestId('lab-runs').locator('tbody').innerText());
+  expect(await ben.getByTestId('lab-runs').locator('tbody').innerText()).toBe(
+    await ann.getByTestId('lab-runs').locator('tbody').innerText(),
+  );
   expect(incidentDay).toBeGreaterThanOrEqual(3);
   await ben.getByTestId('lab-runs').scrollIntoViewIfNeeded();
   await screenshot(ben, 'lab-room-teammate');

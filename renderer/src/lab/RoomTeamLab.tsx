@@ -51,8 +51,8 @@ function TeamLab({ client, teamId, lab, scenario }: { client: RoomClient; teamId
         <strong>{scenario.title}</strong> · the facilitator runs the clock: room day <strong>{lab.day}</strong>,{' '}
         {lab.running ? `${lab.speedDaysPerMin} days a minute` : 'paused'}.{' '}
         <span className="muted">
-          Your whole team shares this lab: a decision by anyone is everyone’s, stamped with the day it was made. Incidents the facilitator injects
-          hit every team on the same day.
+          Your whole team shares this lab: a decision by anyone is everyone’s, stamped with the day it was made. Incidents the facilitator
+          injects hit every team on the same day.
         </span>
       </p>
       <LabWorkbench lab={api} />

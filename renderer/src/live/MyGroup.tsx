@@ -47,7 +47,9 @@ export function ChooseGroup({ client, participants }: { client: RoomClient; part
   return (
     <div className="card section" data-testid="choose-group">
       <h2 style={{ marginTop: 0, fontSize: '1.1rem' }}>Choose your group</h2>
-      <p className="muted">You can change until the facilitator closes the groups; then anyone who has not chosen joins the smallest group.</p>
+      <p className="muted">
+        You can change until the facilitator closes the groups; then anyone who has not chosen joins the smallest group.
+      </p>
       <ul className="list" style={{ paddingLeft: 0, listStyle: 'none', display: 'grid', gap: 8 }}>
         {open.map((g) => {
           const full = g.capacity !== undefined && g.members.length >= g.capacity;
@@ -55,7 +57,8 @@ export function ChooseGroup({ client, participants }: { client: RoomClient; part
             <li key={g.id} style={{ display: 'flex', gap: 12, alignItems: 'center', flexWrap: 'wrap' }}>
               <strong style={{ minWidth: 80 }}>{g.name}</strong>
               <span className="muted" style={{ flex: 1 }}>
-                {g.members.length}/{g.capacity ?? '∞'} {g.members.length ? `— ${g.members.map((m) => participants[m]?.name ?? 'Guest').join(', ')}` : ''}
+                {g.members.length}/{g.capacity ?? '∞'}{' '}
+                {g.members.length ? `— ${g.members.map((m) => participants[m]?.name ?? 'Guest').join(', ')}` : ''}
               </span>
               {mine === g.id ? (
                 <span className="tag">You are here</span>
@@ -139,14 +142,29 @@ export function MyGroup({ client, participants }: { client: RoomClient; particip
       <h3>Group notes</h3>
       <p className="muted">
         Shared with your group and the facilitator. They start as the Explore{' '}
-        {worksheet ? <Link to={`/kit/worksheets/${worksheet.id}`}>comparison worksheet</Link> : 'worksheet'}: fill in each dimension together.
+        {worksheet ? <Link to={`/kit/worksheets/${worksheet.id}`}>comparison worksheet</Link> : 'worksheet'}: fill in each dimension
+        together.
       </p>
       <Suspense fallback={<p className="muted">Loading the editor…</p>}>
-        <CollaborativeEditor client={client} docName={`team/${group.id}/notes`} field="notes" label={`${group.name} notes`} userName={participants[me]?.name ?? 'Me'} readOnly={client.readOnly} seed={seed} />
+        <CollaborativeEditor
+          client={client}
+          docName={`team/${group.id}/notes`}
+          field="notes"
+          label={`${group.name} notes`}
+          userName={participants[me]?.name ?? 'Me'}
+          readOnly={client.readOnly}
+          seed={seed}
+        />
       </Suspense>
       <Disclosure className="section" summary={<strong>Our board</strong>}>
         <Suspense fallback={<p className="muted">Loading the whiteboard…</p>}>
-          <LazyTeamBoard client={client} docName={`team/${group.id}/board`} label={`${group.name}'s board`} readOnly={client.readOnly} userName={participants[me]?.name ?? 'Me'} />
+          <LazyTeamBoard
+            client={client}
+            docName={`team/${group.id}/board`}
+            label={`${group.name}'s board`}
+            readOnly={client.readOnly}
+            userName={participants[me]?.name ?? 'Me'}
+          />
         </Suspense>
       </Disclosure>
       <Disclosure
@@ -157,7 +175,13 @@ export function MyGroup({ client, participants }: { client: RoomClient; particip
           </>
         }
       >
-        <TeamStrategy client={client} teamId={group.id} caseId={group.caseId ?? caseForAll ?? null} userName={participants[me]?.name ?? 'Me'} readOnly={client.readOnly} />
+        <TeamStrategy
+          client={client}
+          teamId={group.id}
+          caseId={group.caseId ?? caseForAll ?? null}
+          userName={participants[me]?.name ?? 'Me'}
+          readOnly={client.readOnly}
+        />
       </Disclosure>
       {/* The facilitator opened the lab for the room (read without the lab's code: the session's raw entry). */}
       {typeof (state.lab as { scenarioId?: unknown } | null | undefined)?.scenarioId === 'string' ? (
