@@ -157,4 +157,13 @@ test('a team trains, promotes, automates; the facilitator injects drift; the tea
   expect(incidentDay).toBeGreaterThanOrEqual(3);
   await ben.getByTestId('lab-runs').scrollIntoViewIfNeeded();
   await screenshot(ben, 'lab-room-teammate');
+
+  // The lab feeds the team's ML Test Score: Ann marks what the pipeline automates; Ben's ML Test Score has the marks.
+  const mts = ann.getByTestId('lab-ml-test-score');
+  const touched = Number(/touches (\d+) of them/.exec(await mts.innerText())![1]);
+  expect(touched).toBeGreaterThan(5);
+  await mts.getByRole('button', { name: 'Mark these in our ML Test Score' }).click();
+  await expect(mts.getByTestId('lab-mts-marked')).toContainText(`Marked ${touched} tests`);
+  await ben.getByText('Our ML Test Score', { exact: true }).click();
+  await expect(ben.getByTestId('team-mltestscore').getByTestId('mts-progress')).toHaveText(new RegExp(`^${touched} of \\d+ tests marked$`));
 });

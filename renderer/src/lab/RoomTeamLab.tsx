@@ -16,6 +16,8 @@ import type { RoomLab } from '../../../shared/room/roomLab';
 import type { RoomClient } from '../../../shared/sync/roomClient';
 import { useContent } from '../content/ContentProvider';
 import { appendTeamLabEntry, useRoomLab, useTeamLabEntries } from '../live/roomLabState';
+import { mtsDocName } from '../team/TeamMlTestScore';
+import { LabMlTestScore } from './LabMlTestScore';
 import { LabWorkbench } from './LabWorkbench';
 import { useLabEngine } from './useLabEngine';
 
@@ -56,6 +58,19 @@ function TeamLab({ client, teamId, lab, scenario }: { client: RoomClient; teamId
         </span>
       </p>
       <LabWorkbench lab={api} />
+      <LabMlTestScore
+        lab={api}
+        onMark={
+          client.readOnly
+            ? undefined
+            : (marks) => {
+                const doc = client.doc(mtsDocName(teamId));
+                doc.transact(() => {
+                  for (const [id, points] of Object.entries(marks)) doc.getMap('marks').set(id, points);
+                });
+              }
+        }
+      />
     </div>
   );
 }
