@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
 import { cpSync, existsSync, readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
 import type { Plugin, UserConfig } from 'vite';
 import { loadContentDir } from './electron/host/contentLoader';
@@ -46,15 +46,28 @@ function absoluteBase(): Plugin {
  * while the host is unreachable.
  */
 function serviceWorker(): Plugin {
+  let precache: string[] = [];
   return {
     name: 'workshop-kit:service-worker',
     apply: 'build',
-    generateBundle(_options, bundle) {
-      const files = Object.keys(bundle).filter((f) => !f.endsWith('.map') && f !== 'sw.js');
-      const precache = ['/', '/favicon.svg', '/content/pack.json', ...files.filter((f) => f !== 'index.html').map((f) => `/${f}`)];
-      const version = createHash('sha256').update(files.sort().join('\n')).digest('hex').slice(0, 12);
-      const source = readFileSync(resolve('renderer/sw.js'), 'utf8').replaceAll('__PRECACHE__', JSON.stringify(precache)).replaceAll('__VERSION__', version);
-      this.emitFile({ type: 'asset', fileName: 'sw.js', source });
+    enforce: 'post',
+    generateBundle: {
+      // After Vite's CSS plugin has dropped the empty JS chunks of CSS-only modules (e.g. a lab stylesheet imported
+      // on its own): listing one of those made the worker's install fail on a 404, so it never became ready.
+      order: 'post',
+      handler(_options, bundle) {
+        const files = Object.keys(bundle).filter((f) => !f.endsWith('.map') && f !== 'sw.js');
+        precache = ['/', '/favicon.svg', '/content/pack.json', ...files.filter((f) => f !== 'index.html').map((f) => `/${f}`)];
+        const version = createHash('sha256').update(files.sort().join('\n')).digest('hex').slice(0, 12);
+        const source = readFileSync(resolve('renderer/sw.js'), 'utf8').replaceAll('__PRECACHE__', JSON.stringify(precache)).replaceAll('__VERSION__', version);
+        this.emitFile({ type: 'asset', fileName: 'sw.js', source });
+      },
+    },
+    writeBundle(options) {
+      // One missing file and the service worker never installs: fail the build instead of shipping that.
+      const dir = options.dir ?? resolve('out/renderer');
+      const missing = precache.filter((u) => u !== '/' && u !== '/content/pack.json' && !existsSync(join(dir, u)));
+      if (missing.length) this.error(`sw.js would precache files the build did not write: ${missing.join(', ')}`);
     },
   };
 }
