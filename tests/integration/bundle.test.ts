@@ -27,3 +27,12 @@ it('keeps the join page under 400 KB of gzipped JavaScript, with the editor and 
   expect(lazy).toMatch(/TeamBoard-/);
   expect(lazy).toMatch(/CollaborativeEditor-/);
 });
+
+it('loads the MLOps lab on demand: its pages and its engine (useLabEngine, with recharts and xyflow) are not on the join page', () => {
+  const lazy = report.lazy.map((c) => c.file).join(' ');
+  const labChunks = ['LabPage', 'RoomTeamLab', 'RoomLabComparison', 'ComparePage', 'useLabEngine'];
+  for (const chunk of labChunks) expect(lazy).toMatch(new RegExp(`assets/${chunk}-`));
+  // The entry and what it preloads (index.html) name none of them.
+  const entry = readFileSync('out/renderer/index.html', 'utf8');
+  for (const chunk of labChunks) expect(entry).not.toMatch(new RegExp(`assets/${chunk}-`));
+});
