@@ -74,6 +74,9 @@ test('drag reorders the queue; parallel circles run a round with assigned scorin
   await console_.mouse.down();
   await console_.mouse.move(from.x + from.width / 2, from.y + from.height / 2 - 10, { steps: 5 });
   await console_.mouse.move(to.x + to.width / 2, to.y + to.height / 2 - 4, { steps: 20 });
+  // Drop only once the list knows where Red is (its own announcement): on a busy machine the pointer's last move can
+  // be handled after a release sent at once, and Red would drop where it was (seen once in CI).
+  await expect(console_.getByText('Red moved to place 1 of 6.')).toBeAttached();
   await console_.mouse.up();
   await waitFor(() => hostQueue()[0] === 'red', 'the drop sent the new order');
   expect(hostQueue()).toEqual(['red', 'blue', 'gold', 'green', 'plum', 'teal']);
